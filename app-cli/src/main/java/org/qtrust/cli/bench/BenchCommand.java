@@ -1,0 +1,9 @@
+package org.qtrust.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code qtrust bench …}: speed and memory measurements on real data, in one process. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
+        subcommands = {BenchListsCommand.class})
+public final class BenchCommand {
+}

@@ -1,0 +1,152 @@
+package org.qtrust.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.qtrust.cli.UsageException;
+import org.qtrust.cli.json.Json;
+import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.wiring.TrustedListsSession;
+import org.qtrust.core.trustedlist.SignatureCheck;
+import org.qtrust.core.trustedlist.TrustedList;
+import org.qtrust.core.trustedlist.loading.TrustedListLoader;
+import org.qtrust.core.trustedlist.loading.TrustedListsReport;
+import org.qtrust.core.trustedlist.port.ListDocumentSource;
+import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
+import org.qtrust.core.trustedlist.port.TrustedListReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code qtrust bench lists}: loads the same lists N times in one process. The first round is
+ * cold (class loading, JIT); the median of the others is the warm figure. Parse and signature
+ * times are CPU time summed over the worker threads, so with parallel loading their sum can
+ * exceed the wall-clock time.
+ */
+@Command(name = "lists", mixinStandardHelpOptions = true, description = "Load and verify the lists N times; report timings and retained heap.")
+public final class BenchListsCommand implements Callable<Integer> {
+
+    @Mixin
+    ListOptions lists;
+
+    @Option(names = "--rounds", defaultValue = "10", description = "Number of full loads (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--json", description = "Print the figures as one JSON document.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (rounds < 2) {
+            throw new UsageException("--rounds must be at least 2 (one cold round, then warm ones)");
+        }
+        TrustedListsSession session = TrustedListsSession.open(lists, Clock.systemUTC());
+        LongAdder parseNanos = new LongAdder();
+        LongAdder signatureNanos = new LongAdder();
+        TrustedListReader reader = session.injector().getInstance(TrustedListReader.class);
+        ListSignatureVerifier verifier = session.injector().getInstance(ListSignatureVerifier.class);
+        TrustedListReader timedReader = document -> {
+            long start = System.nanoTime();
+            try {
+                return reader.read(document);
+            } finally {
+                parseNanos.add(System.nanoTime() - start);
+            }
+        };
+        ListSignatureVerifier timedVerifier = (document, signers) -> {
+            long start = System.nanoTime();
+            try {
+                SignatureCheck check = verifier.verify(document, signers);
+                return check;
+            } finally {
+                signatureNanos.add(System.nanoTime() - start);
+            }
+        };
+        TrustedListLoader loader = new TrustedListLoader(session.injector().getInstance(ListDocumentSource.class),
+                timedReader, timedVerifier, session.injector().getInstance(ExecutorService.class));
+
+        List<Double> wallMs = new ArrayList<>();
+        List<Double> parseMs = new ArrayList<>();
+        List<Double> signatureMs = new ArrayList<>();
+        TrustedListsReport report = null;
+        for (int round = 0; round < rounds; round++) {
+            parseNanos.reset();
+            signatureNanos.reset();
+            long start = System.nanoTime();
+            report = loader.load(session.request());
+            wallMs.add((System.nanoTime() - start) / 1e6);
+            parseMs.add(parseNanos.sum() / 1e6);
+            signatureMs.add(signatureNanos.sum() / 1e6);
+        }
+        int loaded = 1 + report.lists().size();
+        int accepted = report.acceptedLists().size();
+        int services = report.acceptedLists().stream().mapToInt(TrustedList::serviceCount).sum();
+        AtomicReference<TrustedListsReport> held = new AtomicReference<>(report);
+        report = null;
+        double retainedMb = retainedHeapMb(held);
+
+        ObjectNode figures = Json.MAPPER.createObjectNode();
+        figures.put("coldMs", round1(wallMs.get(0)));
+        figures.put("warmMedianMs", round1(median(wallMs.subList(1, wallMs.size()))));
+        figures.put("parseMs", round1(median(parseMs.subList(1, parseMs.size()))));
+        figures.put("signatureMs", round1(median(signatureMs.subList(1, signatureMs.size()))));
+        figures.put("heapRetainedMb", round1(retainedMb));
+        figures.put("lists", loaded);
+        figures.put("acceptedLists", accepted);
+        figures.put("services", services);
+        figures.put("rounds", rounds);
+        figures.put("workerThreads", Runtime.getRuntime().availableProcessors());
+        if (json) {
+            spec.commandLine().getOut().println(Json.compact(figures));
+        } else {
+            spec.commandLine().getOut().println(Json.pretty(figures));
+        }
+        return 0;
+    }
+
+    /** Heap held by the loaded model: used heap with the report reachable minus without it, after full GCs. */
+    private static double retainedHeapMb(AtomicReference<TrustedListsReport> held) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long withReport = usedAfterGc(memory);
+        held.set(null);
+        long withoutReport = usedAfterGc(memory);
+        return Math.max(0, withReport - withoutReport) / (1024.0 * 1024.0);
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

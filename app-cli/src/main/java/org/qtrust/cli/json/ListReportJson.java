@@ -1,0 +1,59 @@
+package org.qtrust.cli.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qtrust.core.trustedlist.SignatureCheck;
+import org.qtrust.core.trustedlist.TrustedList;
+import org.qtrust.core.trustedlist.loading.ListVerdict;
+import org.qtrust.core.trustedlist.loading.TrustedListsReport;
+
+/** The JSON form of a load (the contract of {@code qtrust lists load --json}). */
+public final class ListReportJson {
+
+    private ListReportJson() {
+    }
+
+    public static ObjectNode of(TrustedListsReport report) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("validationTime", report.validationTime().toString());
+        root.set("lotl", verdict(report.listOfLists()));
+        ArrayNode pivots = root.putArray("pivots");
+        report.pivots().forEach(pivot -> pivots.add(verdict(pivot)));
+        ArrayNode lists = root.putArray("lists");
+        report.lists().forEach(list -> lists.add(verdict(list)));
+        return root;
+    }
+
+    public static ObjectNode verdict(ListVerdict verdict) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("territory", verdict.territory());
+        node.put("location", verdict.location().url());
+        if (verdict.list().isPresent()) {
+            TrustedList list = verdict.list().get();
+            node.put("sequenceNumber", list.scheme().sequenceNumber());
+            node.put("issued", list.scheme().issued().toString());
+            node.put("nextUpdate", list.scheme().nextUpdate().map(Object::toString).orElse(null));
+        } else {
+            node.putNull("sequenceNumber");
+            node.putNull("issued");
+            node.putNull("nextUpdate");
+        }
+        ObjectNode signature = node.putObject("signature");
+        if (verdict.signature().isPresent()) {
+            SignatureCheck check = verdict.signature().get();
+            signature.put("status", check.status().name());
+            signature.put("signer", check.signerSubject().isEmpty() ? null : check.signerSubject());
+        } else {
+            signature.putNull("status");
+            signature.putNull("signer");
+        }
+        node.put("accepted", verdict.accepted());
+        node.put("reason", verdict.rejection().map(r -> r.code()).orElse(null));
+        node.put("stale", verdict.stale());
+        node.put("providers", verdict.list().map(l -> l.providers().size()).orElse(0));
+        node.put("services", verdict.list().map(TrustedList::serviceCount).orElse(0));
+        ArrayNode trace = node.putArray("trace");
+        verdict.trace().forEach(trace::add);
+        return node;
+    }
+}

@@ -1,0 +1,98 @@
+package org.qtrust.cli.options;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.qtrust.cli.UsageException;
+import picocli.CommandLine.Option;
+
+/** The options that say where the trusted lists come from and how they are judged. */
+public final class ListOptions {
+
+    /** The EU LOTL's published location (configuration, never assumed elsewhere). */
+    public static final String EU_LOTL_URL = "https://ec.europa.eu/tools/lotl/eu-lotl.xml";
+
+    @Option(names = "--offline", paramLabel = "DIR",
+            description = "Folder with the LOTL as EU.xml and each list as <territory>.xml (pivots by file name).")
+    Path offline;
+
+    @Option(names = "--oj-keystore", paramLabel = "FILE",
+            description = "PKCS#12 or JKS keystore with the Official Journal LOTL signing certificates.")
+    Path ojKeystore;
+
+    @Option(names = "--oj-password", paramLabel = "PW", description = "Password of the --oj-keystore.")
+    String ojPassword;
+
+    @Option(names = "--oj-certs", paramLabel = "DIR",
+            description = "Folder of PEM/DER Official Journal certificates (instead of a keystore).")
+    Path ojCerts;
+
+    @Option(names = "--oj-url", paramLabel = "URL",
+            description = "The Official Journal publication of those certificates; pivots listed after it are not followed.")
+    String ojUrl;
+
+    @Option(names = "--lotl-url", paramLabel = "URL", description = "Location of the LOTL (default: ${DEFAULT-VALUE}).",
+            defaultValue = EU_LOTL_URL)
+    String lotlUrl;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "Validation time, ISO-8601 (e.g. 2019-10-01T00:00:00Z); default: now.")
+    String at;
+
+    @Option(names = "--expiry-grace", paramLabel = "DURATION",
+            description = "Accept a list this long after its NextUpdate, as stale (ISO-8601, e.g. P7D); default none.")
+    String expiryGrace;
+
+    public Optional<Path> offline() {
+        return Optional.ofNullable(offline);
+    }
+
+    public Optional<Path> ojKeystore() {
+        return Optional.ofNullable(ojKeystore);
+    }
+
+    public Optional<String> ojPassword() {
+        return Optional.ofNullable(ojPassword);
+    }
+
+    public Optional<Path> ojCerts() {
+        return Optional.ofNullable(ojCerts);
+    }
+
+    public Optional<String> ojUrl() {
+        return Optional.ofNullable(ojUrl);
+    }
+
+    public String lotlUrl() {
+        return lotlUrl;
+    }
+
+    /** The validation time; the clock is read here, at the edge, and only when --at is absent. */
+    public Instant validationTime(java.time.Clock clock) {
+        if (at == null) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--at '" + at + "' is not an ISO-8601 instant such as 2019-10-01T00:00:00Z");
+        }
+    }
+
+    public Duration expiryGrace() {
+        if (expiryGrace == null) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration grace = Duration.parse(expiryGrace);
+            if (grace.isNegative()) {
+                throw new UsageException("--expiry-grace cannot be negative");
+            }
+            return grace;
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--expiry-grace '" + expiryGrace + "' is not an ISO-8601 duration such as P7D");
+        }
+    }
+}
