@@ -48,7 +48,7 @@ public final class TrustedListsSession {
         return new TrustedListsSession(injector, request);
     }
 
-    static List<ServiceCertificate> officialJournalCertificates(ListOptions options) {
+    public static List<ServiceCertificate> officialJournalCertificates(ListOptions options) {
         try {
             if (options.ojKeystore().isPresent()) {
                 char[] password = options.ojPassword().map(String::toCharArray).orElse(new char[0]);

@@ -1,0 +1,40 @@
+package org.qtrust.adapters.crypto.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import org.qtrust.adapters.crypto.certificate.BouncyCastleCertificateInspector;
+import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
+
+/** Binds the crypto adapter's ports: list signatures are verified with the JDK's XML-DSig (and Bouncy Castle where needed). */
+public final class CryptoAdapterModule extends AbstractModule {
+
+    private final long maxDocumentBytes;
+    private final int maxElementDepth;
+
+    public CryptoAdapterModule() {
+        this(XadesListSignatureVerifier.DEFAULT_MAX_BYTES, XadesListSignatureVerifier.DEFAULT_MAX_ELEMENT_DEPTH);
+    }
+
+    /** With other limits for the documents the verifier accepts. */
+    public CryptoAdapterModule(long maxDocumentBytes, int maxElementDepth) {
+        this.maxDocumentBytes = maxDocumentBytes;
+        this.maxElementDepth = maxElementDepth;
+    }
+
+    /** One verifier for the whole application: it is thread-safe and keeps per-thread parsers. */
+    @Provides
+    @Singleton
+    ListSignatureVerifier listSignatureVerifier() {
+        return new XadesListSignatureVerifier(maxDocumentBytes, maxElementDepth);
+    }
+
+    /** One certificate inspector for the whole application: thread-safe, it caches parsing and signature results. */
+    @Provides
+    @Singleton
+    CertificateInspector certificateInspector() {
+        return new BouncyCastleCertificateInspector();
+    }
+}

@@ -1,0 +1,15 @@
+package org.qtrust.adapters.crypto.keystore;
+
+/** The certificates could not be loaded; the message is one line meant for the user. */
+public final class CertificateSourceException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public CertificateSourceException(String message) {
+        super(message);
+    }
+
+    public CertificateSourceException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,80 @@
+package org.qtrust.adapters.ocsp;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qtrust.core.revocation.RevocationReason;
+import org.qtrust.core.revocation.RevocationSource;
+
+/**
+ * A CRL that was fetched, verified against the issuing CA and indexed by serial number once.
+ * Lookups are one hash-map probe, so a cached CRL of 100,000 entries costs the same per
+ * certificate as one of ten.
+ *
+ * @param url          where it came from
+ * @param thisUpdate   the CRL's thisUpdate
+ * @param nextUpdate   the CRL's nextUpdate, when present
+ * @param revoked      the entries by serial (entries for other issuers of an indirect CRL are left out); kept as
+ *                     given, not copied (the parser hands over a map nobody else holds)
+ * @param scope        what the CRL covers (issuingDistributionPoint)
+ * @param loadTrace    how it was fetched and verified
+ */
+record CrlSnapshot(String url, Instant thisUpdate, Optional<Instant> nextUpdate, Map<BigInteger, Entry> revoked,
+                   Scope scope, List<String> loadTrace) {
+
+    /** One revoked certificate; the reason is the CRLReason code, or -1 when none. */
+    record Entry(long revokedAtEpochSecond, int revokedAtNanos, byte reason) {
+
+        Instant revokedAt() {
+            return Instant.ofEpochSecond(revokedAtEpochSecond, revokedAtNanos);
+        }
+
+        Optional<RevocationReason> reasonCode() {
+            return reason < 0 ? Optional.empty() : RevocationReason.fromAsn1Code(reason);
+        }
+    }
+
+    /** The issuingDistributionPoint restrictions that matter for a lookup. */
+    record Scope(boolean onlyUserCerts, boolean onlyCaCerts, boolean onlyAttributeCerts, boolean onlySomeReasons) {
+        static final Scope ALL = new Scope(false, false, false, false);
+    }
+
+    CrlSnapshot {
+        revoked = java.util.Collections.unmodifiableMap(revoked);
+        loadTrace = List.copyOf(loadTrace);
+    }
+
+    int size() {
+        return revoked.size();
+    }
+
+    /** What this CRL says about one certificate of its issuer. */
+    Evidence lookup(BigInteger serial, boolean certificateIsCa, List<String> baseTrace) {
+        java.util.ArrayList<String> trace = new java.util.ArrayList<>(baseTrace);
+        if (scope.onlyAttributeCerts() || scope.onlyUserCerts() && certificateIsCa
+                || scope.onlyCaCerts() && !certificateIsCa) {
+            trace.add("CRL: " + url + " does not cover this kind of certificate (issuingDistributionPoint: "
+                    + (scope.onlyAttributeCerts() ? "attribute certificates only"
+                    : scope.onlyUserCerts() ? "end-entity certificates only" : "CA certificates only") + ")");
+            return Evidence.failed(RevocationSource.CRL, url, trace);
+        }
+        Entry entry = revoked.get(serial);
+        if (entry != null) {
+            Optional<RevocationReason> reason = entry.reasonCode();
+            trace.add("CRL: serial " + serial.toString(16) + " is listed: revoked at " + entry.revokedAt() + " ("
+                    + reason.map(RevocationReason::code).orElse("no reason given") + ")");
+            return new Evidence(RevocationSource.CRL, Evidence.Kind.REVOKED, url, Optional.empty(),
+                    Optional.of(thisUpdate), nextUpdate, Optional.of(entry.revokedAt()), reason, trace);
+        }
+        if (scope.onlySomeReasons()) {
+            trace.add("CRL: serial " + serial.toString(16) + " is not listed, but the CRL covers only some reasons "
+                    + "(onlySomeReasons): absence proves nothing");
+            return Evidence.failed(RevocationSource.CRL, url, trace);
+        }
+        trace.add("CRL: serial " + serial.toString(16) + " is not among the " + revoked.size() + " entries");
+        return new Evidence(RevocationSource.CRL, Evidence.Kind.GOOD, url, Optional.empty(), Optional.of(thisUpdate),
+                nextUpdate, Optional.empty(), Optional.empty(), trace);
+    }
+}

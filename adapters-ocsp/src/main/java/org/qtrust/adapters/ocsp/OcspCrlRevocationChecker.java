@@ -1,0 +1,441 @@
+package org.qtrust.adapters.ocsp;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.revocation.RevocationMode;
+import org.qtrust.core.revocation.RevocationOutcome;
+import org.qtrust.core.revocation.RevocationPolicy;
+import org.qtrust.core.revocation.RevocationQuery;
+import org.qtrust.core.revocation.RevocationSource;
+import org.qtrust.core.revocation.RevocationStatus;
+import org.qtrust.core.transport.HttpExchange;
+import org.qtrust.core.transport.HttpTransport;
+import org.qtrust.core.transport.TransportException;
+
+/**
+ * Revocation by OCSP and CRL, fetched through the {@link HttpTransport} port, checked with
+ * Bouncy Castle.
+ *
+ * <p>For each check: answers already cached for the certificate (from any source the policy
+ * allows, in the policy's order) come first; then each source is asked in order until one gives
+ * an answer that counts at the validation time. Answers are cached until their nextUpdate;
+ * verified CRLs are cached (indexed by serial) until theirs. Concurrent callers that need the
+ * same OCSP answer or the same CRL share one fetch. Nothing the network or a server does makes
+ * this class throw: the outcome is then {@code unknown} and the trace says why.
+ *
+ * <p>Thread-safe; one instance is meant to live as long as the application (it holds the caches).
+ */
+public final class OcspCrlRevocationChecker implements RevocationChecker {
+
+    /** Default bound of the per-certificate answer cache. */
+    public static final int DEFAULT_MAX_ANSWERS = 100_000;
+    /** Default bound of the CRL cache. */
+    public static final int DEFAULT_MAX_CRLS = 256;
+
+    private final HttpTransport transport;
+    private final Clock clock;
+    private final OcspClient ocsp;
+    private final int maxAnswers;
+    private final int maxCrls;
+
+    private final ConcurrentHashMap<AnswerKey, Cached<Evidence>> answers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<AnswerKey, CompletableFuture<Evidence>> ocspInFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CrlKey, Cached<CrlSnapshot>> crls = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CrlKey, CompletableFuture<CrlParser.Parsed>> crlInFlight = new ConcurrentHashMap<>();
+
+    /** Issuer certificates seen recently: their id and Bouncy Castle form, computed once (bounded). */
+    private record IssuerInfo(String id, X509CertificateHolder holder) {
+    }
+
+    private static final int MAX_ISSUERS = 1_024;
+    private final ConcurrentHashMap<X509Certificate, IssuerInfo> issuers = new ConcurrentHashMap<>();
+
+    /** Identifies one certificate's answer from one source under the settings that make it valid. */
+    private record AnswerKey(String issuerId, BigInteger serial, RevocationSource source, String context) {
+    }
+
+    private record CrlKey(String url, String issuerId) {
+    }
+
+    private record Cached<T>(T value, Instant expires) {
+    }
+
+    public OcspCrlRevocationChecker(HttpTransport transport, Clock clock) {
+        this(transport, clock, DEFAULT_MAX_ANSWERS, DEFAULT_MAX_CRLS);
+    }
+
+    public OcspCrlRevocationChecker(HttpTransport transport, Clock clock, int maxAnswers, int maxCrls) {
+        this.transport = Objects.requireNonNull(transport);
+        this.clock = Objects.requireNonNull(clock);
+        this.ocsp = new OcspClient(transport, new SecureRandom());
+        if (maxAnswers < 1 || maxCrls < 1) {
+            throw new IllegalArgumentException("cache bounds must be positive");
+        }
+        this.maxAnswers = maxAnswers;
+        this.maxCrls = maxCrls;
+    }
+
+    @Override
+    public RevocationOutcome check(X509Certificate certificate, X509Certificate issuer, RevocationQuery query) {
+        Objects.requireNonNull(certificate);
+        Objects.requireNonNull(issuer);
+        Objects.requireNonNull(query);
+        RevocationPolicy policy = query.policy();
+        if (policy.mode() == RevocationMode.OFF) {
+            return RevocationOutcome.notChecked("revocation checking is off (policy)");
+        }
+        List<String> trace = new ArrayList<>();
+        try {
+            return checkSafely(certificate, issuer, query, trace);
+        } catch (RuntimeException e) {
+            trace.add("internal error while checking revocation: " + e.getClass().getSimpleName() + " "
+                    + e.getMessage());
+            return RevocationOutcome.unknown(trace);
+        }
+    }
+
+    private RevocationOutcome checkSafely(X509Certificate certificate, X509Certificate issuer, RevocationQuery query,
+                                          List<String> trace) {
+        RevocationPolicy policy = query.policy();
+        Instant validationTime = query.validationTime();
+        if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            trace.add("the certificate's issuer '" + certificate.getIssuerX500Principal() + "' is not the given issuer '"
+                    + issuer.getSubjectX500Principal() + "': no revocation check possible");
+            return RevocationOutcome.unknown(trace);
+        }
+        if (policy.order().isEmpty()) {
+            trace.add("the policy names no revocation source");
+            return RevocationOutcome.unknown(trace);
+        }
+        String issuerId = issuerId(issuer);
+        BigInteger serial = certificate.getSerialNumber();
+        List<String> ocspUrls = !policy.order().contains(RevocationSource.OCSP) ? List.of()
+                : policy.ocspUrlOverride().map(List::of).orElseGet(() -> CertificateLocations.ocspUrls(certificate));
+        String ocspContext = ocspContext(query);
+
+        // 1. A cached answer from an allowed source, in the policy's order.
+        Instant now = clock.instant();
+        for (RevocationSource source : policy.order()) {
+            List<AnswerKey> keys = source == RevocationSource.OCSP
+                    ? ocspUrls.stream().map(url -> new AnswerKey(issuerId, serial, source, url + ocspContext)).toList()
+                    : List.of(new AnswerKey(issuerId, serial, source, ""));
+            for (AnswerKey key : keys) {
+                Cached<Evidence> cached = answers.get(key);
+                if (cached == null || !now.isBefore(cached.expires())) {
+                    continue;
+                }
+                List<String> attempt = new ArrayList<>(cached.value().trace());
+                Optional<RevocationStatus> status = EvidenceJudge.judge(cached.value(), validationTime, now, policy, attempt);
+                if (status.isPresent()) {
+                    trace.add(source.name() + ": answer from the cache (cached until " + cached.expires() + ")");
+                    trace.addAll(attempt);
+                    return EvidenceJudge.outcome(cached.value(), status.get(), trace);
+                }
+            }
+        }
+
+        // 2. Ask each source in order. Before anything is fetched, the certificate's signature is
+        //    checked against the issuer (once): the URLs it names are then the CA's, not whatever
+        //    an attacker put in a forged certificate.
+        X509CertificateHolder issuerHolder = issuerHolder(issuer);
+        FetchGuard guard = new FetchGuard(certificate, issuerHolder);
+        for (RevocationSource source : policy.order()) {
+            Optional<RevocationOutcome> outcome = source == RevocationSource.OCSP
+                    ? askOcsp(issuerHolder, issuerId, serial, ocspUrls, ocspContext, query, guard, trace)
+                    : askCrl(issuerHolder, certificate, issuerId, serial, query, guard, trace);
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        trace.add("no acceptable revocation information from " + policy.order() + ": status unknown");
+        return RevocationOutcome.unknown(trace);
+    }
+
+    private Optional<RevocationOutcome> askOcsp(X509CertificateHolder issuer, String issuerId, BigInteger serial,
+                                                List<String> urls, String context, RevocationQuery query,
+                                                FetchGuard guard, List<String> trace) {
+        if (urls.isEmpty()) {
+            trace.add("OCSP: the certificate names no OCSP responder (AIA) and the policy gives no URL");
+            return Optional.empty();
+        }
+        for (String url : urls) {
+            if (!CertificateLocations.isHttp(url)) {
+                trace.add("OCSP: " + url + " is not an http(s) URL: skipped");
+                continue;
+            }
+            if (!guard.mayFetch(trace)) {
+                return Optional.empty();
+            }
+            AnswerKey key = new AnswerKey(issuerId, serial, RevocationSource.OCSP, url + context);
+            Cached<Evidence> seen = answers.get(key);
+            Evidence evidence = shared(ocspInFlight, key, trace, "OCSP", () -> {
+                        // A fetch that finished since our cache look-up has left a new answer there.
+                        Cached<Evidence> cached = answers.get(key);
+                        if (cached != null && cached != seen && clock.instant().isBefore(cached.expires())) {
+                            return cached.value();
+                        }
+                        return ocsp.fetch(serial, issuer, url, query);
+                    },
+                    e -> Evidence.failed(RevocationSource.OCSP, url, List.of("OCSP: internal error: " + e)));
+            Optional<RevocationOutcome> outcome = accept(key, evidence, query, trace);
+            if (outcome.isPresent()) {
+                return outcome;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RevocationOutcome> askCrl(X509CertificateHolder issuer, X509Certificate certificate,
+                                               String issuerId, BigInteger serial,
+                                               RevocationQuery query, FetchGuard guard, List<String> trace) {
+        List<CertificateLocations.CrlPoint> points = CertificateLocations.crlPoints(certificate);
+        if (points.isEmpty()) {
+            trace.add("CRL: the certificate names no CRL distribution point");
+            return Optional.empty();
+        }
+        boolean isCa = certificate.getBasicConstraints() >= 0;
+        for (CertificateLocations.CrlPoint point : points) {
+            if (!point.unsupported().isEmpty()) {
+                point.unsupported().forEach(problem -> trace.add("CRL: distribution point " + point.urls()
+                        + " skipped: " + problem));
+                continue;
+            }
+            for (String url : point.urls()) {
+                if (!CertificateLocations.isHttp(url)) {
+                    trace.add("CRL: " + url + " is not an http(s) URL: skipped");
+                    continue;
+                }
+                Optional<CrlSnapshot> snapshot = crl(url, issuer, issuerId, query, guard, trace);
+                if (snapshot.isEmpty()) {
+                    continue;
+                }
+                Evidence evidence = snapshot.get().lookup(serial, isCa, List.of());
+                AnswerKey key = new AnswerKey(issuerId, serial, RevocationSource.CRL, "");
+                Optional<RevocationOutcome> outcome = accept(key, evidence, query, trace);
+                if (outcome.isPresent()) {
+                    return outcome;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks, at most once per check and only when something is about to be fetched, that the
+     * issuer signed the certificate.
+     */
+    private static final class FetchGuard {
+        private final X509Certificate certificate;
+        private final X509CertificateHolder issuer;
+        private Boolean signed;
+
+        FetchGuard(X509Certificate certificate, X509CertificateHolder issuer) {
+            this.certificate = certificate;
+            this.issuer = issuer;
+        }
+
+        boolean mayFetch(List<String> trace) {
+            if (signed == null) {
+                signed = signedBy(certificate, issuer);
+                if (!signed) {
+                    trace.add("the certificate's signature does not verify with the given issuer's key: the OCSP "
+                            + "and CRL locations it names are not fetched");
+                }
+            }
+            return signed;
+        }
+
+        private static boolean signedBy(X509Certificate certificate, X509CertificateHolder issuer) {
+            try {
+                return Bc.holder(certificate).isSignatureValid(Bc.verifier(issuer));
+            } catch (org.bouncycastle.cert.CertException | org.bouncycastle.operator.OperatorCreationException
+                     | RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
+    private IssuerInfo issuerInfo(X509Certificate issuer) {
+        IssuerInfo info = issuers.get(issuer);
+        if (info == null) {
+            if (issuers.size() >= MAX_ISSUERS) {
+                issuers.clear();
+            }
+            info = new IssuerInfo(Bc.issuerId(issuer), Bc.holder(issuer));
+            issuers.put(issuer, info);
+        }
+        return info;
+    }
+
+    private String issuerId(X509Certificate issuer) {
+        return issuerInfo(issuer).id();
+    }
+
+    private X509CertificateHolder issuerHolder(X509Certificate issuer) {
+        return issuerInfo(issuer).holder();
+    }
+
+    /** Judges fresh evidence at the validation time; caches it when it is an answer. */
+    private Optional<RevocationOutcome> accept(AnswerKey key, Evidence evidence, RevocationQuery query,
+                                               List<String> trace) {
+        trace.addAll(evidence.trace());
+        Instant now = clock.instant();
+        Optional<Instant> until = evidence.cacheableUntil(query.policy().maxAgeWithoutNextUpdate());
+        if (until.isPresent() && now.isBefore(until.get())
+                && !evidence.thisUpdate().orElseThrow().isAfter(now.plus(query.policy().tolerance()))) {
+            bound(answers, maxAnswers, now);
+            answers.put(key, new Cached<>(evidence, until.get()));
+        }
+        Optional<RevocationStatus> status = EvidenceJudge.judge(evidence, query.validationTime(), now, query.policy(), trace);
+        return status.map(s -> EvidenceJudge.outcome(evidence, s, trace));
+    }
+
+    /** A verified, indexed CRL: from the cache while before its nextUpdate, else fetched (one fetch shared by all callers). */
+    private Optional<CrlSnapshot> crl(String url, X509CertificateHolder issuer, String issuerId, RevocationQuery query,
+                                      FetchGuard guard, List<String> trace) {
+        CrlKey key = new CrlKey(url, issuerId);
+        Instant now = clock.instant();
+        Cached<CrlSnapshot> cached = crls.get(key);
+        if (cached != null && now.isBefore(cached.expires())
+                && !query.validationTime().isAfter(cached.expires().plus(query.policy().tolerance()))) {
+            trace.add("CRL: " + url + " from the cache (" + cached.value().size() + " entries, cached until "
+                    + cached.expires() + ")");
+            return Optional.of(cached.value());
+        }
+        if (!guard.mayFetch(trace)) {
+            return Optional.empty();
+        }
+        CrlParser.Parsed parsed = shared(crlInFlight, key, trace, "CRL", () -> {
+            // A fetch that finished since our cache look-up has left a new CRL there.
+            Cached<CrlSnapshot> again = crls.get(key);
+            if (again != null && again != cached && clock.instant().isBefore(again.expires())
+                    && !query.validationTime().isAfter(again.expires().plus(query.policy().tolerance()))) {
+                return new CrlParser.Parsed(Optional.of(again.value()), again.value().loadTrace());
+            }
+            CrlParser.Parsed result = fetchCrl(url, issuer, query);
+            result.snapshot().ifPresent(snapshot -> {
+                Instant until = snapshot.nextUpdate()
+                        .orElseGet(() -> snapshot.thisUpdate().plus(query.policy().maxAgeWithoutNextUpdate()));
+                Instant at = clock.instant();
+                if (at.isBefore(until)) {
+                    bound(crls, maxCrls, at);
+                    crls.put(key, new Cached<>(snapshot, until));
+                }
+            });
+            return result;
+        }, e -> new CrlParser.Parsed(Optional.empty(), List.of("CRL: internal error: " + e)));
+        if (parsed.snapshot().isEmpty()) {
+            trace.addAll(parsed.trace());
+        } else {
+            trace.addAll(parsed.snapshot().get().loadTrace());
+        }
+        return parsed.snapshot();
+    }
+
+    private CrlParser.Parsed fetchCrl(String url, X509CertificateHolder issuer, RevocationQuery query) {
+        List<String> trace = new ArrayList<>();
+        long limit = query.policy().crlMaxBytes();
+        trace.add("CRL: GET " + url);
+        HttpExchange.Response response;
+        try {
+            response = transport.send(HttpExchange.Request.get(url, limit));
+        } catch (TransportException e) {
+            trace.add("CRL: no answer from " + url + ": " + e.reason() + " (" + e.getMessage() + ")");
+            return new CrlParser.Parsed(Optional.empty(), trace);
+        }
+        Optional<String> failure = OcspClient.checkHttp(response, limit, "application/pkix-crl", "a CRL");
+        if (failure.isPresent()) {
+            trace.add("CRL: " + failure.get());
+            return new CrlParser.Parsed(Optional.empty(), trace);
+        }
+        return CrlParser.parse(response.body(), issuer, url, trace);
+    }
+
+    /**
+     * Runs {@code fetch} unless a fetch for the same key is already running, in which case its
+     * result is awaited and shared. The fetch runs on the first caller's thread.
+     */
+    private static <K, V> V shared(ConcurrentHashMap<K, CompletableFuture<V>> inFlight, K key, List<String> trace,
+                                   String label, Supplier<V> fetch, java.util.function.Function<RuntimeException, V> onError) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            trace.add(label + ": joined a fetch already in progress for the same " + ("CRL".equals(label) ? "CRL" : "certificate"));
+            return running.join();
+        }
+        try {
+            V value;
+            try {
+                value = fetch.get();
+            } catch (RuntimeException e) {
+                value = onError.apply(e);
+            }
+            mine.complete(value);
+            return value;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /**
+     * Keeps a cache under its bound: when full, expired entries go, then arbitrary ones until a
+     * tenth of the room is free (so a full cache is swept once per max/10 insertions, not on each).
+     */
+    private static <K, T> void bound(Map<K, Cached<T>> cache, int max, Instant now) {
+        if (cache.size() < max) {
+            return;
+        }
+        cache.values().removeIf(entry -> !now.isBefore(entry.expires()));
+        int target = max - Math.max(1, max / 10);
+        var iterator = cache.keySet().iterator();
+        while (cache.size() > target && iterator.hasNext()) {
+            iterator.next();
+            iterator.remove();
+        }
+    }
+
+    /** What, besides the URL, an OCSP answer's acceptance depended on: nonce handling and the listed responders. */
+    private static String ocspContext(RevocationQuery query) {
+        if (query.listedResponders().isEmpty()) {
+            return "|" + query.policy().nonce();
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        for (X509Certificate responder : query.listedResponders()) {
+            keys.add(Bc.sha256Hex(responder.getPublicKey().getEncoded()));
+        }
+        return "|" + query.policy().nonce() + "|" + String.join(",", keys);
+    }
+
+    /** Drops the per-certificate answers, keeping the verified CRLs (the benchmark uses it). */
+    void clearAnswers() {
+        answers.clear();
+    }
+
+    /** Drops every cached answer and CRL (for tests and for a policy reload). */
+    public void clearCaches() {
+        answers.clear();
+        crls.clear();
+    }
+
+    /** How many per-certificate answers and verified CRLs are cached. */
+    public record CacheSizes(int answers, int crls) {
+    }
+
+    public CacheSizes cacheSizes() {
+        return new CacheSizes(answers.size(), crls.size());
+    }
+}

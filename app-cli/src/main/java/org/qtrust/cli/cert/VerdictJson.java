@@ -1,0 +1,79 @@
+package org.qtrust.cli.cert;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.qtrust.cli.json.Json;
+import org.qtrust.core.certificate.CertificateVerdict;
+
+/**
+ * The JSON contract of {@code qtrust cert verify --json}: one object per certificate with
+ * file, trusted, code, territory, provider, service {name, type, statusAtIssuance,
+ * statusAtValidationTime}, qcStatements {compliance, sscd, types, legislation, pds},
+ * qualification {atIssuance, atValidationTime}, trace, plus policy, validationTime and
+ * certificate {subject, issuer, serialNumber, notBefore, notAfter, sha256, path}.
+ */
+public final class VerdictJson {
+
+    private VerdictJson() {
+    }
+
+    public static ObjectNode of(String file, CertificateVerdict verdict) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("file", file);
+        node.put("trusted", verdict.trusted());
+        node.put("code", verdict.code().code());
+        text(node, "territory", verdict.territory());
+        text(node, "provider", verdict.provider());
+        if (verdict.service().isPresent()) {
+            CertificateVerdict.ServiceSummary service = verdict.service().get();
+            ObjectNode s = node.putObject("service");
+            s.put("name", service.name());
+            s.put("type", service.type());
+            text(s, "statusAtIssuance", service.statusAtIssuance());
+            text(s, "statusAtValidationTime", service.statusAtValidationTime());
+            s.put("list", service.standing());
+        } else {
+            node.putNull("service");
+        }
+        ObjectNode qc = node.putObject("qcStatements");
+        qc.put("compliance", verdict.qcStatements().compliance());
+        qc.put("sscd", verdict.qcStatements().sscd());
+        array(qc.putArray("types"), verdict.qcStatements().types());
+        array(qc.putArray("legislation"), verdict.qcStatements().legislation());
+        array(qc.putArray("pds"), verdict.qcStatements().pds());
+        ObjectNode qualification = node.putObject("qualification");
+        qualification.put("atIssuance", verdict.qualification().atIssuance().name());
+        qualification.put("atValidationTime", verdict.qualification().atValidationTime().name());
+        node.put("policy", verdict.policy());
+        node.put("validationTime", verdict.validationTime().toString());
+        if (verdict.certificate().isPresent()) {
+            CertificateVerdict.CertificateSummary certificate = verdict.certificate().get();
+            ObjectNode c = node.putObject("certificate");
+            c.put("subject", certificate.subject());
+            c.put("issuer", certificate.issuer());
+            c.put("serialNumber", certificate.serialNumber());
+            c.put("notBefore", certificate.notBefore().toString());
+            c.put("notAfter", certificate.notAfter().toString());
+            c.put("sha256", certificate.sha256());
+            array(c.putArray("path"), certificate.path());
+        } else {
+            node.putNull("certificate");
+        }
+        array(node.putArray("trace"), verdict.trace());
+        return node;
+    }
+
+    private static void text(ObjectNode node, String field, Optional<String> value) {
+        if (value.isPresent()) {
+            node.put(field, value.get());
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static void array(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}

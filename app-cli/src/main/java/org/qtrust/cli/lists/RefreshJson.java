@@ -1,0 +1,86 @@
+package org.qtrust.cli.lists;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.qtrust.cli.json.Json;
+import org.qtrust.cli.json.ListReportJson;
+import org.qtrust.core.trustedlist.refresh.ListChanges;
+import org.qtrust.core.trustedlist.refresh.ListRefresh;
+import org.qtrust.core.trustedlist.refresh.RefreshOutcome;
+import org.qtrust.core.trustedlist.refresh.RefreshReport;
+
+/** The JSON form of a refresh (the contract of {@code qtrust lists refresh --json}). */
+final class RefreshJson {
+
+    private RefreshJson() {
+    }
+
+    static ObjectNode of(RefreshReport report, Path cache) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("cache", cache.toAbsolutePath().toString());
+        root.put("validationTime", report.cache().validationTime().toString());
+        root.put("startedAt", report.startedAt().toString());
+        root.put("durationMs", report.duration().toMillis());
+        root.put("usable", report.usable());
+        ObjectNode summary = root.putObject("summary");
+        for (Map.Entry<RefreshOutcome, Long> count : report.counts().entrySet()) {
+            summary.put(count.getKey().code(), count.getValue());
+        }
+        root.set("lotl", entry(report.listOfLists()));
+        ArrayNode pivots = root.putArray("pivots");
+        report.pivots().forEach(pivot -> pivots.add(entry(pivot)));
+        ArrayNode lists = root.putArray("lists");
+        report.lists().forEach(list -> lists.add(entry(list)));
+        root.set("load", ListReportJson.of(report.cache()));
+        return root;
+    }
+
+    static ObjectNode entry(ListRefresh entry) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("territory", entry.territory());
+        node.put("location", entry.location().url());
+        node.put("outcome", entry.outcome().code());
+        node.put("problem", entry.problem().map(problem -> problem.code()).orElse(null));
+        node.put("detail", entry.detail());
+        node.put("previousSequence", entry.previousSequence().orElse(null));
+        node.put("sequence", entry.sequence().orElse(null));
+        node.put("nextUpdate", entry.nextUpdate().map(Object::toString).orElse(null));
+        node.put("stale", entry.stale());
+        if (entry.changes().isPresent()) {
+            node.set("changes", changes(entry.changes().get()));
+        } else {
+            node.putNull("changes");
+        }
+        return node;
+    }
+
+    private static ObjectNode changes(ListChanges changes) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("fromSequence", changes.fromSequence());
+        node.put("toSequence", changes.toSequence());
+        ArrayNode services = node.putArray("services");
+        for (ListChanges.ServiceChange change : changes.services()) {
+            ObjectNode service = services.addObject();
+            service.put("change", change.kind().name().toLowerCase(Locale.ROOT));
+            service.put("provider", change.provider());
+            service.put("service", change.service());
+            service.put("type", change.type());
+            service.put("before", change.before().map(status -> status.uri()).orElse(null));
+            service.put("after", change.after().map(status -> status.uri()).orElse(null));
+            service.put("since", change.since().map(Object::toString).orElse(null));
+        }
+        ArrayNode pointers = node.putArray("pointers");
+        for (ListChanges.PointerChange change : changes.pointers()) {
+            ObjectNode pointer = pointers.addObject();
+            pointer.put("change", change.kind().name().toLowerCase(Locale.ROOT));
+            pointer.put("territory", change.territory());
+            pointer.put("location", change.location());
+            pointer.put("signersAdded", change.signersAdded());
+            pointer.put("signersRemoved", change.signersRemoved());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,145 @@
+package org.qtrust.core.certificate.path;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.qtrust.core.certificate.CertificateFacts;
+import org.qtrust.core.certificate.VerdictCode;
+import org.qtrust.core.certificate.index.ListedKey;
+import org.qtrust.core.certificate.index.ListedService;
+import org.qtrust.core.certificate.index.TrustedServiceIndex;
+import org.qtrust.core.certificate.port.CertificateInspector;
+
+/**
+ * Builds a certification path from a certificate, through the intermediates the caller gives,
+ * to a key of the index (RFC 5280 §6.1: the listed key is the trust anchor; TS 119 612 §5.5.3:
+ * the service digital identity identifies that key). Intermediates are untrusted input: they
+ * only ever extend the path when their own signature chain ends at a listed key.
+ *
+ * <p>At each step the issuer is searched first among the listed keys (by AuthorityKeyIdentifier
+ * and by issuer name, both mere hints), then among the intermediates whose subject is the issuer
+ * name or whose key identifier is the AKI. A candidate is taken only when the certificate's
+ * signature verifies with its key. Depth-first, shortest path to a listed key first.
+ */
+public final class PathBuilder {
+
+    /** RFC 5280 sets no limit; real EU paths have at most three intermediates. */
+    public static final int MAX_INTERMEDIATES = 6;
+
+    private final TrustedServiceIndex index;
+    private final CertificateInspector inspector;
+
+    public PathBuilder(TrustedServiceIndex index, CertificateInspector inspector) {
+        this.index = index;
+        this.inspector = inspector;
+    }
+
+    public PathSearch find(CertificateFacts target, List<CertificateFacts> intermediates) {
+        List<String> trace = new ArrayList<>();
+        Optional<ListedKey> own = index.byKey(target.publicKey());
+        if (own.isPresent()) {
+            trace.add("path: the certificate's own key is a listed service key (" + own.get().describe() + ")");
+            return new PathSearch(Optional.of(new CertificatePath(List.of(target), own.get(), true)), VerdictCode.OK, trace);
+        }
+        Search search = new Search(intermediates, trace);
+        List<CertificateFacts> chain = new ArrayList<>();
+        chain.add(target);
+        Optional<CertificatePath> path = search.extend(chain);
+        if (path.isPresent()) {
+            CertificatePath found = path.get();
+            trace.add("path: " + found.certificates().size() + " certificate(s) to the listed key of "
+                    + found.anchor().describe() + ", every signature verified");
+            return new PathSearch(path, VerdictCode.OK, trace);
+        }
+        if (search.brokenLink) {
+            trace.add("path: a given intermediate names itself the issuer but its key did not sign the certificate below it");
+            return new PathSearch(Optional.empty(), VerdictCode.INVALID_CERTIFICATE_CHAIN, trace);
+        }
+        if (search.lookAlike) {
+            trace.add("path: a listed service has the issuer's name or key identifier, but its key did not sign the "
+                    + "certificate: a look-alike issuer is not trusted (names never suffice, TS 119 612 §5.5.3)");
+        } else {
+            trace.add("path: no listed service key signed the certificate or any given intermediate");
+        }
+        return new PathSearch(Optional.empty(), VerdictCode.ISSUER_NOT_TRUSTED, trace);
+    }
+
+    private final class Search {
+        private final List<CertificateFacts> intermediates;
+        private final List<String> trace;
+        private final Set<String> tried = new HashSet<>();
+        private boolean lookAlike;
+        private boolean brokenLink;
+
+        Search(List<CertificateFacts> intermediates, List<String> trace) {
+            this.intermediates = intermediates;
+            this.trace = trace;
+        }
+
+        Optional<CertificatePath> extend(List<CertificateFacts> chain) {
+            CertificateFacts current = chain.get(chain.size() - 1);
+            for (ListedKey candidate : index.issuerCandidates(current)) {
+                if (inspector.signatureVerifies(current, candidate.key())) {
+                    return Optional.of(new CertificatePath(chain, candidate, false));
+                }
+                lookAlike = true;
+                trace.add("path: listed key of " + candidate.describe() + " matches the issuer of " + current.subject()
+                        + " by name or key identifier, but did not sign it");
+            }
+            if (chain.size() > MAX_INTERMEDIATES) {
+                return Optional.empty();
+            }
+            for (CertificateFacts issuer : intermediates) {
+                if (!names(issuer, current) || inChain(chain, issuer) || issuer.equals(current)) {
+                    continue;
+                }
+                if (!inspector.signatureVerifies(current, issuer.publicKey())) {
+                    brokenLink = true;
+                    trace.add("path: intermediate " + issuer.subject() + " did not sign " + current.subject());
+                    continue;
+                }
+                List<ListedService> bare = index.servicesByBareKeyIdentifier(issuer.publicKey());
+                if (!bare.isEmpty()) {
+                    trace.add("path: the key of intermediate " + issuer.subject()
+                            + " has the key identifier a service lists as X509SKI (computed from the key, RFC 5280 §4.2.1.2 (1))");
+                    return Optional.of(new CertificatePath(chain, new ListedKey(issuer.publicKey(), Optional.of(issuer), bare), false));
+                }
+                Optional<ListedKey> listed = index.byKey(issuer.publicKey());
+                if (listed.isPresent()) {
+                    return Optional.of(new CertificatePath(chain, listed.get(), false));
+                }
+                if (!tried.add(issuer.sha256() + "<" + current.sha256())) {
+                    continue;
+                }
+                List<CertificateFacts> longer = new ArrayList<>(chain);
+                longer.add(issuer);
+                Optional<CertificatePath> path = extend(longer);
+                if (path.isPresent()) {
+                    return path;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean names(CertificateFacts issuer, CertificateFacts subject) {
+            if (issuer.subjectKey().equals(subject.issuerKey())) {
+                return true;
+            }
+            Optional<byte[]> aki = subject.authorityKeyIdentifier();
+            return aki.isPresent() && (Arrays.equals(aki.get(), issuer.publicKey().keyIdentifier())
+                    || issuer.subjectKeyIdentifier().map(ski -> Arrays.equals(ski, aki.get())).orElse(false));
+        }
+
+        private boolean inChain(List<CertificateFacts> chain, CertificateFacts candidate) {
+            for (CertificateFacts member : chain) {
+                if (member.publicKey().sameKeyAs(candidate.publicKey())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.qtrust.core.policy;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.qtrust.core.certificate.QcType;
+import org.qtrust.core.certificate.qualification.StatusMeaning;
+import org.qtrust.core.revocation.RevocationMode;
+import org.qtrust.core.trustedlist.ServiceStatus;
+
+/**
+ * What a relying party in one jurisdiction accepts. A policy never changes what the lists
+ * say; it chooses which of their statements count.
+ *
+ * @param name                  the policy's name, e.g. "eu-eidas"
+ * @param jurisdiction          whose rules these are, e.g. "EU", "IN"
+ * @param description           one sentence for people
+ * @param useTrustedLists       whether services of the loaded EU trusted lists anchor paths
+ * @param acceptedServiceTypes  exact service type URIs whose services count (TS 119 612 §5.5.1)
+ * @param acceptedStatuses      statuses that count, as TS 119 612 v2 short names ("granted",
+ *                              "recognisedatnationallevel"…) or exact URIs. A pre-2016 status counts
+ *                              as its eIDAS equivalent ({@link StatusMeaning}); an unknown status never
+ *                              counts unless its exact URI is listed
+ * @param statusTime            when the service's status must be accepted: at the certificate's issuance,
+ *                              at the validation time, or both
+ * @param requireQcCompliance   the certificate must carry QcCompliance
+ * @param requiredQcTypes       when not empty, the certificate must declare one of these QcTypes
+ * @param requireQualified      the trusted lists must confirm the certificate as qualified (a QCERT_*
+ *                              qualification, TS 119 615) at the status time(s)
+ * @param plainAnchors          trust anchors for schemes without an ETSI list
+ * @param revocation            the revocation mode (checked by the revocation component)
+ * @param crypto                until when algorithms count (ETSI TS 119 312)
+ */
+public record VerificationPolicy(
+        String name,
+        String jurisdiction,
+        String description,
+        boolean useTrustedLists,
+        Set<String> acceptedServiceTypes,
+        Set<String> acceptedStatuses,
+        TimeThatCounts statusTime,
+        boolean requireQcCompliance,
+        Set<QcType> requiredQcTypes,
+        boolean requireQualified,
+        List<PlainTrustAnchor> plainAnchors,
+        RevocationMode revocation,
+        CryptoConstraints crypto) {
+
+    public VerificationPolicy {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(jurisdiction);
+        Objects.requireNonNull(description);
+        acceptedServiceTypes = Set.copyOf(new LinkedHashSet<>(acceptedServiceTypes));
+        acceptedStatuses = Set.copyOf(acceptedStatuses);
+        Objects.requireNonNull(statusTime);
+        requiredQcTypes = requiredQcTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(requiredQcTypes));
+        plainAnchors = List.copyOf(plainAnchors);
+        Objects.requireNonNull(revocation);
+        Objects.requireNonNull(crypto);
+    }
+
+    /**
+     * A policy that uses no trusted list and names no anchor trusts nothing; such a policy file is
+     * only usable with anchors given separately (e.g. --trust-anchor).
+     */
+    public boolean trustsNothing() {
+        return !useTrustedLists && plainAnchors.isEmpty();
+    }
+
+    /** Whether services of this type count (exact URI equality). */
+    public boolean acceptsServiceType(String typeUri) {
+        return acceptedServiceTypes.contains(typeUri);
+    }
+
+    /** Whether this status counts: by exact URI, by its short name, or as its eIDAS equivalent. */
+    public boolean acceptsStatus(ServiceStatus status) {
+        if (acceptedStatuses.contains(status.uri())) {
+            return true;
+        }
+        if (status.kind() == ServiceStatus.Kind.UNKNOWN) {
+            return false;
+        }
+        return acceptedStatuses.contains(status.kind().shortName())
+                || acceptedStatuses.contains(StatusMeaning.of(status).shortName());
+    }
+
+    /** The same policy with other plain anchors added (e.g. from --trust-anchor). */
+    public VerificationPolicy withAdditionalAnchors(List<PlainTrustAnchor> anchors) {
+        if (anchors.isEmpty()) {
+            return this;
+        }
+        List<PlainTrustAnchor> all = new java.util.ArrayList<>(plainAnchors);
+        all.addAll(anchors);
+        return new VerificationPolicy(name, jurisdiction, description, useTrustedLists, acceptedServiceTypes,
+                acceptedStatuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, all, revocation, crypto);
+    }
+
+    /** The same policy with another revocation mode (e.g. from --revocation). */
+    public VerificationPolicy withRevocation(RevocationMode mode) {
+        return new VerificationPolicy(name, jurisdiction, description, useTrustedLists, acceptedServiceTypes,
+                acceptedStatuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, plainAnchors, mode, crypto);
+    }
+
+    /**
+     * The EU eIDAS default: a certificate counts when it chains to a CA/QC service that was
+     * granted when the certificate was issued (TS 119 615: the status at issuance decides; a
+     * later withdrawal does not undo it), the certificate is valid at the validation time and its
+     * signatures use algorithms that still count at the validation time (ETSI TS 119 312 dates).
+     * Qualification is reported, not required; revocation is preferred (soft fail).
+     */
+    public static VerificationPolicy euEidas() {
+        return new VerificationPolicy("eu-eidas", "EU",
+                "EU eIDAS: certificates issued by a qualified CA service (CA/QC) granted at issuance on an accepted EU trusted list",
+                true, Set.of(ServiceTypes.CA_QC), Set.of("granted"), TimeThatCounts.ISSUANCE,
+                false, Set.of(), false, List.of(), RevocationMode.PREFER, ts119312());
+    }
+
+    /**
+     * The algorithm dates of ETSI TS 119 312 for signatures (as its machine-readable
+     * cryptographic suite gives them): MD5 until 2004-08-01, SHA-1 until 2012-08-01,
+     * RIPEMD-160 until 2014-08-01; RSA and DSA keys under 1024 bits until 2010-08-01 and under
+     * 1900 bits until 2019-10-01; EC keys under 224 bits until 2012-08-01 and under 256 bits
+     * until 2021-10-01. Judged at the validation time.
+     */
+    public static CryptoConstraints ts119312() {
+        return new CryptoConstraints(
+                List.of(new CryptoConstraints.DigestExpiry("MD5", Instant.parse("2004-08-01T00:00:00Z")),
+                        new CryptoConstraints.DigestExpiry("SHA-1", Instant.parse("2012-08-01T00:00:00Z")),
+                        new CryptoConstraints.DigestExpiry("RIPEMD160", Instant.parse("2014-08-01T00:00:00Z"))),
+                List.of(new CryptoConstraints.KeySizeExpiry("RSA", 1024, Instant.parse("2010-08-01T00:00:00Z")),
+                        new CryptoConstraints.KeySizeExpiry("RSA", 1900, Instant.parse("2019-10-01T00:00:00Z")),
+                        new CryptoConstraints.KeySizeExpiry("DSA", 1024, Instant.parse("2010-08-01T00:00:00Z")),
+                        new CryptoConstraints.KeySizeExpiry("DSA", 1900, Instant.parse("2019-10-01T00:00:00Z")),
+                        new CryptoConstraints.KeySizeExpiry("EC", 224, Instant.parse("2012-08-01T00:00:00Z")),
+                        new CryptoConstraints.KeySizeExpiry("EC", 256, Instant.parse("2021-10-01T00:00:00Z"))),
+                TimeThatCounts.VALIDATION_TIME);
+    }
+}
