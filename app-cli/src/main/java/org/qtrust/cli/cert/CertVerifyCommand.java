@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import org.qtrust.cli.QtrustCli;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.json.Json;
+import org.qtrust.cli.options.HttpOptions;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
@@ -52,8 +54,16 @@ public final class CertVerifyCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Without --json: also print each rule applied.")
     boolean trace;
 
+    @Option(names = "--revocation", paramLabel = "require|prefer|off",
+            description = "Override the policy's revocation mode: require (no answer → not trusted), prefer (no answer → trusted "
+                    + "with a warning), off. OCSP first, then CRL, through the HTTP options below.")
+    String revocation;
+
     @Mixin
     ListOptions lists;
+
+    @Mixin
+    HttpOptions http;
 
     @Spec
     CommandSpec spec;
@@ -69,7 +79,7 @@ public final class CertVerifyCommand implements Callable<Integer> {
         for (Path file : chain) {
             intermediates.addAll(CertificateFiles.decode(readChain(file)));
         }
-        DecisionSetup setup = DecisionSetup.open(lists, policy, trustAnchors, Clock.systemUTC());
+        DecisionSetup setup = DecisionSetup.open(lists, policy, trustAnchors, Clock.systemUTC(), revocationMode(), http);
         PrintWriter out = spec.commandLine().getOut();
         setup.report().filter(r -> !r.listOfLists().accepted()).ifPresent(r -> warnLotl(r, spec.commandLine().getErr()));
         boolean allTrusted = true;
@@ -88,6 +98,17 @@ public final class CertVerifyCommand implements Callable<Integer> {
         return allTrusted ? 0 : 1;
     }
 
+    private java.util.Optional<RevocationMode> revocationMode() {
+        if (revocation == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(RevocationMode.parse(revocation));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--revocation: " + e.getMessage());
+        }
+    }
+
     private static byte[] readChain(Path file) {
         try {
             return java.nio.file.Files.readAllBytes(file);
@@ -101,7 +122,9 @@ public final class CertVerifyCommand implements Callable<Integer> {
                 + verdict.service().map(CertificateVerdict.ServiceSummary::name).orElse("?")).orElse("no listed service");
         out.println(file + ": " + (verdict.trusted() ? "TRUSTED" : "NOT TRUSTED (" + verdict.code().code() + ")") + " — " + where
                 + " — qualification at issuance " + verdict.qualification().atIssuance() + ", at validation time "
-                + verdict.qualification().atValidationTime());
+                + verdict.qualification().atValidationTime()
+                + verdict.revocation().filter(r -> r.checked()).map(r -> " — revocation " + r.status().code()
+                        + r.source().map(source -> " (" + source.name().toLowerCase(java.util.Locale.ROOT) + ")").orElse("")).orElse(""));
         if (trace) {
             verdict.trace().forEach(line -> out.println("    " + line));
         }

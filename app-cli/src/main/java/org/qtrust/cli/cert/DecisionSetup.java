@@ -11,7 +11,14 @@ import java.util.List;
 import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
 import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.cli.UsageException;
+import org.qtrust.adapters.http.guice.HttpAdapterConfig;
+import org.qtrust.adapters.http.guice.HttpAdapterModule;
+import org.qtrust.adapters.ocsp.guice.OcspAdapterModule;
+import org.qtrust.cli.options.HttpOptions;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.revocation.RevocationMode;
+import org.qtrust.core.revocation.RevocationPolicy;
 import org.qtrust.cli.wiring.TrustedListsSession;
 import org.qtrust.core.certificate.CertificateDecisionService;
 import org.qtrust.core.certificate.index.TrustedServiceIndex;
@@ -36,27 +43,43 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
 
     public static final String EU_EIDAS = "eu-eidas";
 
+    /** Decisions without revocation checking (benchmarks, tools that only ask about lists). */
     public static DecisionSetup open(ListOptions lists, String policyArgument, List<String> trustAnchors, Clock clock) {
+        return open(lists, policyArgument, trustAnchors, clock, java.util.Optional.of(RevocationMode.OFF), null);
+    }
+
+    /**
+     * Decisions as {@code cert verify} makes them: revocation in the policy's mode unless
+     * {@code revocationOverride} says otherwise, checked over the network the HTTP options describe.
+     */
+    public static DecisionSetup open(ListOptions lists, String policyArgument, List<String> trustAnchors, Clock clock,
+                                     java.util.Optional<RevocationMode> revocationOverride, HttpOptions http) {
         Instant time = lists.validationTime(clock);
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
         VerificationPolicy policy = policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class));
         policy = policy.withAdditionalAnchors(anchors(trustAnchors, policy.jurisdiction()));
+        if (revocationOverride.isPresent()) {
+            policy = policy.withRevocation(revocationOverride.get());
+        }
+        java.util.Optional<RevocationChecker> checker = policy.revocation() == RevocationMode.OFF || http == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Guice.createInjector(
+                        new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(http.transportConfig())),
+                        new OcspAdapterModule(clock)).getInstance(RevocationChecker.class));
         if (policy.trustsNothing()) {
             throw new UsageException("policy " + policy.name() + " uses no trusted list and names no anchor: give --trust-anchor FILE");
         }
-        if (policy.useTrustedLists() && lists.offline().isPresent()) {
+        // Lists are loaded when named (--offline/--cache) or when the policy has nothing else to trust.
+        if (policy.useTrustedLists() && (lists.listsGiven() || policy.plainAnchors().isEmpty())) {
             TrustedListsSession session = TrustedListsSession.open(lists, clock);
             TrustedListsReport report = session.load();
             CertificateInspector inspector = session.injector().getInstance(CertificateInspector.class);
             TrustedServiceIndex index = TrustedServiceIndex.fromReport(report, policy.plainAnchors(), inspector);
-            return new DecisionSetup(new CertificateDecisionService(index, inspector, policy), time, java.util.Optional.of(report));
-        }
-        if (policy.useTrustedLists() && policy.plainAnchors().isEmpty()) {
-            throw new UsageException("policy " + policy.name() + " uses the EU trusted lists: say where they are with --offline DIR");
+            return new DecisionSetup(new CertificateDecisionService(index, inspector, policy, checker, RevocationPolicy.defaults()), time, java.util.Optional.of(report));
         }
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustedServiceIndex index = TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector);
-        return new DecisionSetup(new CertificateDecisionService(index, inspector, policy), time, java.util.Optional.empty());
+        return new DecisionSetup(new CertificateDecisionService(index, inspector, policy, checker, RevocationPolicy.defaults()), time, java.util.Optional.empty());
     }
 
     static VerificationPolicy policy(String argument, VerificationPolicyReader reader) {

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import org.qtrust.cli.json.Json;
 import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.revocation.RevocationOutcome;
 
 /**
  * The JSON contract of {@code qtrust cert verify --json}: one object per certificate with
  * file, trusted, code, territory, provider, service {name, type, statusAtIssuance,
  * statusAtValidationTime}, qcStatements {compliance, sscd, types, legislation, pds},
  * qualification {atIssuance, atValidationTime}, trace, plus policy, validationTime and
- * certificate {subject, issuer, serialNumber, notBefore, notAfter, sha256, path}.
+ * certificate {subject, issuer, serialNumber, notBefore, notAfter, sha256, path} and revocation
+ * {status, checked, source, producedAt, thisUpdate, nextUpdate, revokedAt, reason}.
  */
 public final class VerdictJson {
 
@@ -61,8 +63,21 @@ public final class VerdictJson {
         } else {
             node.putNull("certificate");
         }
+        revocation(node.putObject("revocation"), verdict.revocation());
         array(node.putArray("trace"), verdict.trace());
         return node;
+    }
+
+    /** Always present: "unknown" and checked=false when the decision did not ask (mode off, or already untrusted). */
+    private static void revocation(ObjectNode node, Optional<RevocationOutcome> revocation) {
+        node.put("status", revocation.map(r -> r.status().code()).orElse("unknown"));
+        node.put("checked", revocation.map(RevocationOutcome::checked).orElse(false));
+        text(node, "source", revocation.flatMap(RevocationOutcome::source).map(s -> s.code()));
+        text(node, "producedAt", revocation.flatMap(RevocationOutcome::producedAt).map(Object::toString));
+        text(node, "thisUpdate", revocation.flatMap(RevocationOutcome::thisUpdate).map(Object::toString));
+        text(node, "nextUpdate", revocation.flatMap(RevocationOutcome::nextUpdate).map(Object::toString));
+        text(node, "revokedAt", revocation.flatMap(RevocationOutcome::revokedAt).map(Object::toString));
+        text(node, "reason", revocation.flatMap(RevocationOutcome::reason).map(r -> r.code()));
     }
 
     private static void text(ObjectNode node, String field, Optional<String> value) {

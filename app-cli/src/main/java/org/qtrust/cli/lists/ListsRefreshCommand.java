@@ -24,9 +24,10 @@ import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.json.Json;
+import org.qtrust.cli.options.HttpOptions;
 import org.qtrust.cli.options.ListOptions;
 import org.qtrust.cli.wiring.ListsModule;
-import org.qtrust.cli.wiring.TrustedListsSession;
+import org.qtrust.cli.wiring.ListCacheRefresh;
 import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
@@ -59,29 +60,8 @@ public final class ListsRefreshCommand implements Callable<Integer> {
     @Mixin
     ListOptions lists;
 
-    @Option(names = "--cache", paramLabel = "DIR",
-            description = "The cache folder (default: $XDG_CACHE_HOME/qtrust or ~/.cache/qtrust).")
-    Path cache;
-
-    @Option(names = "--rewrite", paramLabel = "FROM=TO",
-            description = "Rewrite URLs starting with FROM to start with TO (mirrors, air-gapped networks). Repeatable; the first matching rule applies, once.")
-    List<String> rewrites = new ArrayList<>();
-
-    @Option(names = "--proxy", paramLabel = "URL", defaultValue = "system",
-            description = "HTTP proxy: http://[user:pw@]host:port, 'none', or 'system' (the JVM's https.proxyHost… properties; default).")
-    String proxy;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30S",
-            description = "Longest silence from a server (ISO-8601, default ${DEFAULT-VALUE}); connecting gets a third of it.")
-    String timeout;
-
-    @Option(names = "--tls-trust", paramLabel = "FILE",
-            description = "Extra trusted TLS certificates (PKCS#12/JKS), e.g. a mirror's internal CA.")
-    Path tlsTrust;
-
-    @Option(names = "--tls-trust-password", paramLabel = "PW", defaultValue = "",
-            description = "Password of the --tls-trust keystore.")
-    String tlsTrustPassword;
+    @Mixin
+    HttpOptions http;
 
     @Option(names = "--fail-on-problems",
             description = "Exit " + EXIT_PROBLEMS + " when a list was kept or failed (for monitoring).")
@@ -98,31 +78,10 @@ public final class ListsRefreshCommand implements Callable<Integer> {
         if (lists.offline().isPresent()) {
             throw new UsageException("lists refresh fills a cache: give --cache DIR, not --offline (load it with lists load --offline DIR)");
         }
-        Path folder = cache != null ? cache : CacheDirectories.defaultDirectory();
-        List<ServiceCertificate> officialJournal = TrustedListsSession.officialJournalCertificates(lists);
-        HttpAdapterConfig config = HttpAdapterConfig.defaults().withCacheDirectory(folder).withTransport(transport());
-        FileListCache files = new FileListCache(folder);
-        Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
-                new HttpAdapterModule(config), new ListsModule(files.asSource()));
-        LoadRequest request = new LoadRequest(ListLocation.listOfLists(lists.lotlUrl()), officialJournal,
-                lists.ojUrl(), lists.validationTime(Clock.systemUTC()), new ListAcceptancePolicy(lists.expiryGrace()));
+        Path folder = lists.cache().orElseGet(CacheDirectories::defaultDirectory);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RefreshReport report;
-        HttpClient5Transport transport = transport(injector);
-        try {
-            TrustedListRefresher refresher = new TrustedListRefresher(injector.getInstance(ListFetcher.class),
-                    injector.getInstance(ListCache.class), injector.getInstance(TrustedListReader.class),
-                    injector.getInstance(ListSignatureVerifier.class), injector.getInstance(ExecutorService.class),
-                    Clock.systemUTC());
-            RefreshProgress progress = new RefreshProgress(err, System.console() != null);
-            report = refresher.refresh(request, progress);
-            progress.finish();
-        } catch (ListCacheException e) {
-            throw new UsageException("cache " + folder + ": " + e.getMessage());
-        } finally {
-            transport.close();
-        }
+        RefreshReport report = ListCacheRefresh.refresh(lists, folder, http.transportConfig(), err);
         if (json) {
             out.println(Json.pretty(RefreshJson.of(report, folder)));
         } else {
@@ -136,39 +95,5 @@ public final class ListsRefreshCommand implements Callable<Integer> {
             return 1;
         }
         return failOnProblems && !report.problems().isEmpty() ? EXIT_PROBLEMS : 0;
-    }
-
-    private static HttpClient5Transport transport(Injector injector) {
-        try {
-            return injector.getInstance(HttpClient5Transport.class);
-        } catch (ProvisionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new UsageException(String.valueOf(cause.getMessage()));
-        }
-    }
-
-    private TransportConfig transport() {
-        Duration read;
-        try {
-            read = Duration.parse(timeout);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--timeout '" + timeout + "' is not an ISO-8601 duration such as PT30S");
-        }
-        if (read.isNegative() || read.isZero()) {
-            throw new UsageException("--timeout must be positive");
-        }
-        TransportConfig config = TransportConfig.defaults();
-        Duration connect = read.dividedBy(3).isZero() ? read : read.dividedBy(3);
-        Duration call = read.multipliedBy(4).compareTo(config.callTimeout()) > 0 ? read.multipliedBy(4) : config.callTimeout();
-        config = config.withTimeouts(connect, read, call);
-        try {
-            config = config.withRewrites(RewriteRules.parse(rewrites)).withProxy(ProxySetting.parse(proxy));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        if (tlsTrust != null) {
-            config = config.withTrustStore(new TransportConfig.TrustStore(tlsTrust, tlsTrustPassword));
-        }
-        return config;
     }
 }

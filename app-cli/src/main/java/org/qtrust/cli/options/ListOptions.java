@@ -18,6 +18,10 @@ public final class ListOptions {
             description = "Folder with the LOTL as EU.xml and each list as <territory>.xml (pivots by file name).")
     Path offline;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "The list cache filled by 'qtrust lists refresh' (default: $XDG_CACHE_HOME/qtrust or ~/.cache/qtrust).")
+    Path cache;
+
     @Option(names = "--oj-keystore", paramLabel = "FILE",
             description = "PKCS#12 or JKS keystore with the Official Journal LOTL signing certificates.")
     Path ojKeystore;
@@ -47,6 +51,16 @@ public final class ListOptions {
 
     public Optional<Path> offline() {
         return Optional.ofNullable(offline);
+    }
+
+    /** The cache folder given with --cache; absent means the default cache (when --offline is absent too). */
+    public Optional<Path> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    /** True when the user said where the lists are (--offline or --cache) rather than relying on the default cache. */
+    public boolean listsGiven() {
+        return offline != null || cache != null;
     }
 
     public Optional<Path> ojKeystore() {

@@ -9,7 +9,12 @@ import java.util.List;
 import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
 import org.qtrust.adapters.crypto.keystore.CertificateSourceException;
 import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
+import java.io.PrintWriter;
+import org.qtrust.adapters.http.cache.CacheDirectories;
+import org.qtrust.adapters.http.cache.FileListCache;
 import org.qtrust.adapters.http.offline.DirectoryListSource;
+import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.core.trustedlist.refresh.RefreshReport;
 import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.options.ListOptions;
@@ -31,21 +36,53 @@ public final class TrustedListsSession {
         this.request = request;
     }
 
+    /**
+     * Opens the lists the options name: {@code --offline DIR}, else {@code --cache DIR}, else the
+     * default cache — which is filled from the network first when it is empty.
+     */
     public static TrustedListsSession open(ListOptions options, Clock clock) {
-        Path folder = options.offline().orElseThrow(() -> new UsageException(
-                "say where the lists are: --offline DIR (a folder with EU.xml and <territory>.xml)"));
-        if (!Files.isDirectory(folder)) {
-            throw new UsageException("--offline " + folder + ": no such folder");
-        }
-        if (!Files.isRegularFile(folder.resolve("EU.xml"))) {
-            throw new UsageException("--offline " + folder + ": no EU.xml (the LOTL) in that folder");
-        }
         List<ServiceCertificate> officialJournal = officialJournalCertificates(options);
+        Path folder = listFolder(options);
         Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
                 new ListsModule(new DirectoryListSource(folder)));
         LoadRequest request = new LoadRequest(ListLocation.listOfLists(options.lotlUrl()), officialJournal,
                 options.ojUrl(), options.validationTime(clock), new ListAcceptancePolicy(options.expiryGrace()));
         return new TrustedListsSession(injector, request);
+    }
+
+    private static Path listFolder(ListOptions options) {
+        if (options.offline().isPresent()) {
+            return existingListFolder(options.offline().get(), "--offline");
+        }
+        if (options.cache().isPresent()) {
+            Path cache = options.cache().get();
+            if (!Files.isRegularFile(cache.resolve("EU.xml"))) {
+                throw new UsageException("--cache " + cache + ": the cache holds no LOTL yet; fill it with 'qtrust lists refresh --cache "
+                        + cache + "' (or give --offline DIR)");
+            }
+            return cache;
+        }
+        Path defaultCache = CacheDirectories.defaultDirectory();
+        if (new FileListCache(defaultCache).isEmpty()) {
+            PrintWriter err = new PrintWriter(System.err, true);
+            err.println("qtrust: the default cache " + defaultCache + " is empty: fetching the lists (give --offline DIR to work without network)");
+            RefreshReport report = ListCacheRefresh.refresh(options, defaultCache, TransportConfig.defaults(), err);
+            if (!report.usable()) {
+                throw new UsageException("could not fill the default cache " + defaultCache + " from " + options.lotlUrl()
+                        + ": " + report.listOfLists().outcome().code() + " — " + report.listOfLists().detail());
+            }
+        }
+        return existingListFolder(defaultCache, "cache");
+    }
+
+    private static Path existingListFolder(Path folder, String option) {
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException(option + " " + folder + ": no such folder");
+        }
+        if (!Files.isRegularFile(folder.resolve("EU.xml"))) {
+            throw new UsageException(option + " " + folder + ": no EU.xml (the LOTL) in that folder");
+        }
+        return folder;
     }
 
     public static List<ServiceCertificate> officialJournalCertificates(ListOptions options) {

@@ -146,7 +146,7 @@ class RealCertificatesTest {
         List<String> arguments = new ArrayList<>(List.of("cert", "verify", data.resolve("certs").toString(),
                 data.resolve("certs/435504bfd802-EC-DIGIT.pem").toString()));
         arguments.addAll(List.of(listArguments()));
-        arguments.add("--json");
+        arguments.addAll(List.of("--json", "--revocation", "off"));
 
         int exit = QtrustCli.run(arguments.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
 
@@ -168,6 +168,7 @@ class RealCertificatesTest {
     void the_cli_exits_0_when_every_certificate_is_trusted_and_2_on_unusable_input() {
         List<String> good = new ArrayList<>(List.of("cert", "verify", data.resolve("certs/435504bfd802-EC-DIGIT.pem").toString()));
         good.addAll(List.of(listArguments()));
+        good.addAll(List.of("--revocation", "off"));
         assertThat(QtrustCli.run(good.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
                 .isEqualTo(0);
 
@@ -182,5 +183,55 @@ class RealCertificatesTest {
         badPolicy.addAll(List.of(listArguments()));
         assertThat(QtrustCli.run(badPolicy.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
                 .isEqualTo(2);
+    }
+
+    /** Every OCSP and CRL URL goes to a closed loopback port: no answer, and no traffic leaves the machine. */
+    private static List<String> unanswered() {
+        return List.of("--rewrite", "http://=http://127.0.0.1:9/", "--timeout", "PT2S");
+    }
+
+    @Test
+    void revocation_required_but_unobtainable_is_not_trusted_with_code_revocation_unknown() throws IOException {
+        StringWriter out = new StringWriter();
+        List<String> arguments = new ArrayList<>(List.of("cert", "verify", data.resolve("certs/435504bfd802-EC-DIGIT.pem").toString(),
+                "--json", "--revocation", "require"));
+        arguments.addAll(List.of(listArguments()));
+        arguments.addAll(unanswered());
+
+        int exit = QtrustCli.run(arguments.toArray(String[]::new), new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+        assertThat(exit).isEqualTo(1);
+        JsonNode verdict = JSON.readTree(out.toString());
+        assertThat(verdict.get("code").asText()).isEqualTo("revocation_unknown");
+        assertThat(verdict.get("revocation").get("status").asText()).isEqualTo("unknown");
+        assertThat(verdict.get("revocation").get("checked").asBoolean()).isTrue();
+        assertThat(verdict.get("trace").toString()).contains("127.0.0.1:9");
+    }
+
+    @Test
+    void revocation_preferred_but_unobtainable_is_trusted_with_a_warning() throws IOException {
+        StringWriter out = new StringWriter();
+        List<String> arguments = new ArrayList<>(List.of("cert", "verify", data.resolve("certs/435504bfd802-EC-DIGIT.pem").toString(),
+                "--json", "--revocation", "prefer"));
+        arguments.addAll(List.of(listArguments()));
+        arguments.addAll(unanswered());
+
+        int exit = QtrustCli.run(arguments.toArray(String[]::new), new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+        assertThat(exit).isEqualTo(0);
+        JsonNode verdict = JSON.readTree(out.toString());
+        assertThat(verdict.get("code").asText()).isEqualTo("ok");
+        assertThat(verdict.get("trace").toString()).contains("warning").contains("unknown");
+    }
+
+    @Test
+    void an_unknown_revocation_mode_is_unusable_input() {
+        StringWriter err = new StringWriter();
+        List<String> arguments = new ArrayList<>(List.of("cert", "verify", data.resolve("certs/435504bfd802-EC-DIGIT.pem").toString(),
+                "--revocation", "sometimes"));
+        arguments.addAll(List.of(listArguments()));
+
+        assertThat(QtrustCli.run(arguments.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("--revocation").contains("require, prefer or off").doesNotContain("Exception");
     }
 }

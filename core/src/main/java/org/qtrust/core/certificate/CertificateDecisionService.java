@@ -25,6 +25,10 @@ import org.qtrust.core.certificate.qualification.QualificationOutcome;
 import org.qtrust.core.certificate.qualification.StatusMeaning;
 import org.qtrust.core.policy.ServiceTypes;
 import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.revocation.RevocationOutcome;
+import org.qtrust.core.revocation.RevocationPolicy;
+import org.qtrust.core.revocation.RevocationProblem;
 import org.qtrust.core.trustedlist.StatusPeriod;
 
 /**
@@ -39,12 +43,24 @@ public final class CertificateDecisionService implements VerifyCertificate {
     private final CertificateInspector inspector;
     private final VerificationPolicy policy;
     private final PathBuilder paths;
+    private final Optional<PathRevocation> revocation;
 
+    /** Decisions without revocation data: the trace says revocation was not consulted. */
     public CertificateDecisionService(TrustedServiceIndex index, CertificateInspector inspector, VerificationPolicy policy) {
+        this(index, inspector, policy, Optional.empty(), RevocationPolicy.defaults());
+    }
+
+    /**
+     * Decisions that ask {@code checker} about every link of the path once the certificate is
+     * otherwise trusted, in the policy's revocation mode ({@code revocationPolicy} says how).
+     */
+    public CertificateDecisionService(TrustedServiceIndex index, CertificateInspector inspector, VerificationPolicy policy,
+                                      Optional<RevocationChecker> checker, RevocationPolicy revocationPolicy) {
         this.index = Objects.requireNonNull(index);
         this.inspector = Objects.requireNonNull(inspector);
         this.policy = Objects.requireNonNull(policy);
         this.paths = new PathBuilder(index, inspector);
+        this.revocation = checker.map(c -> new PathRevocation(c, revocationPolicy));
     }
 
     public VerificationPolicy policy() {
@@ -129,14 +145,27 @@ public final class CertificateDecisionService implements VerifyCertificate {
         if (code == VerdictCode.OK) {
             code = required;
         }
-        trace.add("revocation: mode " + policy.revocation().code() + "; not part of this decision (no revocation data consulted)");
+        Optional<RevocationOutcome> revocationOutcome = Optional.empty();
+        if (code != VerdictCode.OK) {
+            trace.add("revocation: not checked (the certificate is not trusted already)");
+        } else if (revocation.isEmpty()) {
+            trace.add("revocation: mode " + policy.revocation().code() + "; no revocation checker configured, not consulted");
+        } else {
+            PathRevocation.Result checked = revocation.get().check(path, policy.revocation(), time);
+            trace.addAll(checked.trace());
+            revocationOutcome = Optional.of(checked.target());
+            if (checked.problem().isPresent()) {
+                code = checked.problem().get() == RevocationProblem.REVOKED
+                        ? VerdictCode.CERTIFICATE_REVOKED : VerdictCode.REVOCATION_UNKNOWN;
+            }
+        }
         trace.add(code == VerdictCode.OK ? "verdict: trusted" : "verdict: not trusted (" + code.code() + ")");
 
         ServiceSummary service = new ServiceSummary(chosen.serviceName(), type(chosen),
                 status(chosen, certificate.notBefore()), status(chosen, time), chosen.standing().name().toLowerCase(java.util.Locale.ROOT));
         return new CertificateVerdict(code == VerdictCode.OK, code, time, policy.name(), Optional.of(summary),
                 Optional.of(chosen.territory()), Optional.of(chosen.providerName()), Optional.of(service), qc,
-                new QualificationSummary(atIssuance.qualification(), atValidation.qualification()), trace);
+                new QualificationSummary(atIssuance.qualification(), atValidation.qualification()), trace, revocationOutcome);
     }
 
     /** The services this policy uses: plain anchors always, list services when it uses trusted lists. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.qtrust.core.revocation.RevocationOutcome;
 import org.qtrust.core.certificate.qualification.CertificateQualification;
 
 /**
@@ -22,11 +23,22 @@ import org.qtrust.core.certificate.qualification.CertificateQualification;
  * @param qcStatements   what the certificate's QcStatements say
  * @param qualification  TS 119 615 qualification at issuance and at the validation time
  * @param trace          the rules applied, in order, readable by a person
+ * @param revocation     the target certificate's revocation status, when the decision got as far as asking
  */
 public record CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
                                  Optional<CertificateSummary> certificate, Optional<String> territory,
                                  Optional<String> provider, Optional<ServiceSummary> service, QcSummary qcStatements,
-                                 QualificationSummary qualification, List<String> trace) {
+                                 QualificationSummary qualification, List<String> trace,
+                                 Optional<RevocationOutcome> revocation) {
+
+    /** A verdict reached without asking about revocation. */
+    public CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
+                              Optional<CertificateSummary> certificate, Optional<String> territory,
+                              Optional<String> provider, Optional<ServiceSummary> service, QcSummary qcStatements,
+                              QualificationSummary qualification, List<String> trace) {
+        this(trusted, code, validationTime, policy, certificate, territory, provider, service, qcStatements, qualification,
+                trace, Optional.empty());
+    }
 
     /** Who the certificate is, for reports. */
     public record CertificateSummary(String subject, String issuer, String serialNumber, Instant notBefore, Instant notAfter,
@@ -99,6 +111,7 @@ public record CertificateVerdict(boolean trusted, VerdictCode code, Instant vali
         Objects.requireNonNull(qcStatements);
         Objects.requireNonNull(qualification);
         trace = List.copyOf(trace);
+        Objects.requireNonNull(revocation);
         if (trusted != (code == VerdictCode.OK)) {
             throw new IllegalArgumentException("a verdict is trusted exactly when its code is ok");
         }

@@ -20,7 +20,9 @@ public enum VerdictCode {
     /** The policy requires a qualified certificate (or QcCompliance, a QcType) and this one is not. */
     NOT_QUALIFIED_CERTIFICATE("not_qualified_certificate"),
     /** The certificate is revoked (reported by the revocation component). */
-    CERTIFICATE_REVOKED("certificate_revoked");
+    CERTIFICATE_REVOKED("certificate_revoked"),
+    /** The policy requires a revocation status and no acceptable OCSP response or CRL could be had. */
+    REVOCATION_UNKNOWN("revocation_unknown");
 
     private final String code;
 

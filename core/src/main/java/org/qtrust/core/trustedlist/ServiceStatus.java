@@ -46,6 +46,14 @@ public record ServiceStatus(String uri, Kind kind) {
             return eidasEra;
         }
 
+        /**
+         * The pre-eIDAS statuses as TS 119 612 v1 spells them ({@code .../TrustedList/Svcstatus/accredited}),
+         * which the EU lists keep in their histories beside the TS 102 231 spelling; both mean this kind.
+         */
+        String tsl2Spelling() {
+            return V2 + shortName();
+        }
+
         /** The last segment of the URI ("granted", "undersupervision"…), or "unknown". */
         public String shortName() {
             return this == UNKNOWN ? "unknown" : uri.substring(uri.lastIndexOf('/') + 1);
@@ -60,7 +68,7 @@ public record ServiceStatus(String uri, Kind kind) {
     public static ServiceStatus of(String uri) {
         String trimmed = uri == null ? "" : uri.trim();
         Kind kind = Arrays.stream(Kind.values())
-                .filter(k -> k != Kind.UNKNOWN && k.uri.equals(trimmed))
+                .filter(k -> k != Kind.UNKNOWN && (k.uri.equals(trimmed) || k.tsl2Spelling().equals(trimmed)))
                 .findFirst()
                 .orElse(Kind.UNKNOWN);
         return new ServiceStatus(trimmed, kind);

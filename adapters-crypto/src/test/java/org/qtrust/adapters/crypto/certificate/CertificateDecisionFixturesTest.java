@@ -383,4 +383,109 @@ class CertificateDecisionFixturesTest {
             assertThat(verdict.code()).isEqualTo(VerdictCode.OK);
         }
     }
+
+    /** Revocation is asked about every link once the certificate is otherwise trusted; the mode decides what unknown means. */
+    @Nested
+    class Revocation {
+
+        private final Instant revokedAt = Instant.parse("2019-03-01T00:00:00Z");
+        private final List<String> asked = new java.util.ArrayList<>();
+
+        private CertificateDecisionService withChecker(RevocationMode mode, org.qtrust.core.revocation.RevocationChecker checker) {
+            TrustedList list = listWith(TestSnapshot.service("Root QC CA", pki.root().certificate(), Period.of(GRANTED, "2016-07-01T00:00:00Z")));
+            VerificationPolicy policy = VerificationPolicy.euEidas().withRevocation(mode);
+            return new CertificateDecisionService(TrustedServiceIndex.build(List.of(ListSource.accepted(list)), List.of(), inspector),
+                    inspector, policy, Optional.of(checker), org.qtrust.core.revocation.RevocationPolicy.defaults());
+        }
+
+        private org.qtrust.core.revocation.RevocationChecker answering(java.util.function.Function<X509Certificate, org.qtrust.core.revocation.RevocationOutcome> answer) {
+            return (certificate, issuer, query) -> {
+                asked.add(certificate.getSubjectX500Principal().getName() + " <- " + issuer.getSubjectX500Principal().getName());
+                return answer.apply(certificate);
+            };
+        }
+
+        private org.qtrust.core.revocation.RevocationOutcome good() {
+            return new org.qtrust.core.revocation.RevocationOutcome(org.qtrust.core.revocation.RevocationStatus.GOOD, true,
+                    Optional.of(org.qtrust.core.revocation.RevocationSource.OCSP), Optional.of(ISSUED), Optional.of(ISSUED),
+                    Optional.empty(), Optional.empty(), Optional.empty(), List.of("OCSP: good"));
+        }
+
+        private org.qtrust.core.revocation.RevocationOutcome revoked() {
+            return new org.qtrust.core.revocation.RevocationOutcome(org.qtrust.core.revocation.RevocationStatus.REVOKED, true,
+                    Optional.of(org.qtrust.core.revocation.RevocationSource.CRL), Optional.empty(), Optional.of(revokedAt),
+                    Optional.empty(), Optional.of(revokedAt), Optional.of(org.qtrust.core.revocation.RevocationReason.KEY_COMPROMISE),
+                    List.of("CRL: revoked"));
+        }
+
+        @Test
+        void every_link_but_the_anchor_is_asked_about_with_its_issuer() {
+            Credential leaf = qualifiedLeaf("Alice", pki.intermediate(), ISSUED, EXPIRES);
+
+            CertificateVerdict verdict = verify(withChecker(RevocationMode.REQUIRE, answering(c -> good())), leaf.certificate(),
+                    pki.intermediate().certificate());
+
+            assertThat(verdict.code()).isEqualTo(VerdictCode.OK);
+            assertThat(verdict.revocation()).hasValueSatisfying(r -> assertThat(r.isGood()).isTrue());
+            assertThat(asked).hasSize(2);
+            assertThat(asked.get(0)).startsWith("CN=Alice").contains(pki.intermediate().certificate().getSubjectX500Principal().getName());
+            assertThat(asked.get(1)).endsWith(pki.root().certificate().getSubjectX500Principal().getName());
+        }
+
+        @Test
+        void a_revoked_certificate_is_not_trusted_whatever_the_mode_but_off() {
+            Credential leaf = qualifiedLeaf("Bob", pki.intermediate(), ISSUED, EXPIRES);
+
+            CertificateVerdict prefer = verify(withChecker(RevocationMode.PREFER, answering(c -> revoked())), leaf.certificate(),
+                    pki.intermediate().certificate());
+            CertificateVerdict off = verify(withChecker(RevocationMode.OFF, answering(c -> revoked())), leaf.certificate(),
+                    pki.intermediate().certificate());
+
+            assertThat(prefer.code()).isEqualTo(VerdictCode.CERTIFICATE_REVOKED);
+            assertThat(prefer.revocation().orElseThrow().revokedAt()).contains(revokedAt);
+            assertThat(prefer.trace()).anyMatch(line -> line.contains("revoked at or before the validation time"));
+            assertThat(off.code()).isEqualTo(VerdictCode.OK);
+            assertThat(off.revocation().orElseThrow().checked()).isFalse();
+        }
+
+        @Test
+        void a_revoked_intermediate_makes_the_leaf_untrusted() {
+            Credential leaf = qualifiedLeaf("Carol", pki.intermediate(), ISSUED, EXPIRES);
+            String intermediate = pki.intermediate().certificate().getSubjectX500Principal().getName();
+
+            CertificateVerdict verdict = verify(withChecker(RevocationMode.PREFER,
+                    answering(c -> c.getSubjectX500Principal().getName().equals(intermediate) ? revoked() : good())),
+                    leaf.certificate(), pki.intermediate().certificate());
+
+            assertThat(verdict.code()).isEqualTo(VerdictCode.CERTIFICATE_REVOKED);
+            assertThat(verdict.revocation().orElseThrow().isGood()).as("the leaf's own status is reported").isTrue();
+            assertThat(verdict.trace()).anyMatch(line -> line.startsWith("revocation (intermediate"));
+        }
+
+        @Test
+        void unknown_status_fails_under_require_and_passes_with_a_warning_under_prefer() {
+            Credential leaf = qualifiedLeaf("Dave", pki.intermediate(), ISSUED, EXPIRES);
+            org.qtrust.core.revocation.RevocationChecker silent =
+                    answering(c -> org.qtrust.core.revocation.RevocationOutcome.unknown(List.of("OCSP: responder down")));
+
+            CertificateVerdict required = verify(withChecker(RevocationMode.REQUIRE, silent), leaf.certificate(), pki.intermediate().certificate());
+            CertificateVerdict preferred = verify(withChecker(RevocationMode.PREFER, silent), leaf.certificate(), pki.intermediate().certificate());
+
+            assertThat(required.code()).isEqualTo(VerdictCode.REVOCATION_UNKNOWN);
+            assertThat(preferred.code()).isEqualTo(VerdictCode.OK);
+            assertThat(preferred.trace()).anyMatch(line -> line.contains("warning") && line.contains("unknown"));
+        }
+
+        @Test
+        void a_certificate_already_untrusted_is_not_asked_about() {
+            Credential expired = qualifiedLeaf("Eve", pki.intermediate(), ISSUED, Instant.parse("2019-01-01T00:00:00Z"));
+
+            CertificateVerdict verdict = verify(withChecker(RevocationMode.REQUIRE, answering(c -> good())), expired.certificate(),
+                    pki.intermediate().certificate());
+
+            assertThat(verdict.code()).isEqualTo(VerdictCode.CERTIFICATE_EXPIRED);
+            assertThat(asked).isEmpty();
+            assertThat(verdict.revocation()).isEmpty();
+        }
+    }
 }

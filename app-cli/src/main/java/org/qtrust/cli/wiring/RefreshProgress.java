@@ -1,4 +1,4 @@
-package org.qtrust.cli.lists;
+package org.qtrust.cli.wiring;
 
 import java.io.PrintWriter;
 import org.qtrust.core.trustedlist.ListLocation;
@@ -9,7 +9,7 @@ import org.qtrust.core.trustedlist.refresh.port.FetchResult;
  * Progress of a refresh on stderr: a bar redrawn in place on a terminal, one plain line per
  * download otherwise (logs, CI). Stdout stays for the summary or the JSON document.
  */
-final class RefreshProgress implements RefreshListener {
+public final class RefreshProgress implements RefreshListener {
 
     private static final int WIDTH = 30;
 
@@ -19,7 +19,7 @@ final class RefreshProgress implements RefreshListener {
     private int fetched;
     private boolean drawn;
 
-    RefreshProgress(PrintWriter err, boolean terminal) {
+    public RefreshProgress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }
@@ -48,7 +48,7 @@ final class RefreshProgress implements RefreshListener {
         err.flush();
     }
 
-    synchronized void finish() {
+    public synchronized void finish() {
         if (drawn) {
             err.println();
             err.flush();

@@ -1,0 +1,62 @@
+package org.qtrust.cli.options;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.qtrust.adapters.http.transport.ProxySetting;
+import org.qtrust.adapters.http.transport.RewriteRules;
+import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.cli.UsageException;
+import picocli.CommandLine.Option;
+
+/** The options of every command that goes to the network: mirrors, proxy, timeouts, extra TLS trust. */
+public final class HttpOptions {
+
+    @Option(names = "--rewrite", paramLabel = "FROM=TO",
+            description = "Rewrite URLs starting with FROM to start with TO (mirrors, air-gapped networks). Repeatable; the first matching rule applies, once.")
+    List<String> rewrites = new ArrayList<>();
+
+    @Option(names = "--proxy", paramLabel = "URL", defaultValue = "system",
+            description = "HTTP proxy: http://[user:pw@]host:port, 'none', or 'system' (the JVM's https.proxyHost… properties; default).")
+    String proxy;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+            description = "Longest silence from a server (ISO-8601, default ${DEFAULT-VALUE}); connecting gets a third of it.")
+    String timeout;
+
+    @Option(names = "--tls-trust", paramLabel = "FILE",
+            description = "Extra trusted TLS certificates (PKCS#12/JKS), e.g. a mirror's internal CA.")
+    Path tlsTrust;
+
+    @Option(names = "--tls-trust-password", paramLabel = "PW", defaultValue = "",
+            description = "Password of the --tls-trust keystore.")
+    String tlsTrustPassword;
+
+    /** The transport configuration these options describe; bad values are usage errors. */
+    public TransportConfig transportConfig() {
+        Duration read;
+        try {
+            read = Duration.parse(timeout);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--timeout '" + timeout + "' is not an ISO-8601 duration such as PT30S");
+        }
+        if (read.isNegative() || read.isZero()) {
+            throw new UsageException("--timeout must be positive");
+        }
+        TransportConfig config = TransportConfig.defaults();
+        Duration connect = read.dividedBy(3).isZero() ? read : read.dividedBy(3);
+        Duration call = read.multipliedBy(4).compareTo(config.callTimeout()) > 0 ? read.multipliedBy(4) : config.callTimeout();
+        config = config.withTimeouts(connect, read, call);
+        try {
+            config = config.withRewrites(RewriteRules.parse(rewrites)).withProxy(ProxySetting.parse(proxy));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (tlsTrust != null) {
+            config = config.withTrustStore(new TransportConfig.TrustStore(tlsTrust, tlsTrustPassword));
+        }
+        return config;
+    }
+}

@@ -1,0 +1,91 @@
+package org.qtrust.core.certificate;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.qtrust.core.certificate.path.CertificatePath;
+import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.revocation.RevocationJudgement;
+import org.qtrust.core.revocation.RevocationMode;
+import org.qtrust.core.revocation.RevocationOutcome;
+import org.qtrust.core.revocation.RevocationPolicy;
+import org.qtrust.core.revocation.RevocationProblem;
+import org.qtrust.core.revocation.RevocationQuery;
+
+/**
+ * Checks revocation along a path, link by link, target first: every certificate but the trust
+ * anchor is asked about, with the certificate that issued it (the next one on the path, or the
+ * listed certificate for the last link). The first link that is not trusted decides.
+ */
+final class PathRevocation {
+
+    /** The outcome for the target certificate (the one reported) and the judgement of the whole path. */
+    record Result(RevocationOutcome target, Optional<RevocationProblem> problem, List<String> trace) {
+    }
+
+    private final RevocationChecker checker;
+    private final RevocationPolicy policy;
+
+    PathRevocation(RevocationChecker checker, RevocationPolicy policy) {
+        this.checker = Objects.requireNonNull(checker);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    Result check(CertificatePath path, RevocationMode mode, Instant time) {
+        List<String> trace = new ArrayList<>();
+        if (mode == RevocationMode.OFF) {
+            RevocationOutcome off = RevocationOutcome.notChecked("revocation: mode off, not checked");
+            trace.add("revocation: mode off, not checked");
+            return new Result(off, Optional.empty(), trace);
+        }
+        if (path.targetIsListed()) {
+            RevocationOutcome listed = RevocationOutcome.notChecked(
+                    "revocation: the certificate's own key is the listed key; its status is the list's to say");
+            trace.addAll(listed.trace());
+            return new Result(listed, Optional.empty(), trace);
+        }
+        RevocationQuery query = RevocationQuery.at(time, policy.withMode(mode));
+        List<CertificateFacts> certificates = path.certificates();
+        RevocationOutcome target = null;
+        for (int i = 0; i < certificates.size(); i++) {
+            CertificateFacts subject = certificates.get(i);
+            Optional<CertificateFacts> issuer = i + 1 < certificates.size()
+                    ? Optional.of(certificates.get(i + 1)) : path.anchor().certificate();
+            String who = i == 0 ? "certificate" : "intermediate " + subject.subject();
+            RevocationOutcome outcome = issuer.isPresent()
+                    ? checker.check(x509(subject), x509(issuer.get()), query)
+                    : RevocationOutcome.unknown(List.of("the list gives only the issuer's key, not its certificate: no OCSP request or CRL check can be built"));
+            if (target == null) {
+                target = outcome;
+            }
+            for (String line : outcome.trace()) {
+                trace.add("revocation (" + who + "): " + line);
+            }
+            RevocationJudgement judgement = mode.judge(outcome);
+            judgement.warning().ifPresent(w -> trace.add("revocation (" + who + "): warning: " + w));
+            if (!judgement.trusted()) {
+                trace.add("revocation (" + who + "): " + judgement.problem().get().description());
+                return new Result(target, judgement.problem(), trace);
+            }
+            trace.add("revocation (" + who + "): " + outcome.status().code()
+                    + outcome.revokedAt().map(at -> " (revoked only later, at " + at + ")").orElse(""));
+        }
+        return new Result(target, Optional.empty(), trace);
+    }
+
+    private static X509Certificate x509(CertificateFacts facts) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(facts.der()));
+        } catch (CertificateException e) {
+            // The inspector already parsed these bytes: failing here is a bug, not bad input.
+            throw new IllegalStateException("a certificate on the path cannot be read by the JDK: " + e.getMessage(), e);
+        }
+    }
+}
