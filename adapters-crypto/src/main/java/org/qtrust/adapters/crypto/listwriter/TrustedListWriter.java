@@ -371,10 +371,11 @@ public final class TrustedListWriter {
                 .append("    <SchemeOperatorAddress>\n").append(address(territory)).append("    </SchemeOperatorAddress>\n")
                 .append("    <SchemeName><Name xml:lang=\"en\">").append(escape(territory)).append(":Test trusted list</Name></SchemeName>\n")
                 .append("    <SchemeInformationURI>\n");
-        xml.append("      <URI xml:lang=\"en\">https://lists.test/").append(escape(territory)).append("/info</URI>\n");
+        // Pivots and the Official Journal reference come first: readers take the pivots from the head.
         for (String uri : schemeInformationUris) {
             xml.append("      <URI xml:lang=\"en\">").append(escape(uri)).append("</URI>\n");
         }
+        xml.append("      <URI xml:lang=\"en\">https://lists.test/").append(escape(territory)).append("/info</URI>\n");
         xml.append("    </SchemeInformationURI>\n")
                 .append("    <StatusDeterminationApproach>").append(statusDetermination).append("</StatusDeterminationApproach>\n")
                 .append("    <SchemeTypeCommunityRules><URI xml:lang=\"en\">").append(communityRules).append("</URI></SchemeTypeCommunityRules>\n")
