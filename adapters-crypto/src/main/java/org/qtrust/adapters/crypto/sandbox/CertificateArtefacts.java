@@ -49,7 +49,7 @@ final class CertificateArtefacts implements ArtefactGenerator {
         KeyAndCertificate nonQualified = person(pki, "non-qualified", "Sandbox Ordinary Signer", issuingA)
                 .ocspUrl(ocspA).crlUrl(crlA).issue();
         certificate(output, "non-qualified.pem", nonQualified,
-                "ok", "certificate without QcStatements from a CA/QC service: trusted by eu-eidas, not qualified (CERT_FOR_ESIG)");
+                "ok", "certificate without QcStatements from a CA/QC service: trusted by eu-eidas, not qualified (CERT_FOR_UNKNOWN)");
         output.declare(new SandboxArtefact(SandboxLayout.CERTS + "/non-qualified.pem", SandboxArtefact.Kind.CERTIFICATE,
                 SandboxLayout.certVerify(SandboxLayout.CERTS + "/non-qualified.pem", "--policy", QUALIFIED_ONLY_POLICY),
                 1, "not_qualified_certificate", SandboxArtefact.TrustSource.TL,
