@@ -75,8 +75,7 @@ final class TrustedListsArtefacts implements ArtefactGenerator {
     }
 
     private static String listA(SandboxPki pki, String base) {
-        return TrustedListWriter.trustedList("XA").issued(SandboxLayout.BASE).nextUpdate(NEXT_UPDATE)
-                .distributionPoint(base + "XA.xml")
+        return nationalList("XA", base)
                 .provider(TrustedListWriter.provider("Sandbox Qualified Trust Services A")
                         .service(TrustedListWriter.service("Sandbox Root CA A", CA_QC, pki.rootCaA().certificate())
                                 .status(GRANTED, STATUS_2016)
@@ -97,8 +96,7 @@ final class TrustedListsArtefacts implements ArtefactGenerator {
     }
 
     private static String listB(SandboxPki pki, String base) {
-        return TrustedListWriter.trustedList("XB").issued(SandboxLayout.BASE).nextUpdate(NEXT_UPDATE)
-                .distributionPoint(base + "XB.xml")
+        return nationalList("XB", base)
                 .provider(TrustedListWriter.provider("Sandbox Trust B")
                         .service(TrustedListWriter.service("Sandbox Seal CA B", CA_QC, pki.sealCaB().certificate())
                                 .status(GRANTED, STATUS_2016)
@@ -113,14 +111,18 @@ final class TrustedListsArtefacts implements ArtefactGenerator {
     }
 
     private static String listC(SandboxPki pki, String base) {
-        return TrustedListWriter.trustedList("XC").issued(SandboxLayout.BASE).nextUpdate(NEXT_UPDATE)
-                .distributionPoint(base + "XC.xml")
+        return nationalList("XC", base)
                 .provider(TrustedListWriter.provider("Sandbox Trust C")
                         .service(TrustedListWriter.service("Sandbox CA C", CA_QC, pki.caC().certificate())
                                 .status(GRANTED, STATUS_2016)
                                 .additionalInformation(FOR_ESIGNATURES)
                                 .history(ACCREDITATION_CEASED, SandboxPki.Y2015)))
                 .build();
+    }
+
+    private static TrustedListWriter.TrustedListBuilder nationalList(String territory, String base) {
+        return TrustedListWriter.trustedList(territory).issued(SandboxLayout.BASE).nextUpdate(NEXT_UPDATE)
+                .distributionPoint(base + territory + ".xml");
     }
 
     private static void writeSigned(SandboxOutput output, String fileName, String xml, KeyAndCertificate signer) {
