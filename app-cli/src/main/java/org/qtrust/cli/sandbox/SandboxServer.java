@@ -126,8 +126,8 @@ public final class SandboxServer implements AutoCloseable {
         }
         if ("GET".equals(exchange.getRequestMethod()) && path.length() > name.length() + 1) {
             try {
-                String encoded = java.net.URLDecoder.decode(path.substring(name.length() + 1), StandardCharsets.US_ASCII);
-                return Optional.of(Base64.getDecoder().decode(encoded));
+                // The path is already percent-decoded; '+' in base64 is literal (RFC 5019 5).
+                return Optional.of(Base64.getDecoder().decode(path.substring(name.length() + 1)));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
