@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.qtrust.adapters.crypto.sandbox.SandboxGenerator;
 import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
 import org.qtrust.adapters.crypto.sandbox.SandboxSettings;
 import org.qtrust.cli.UsageException;
@@ -24,9 +25,10 @@ public final class SandboxServeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A folder written by `qtrust sandbox init`.")
     Path directory;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "" + SandboxSettings.DEFAULT_PORT,
-            description = "The port given to `sandbox init` (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", paramLabel = "P",
+            description = "Port to listen on (default: the port the sandbox was built for, from its sandbox.properties; "
+                    + "0 for any free port).")
+    Integer port;
 
     @Spec
     CommandSpec spec;
@@ -37,14 +39,15 @@ public final class SandboxServeCommand implements Callable<Integer> {
                 || !Files.isDirectory(directory.resolve(SandboxLayout.LISTS))) {
             throw new UsageException(directory + " is not a sandbox (no manifest.json and lists/): run `qtrust sandbox init` first");
         }
-        if (port < 0 || port > 65_535) {
-            throw new UsageException("--port " + port + " is not a TCP port");
+        int listenOn = port != null ? port : builtForPort();
+        if (listenOn < 0 || listenOn > 65_535) {
+            throw new UsageException("--port " + listenOn + " is not a TCP port");
         }
         SandboxServer server;
         try {
-            server = SandboxServer.start(directory, port, Clock.systemUTC());
+            server = SandboxServer.start(directory, listenOn, Clock.systemUTC());
         } catch (IOException e) {
-            throw new UsageException("cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
+            throw new UsageException("cannot serve on 127.0.0.1:" + listenOn + ": " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,5 +59,13 @@ public final class SandboxServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    private int builtForPort() {
+        try {
+            return SandboxGenerator.builtForPort(directory).orElse(SandboxSettings.DEFAULT_PORT);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + directory.resolve(SandboxLayout.SETTINGS) + ": " + e.getMessage());
+        }
     }
 }

@@ -29,6 +29,8 @@ public final class SandboxLayout {
     public static final String OCSP = "ocsp";
     public static final String README = "README.md";
     public static final String MANIFEST = "manifest.json";
+    /** The settings a sandbox was built with ({@code seed=N}, {@code port=P}), so {@code serve} finds its port. */
+    public static final String SETTINGS = "sandbox.properties";
 
     private SandboxLayout() {
     }
