@@ -55,7 +55,10 @@ import org.qtrust.core.revocation.RevocationJudgement;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.revocation.RevocationPolicy;
 import org.qtrust.core.revocation.RevocationProblem;
+import org.qtrust.core.revocation.RevocationOutcome;
 import org.qtrust.core.revocation.RevocationQuery;
+import org.qtrust.core.revocation.RevocationReason;
+import org.qtrust.core.revocation.RevocationSource;
 import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
@@ -82,6 +85,7 @@ class SandboxEndToEndTest {
     static int port;
     static List<Expectation> expectations;
     static SandboxServer server;
+    static HttpClient5Transport transport;
 
     /** One row of the README table (artefact, kind, trust source, code, exit, args). */
     record Expectation(String artefact, String kind, String trustSource, String code, int exit, List<String> args) {
@@ -102,10 +106,14 @@ class SandboxEndToEndTest {
         assertThat(init.exit()).as(init.err()).isZero();
         expectations = readmeTable(Files.readAllLines(sandbox.resolve(SandboxLayout.README)));
         server = SandboxServer.start(sandbox, port, Clock.systemUTC());
+        transport = new HttpClient5Transport(TransportConfig.defaults());
     }
 
     @AfterAll
     static void stopServer() {
+        if (transport != null) {
+            transport.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -141,7 +149,6 @@ class SandboxEndToEndTest {
 
     @TestFactory
     Stream<DynamicTest> every_artefact_gets_its_verdict_through_sandbox_serve() throws Exception {
-        HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults());
         Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
                 new ListsModule(new HttpListSource(transport, FetchConfig.defaults())));
         TrustedListsReport report = injector.getInstance(LoadTrustedLists.class).load(new LoadRequest(
@@ -161,6 +168,19 @@ class SandboxEndToEndTest {
                         assertThat(onlineCode(e, decisions, revocation)).isEqualTo(e.code());
                     }
                 }));
+    }
+
+    @Test
+    void the_served_crl_alone_also_says_revoked() throws Exception {
+        CertificateFiles.CertificateFile file = CertificateFiles.read(sandbox.resolve(SandboxLayout.CERTS).resolve("revoked.pem"));
+        RevocationOutcome outcome = new OcspCrlRevocationChecker(transport, Clock.systemUTC()).check(
+                x509(file.certificate()), x509(file.others().get(0)),
+                RevocationQuery.at(AT, RevocationPolicy.defaults().withMode(RevocationMode.REQUIRE)
+                        .withOrder(List.of(RevocationSource.CRL))));
+
+        assertThat(outcome.isRevoked()).as(String.join("\n", outcome.trace())).isTrue();
+        assertThat(outcome.source()).contains(RevocationSource.CRL);
+        assertThat(outcome.reason()).contains(RevocationReason.KEY_COMPROMISE);
     }
 
     private static void checkOffline(Expectation expectation) throws IOException {
