@@ -49,7 +49,9 @@ public final class SandboxServer implements AutoCloseable {
     /** Starts serving {@code directory} on 127.0.0.1:{@code port} (0: any free port); OCSP answers are dated by {@code clock}. */
     public static SandboxServer start(Path directory, int port, Clock clock) throws IOException {
         SandboxOcspResponder responder = SandboxOcspResponder.load(directory);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        // 127.0.0.1 exactly (not ::1): the URLs inside the sandbox's lists and certificates name it.
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        HttpServer server = HttpServer.create(new InetSocketAddress(loopback, port), 16);
         server.createContext("/" + SandboxLayout.LISTS + "/",
                 exchange -> serveFile(exchange, directory.resolve(SandboxLayout.LISTS), "application/vnd.etsi.tsl+xml"));
         server.createContext("/" + SandboxLayout.CRL + "/",
