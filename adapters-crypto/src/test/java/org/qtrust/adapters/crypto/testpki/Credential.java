@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.qtrust.adapters.crypto.pki.KeyAndCertificate;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 
 /**
@@ -18,6 +19,15 @@ public record Credential(PrivateKey privateKey, X509Certificate certificate, Lis
         Objects.requireNonNull(privateKey);
         Objects.requireNonNull(certificate);
         chain = List.copyOf(chain);
+    }
+
+    static Credential of(KeyAndCertificate issued) {
+        return new Credential(issued.privateKey(), issued.certificate(), issued.chain());
+    }
+
+    /** The same credential in the product's PKI type. */
+    public KeyAndCertificate keyAndCertificate() {
+        return new KeyAndCertificate(privateKey, certificate, chain);
     }
 
     public PublicKey publicKey() {

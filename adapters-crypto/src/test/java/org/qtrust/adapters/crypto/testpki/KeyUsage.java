@@ -1,18 +1,10 @@
 package org.qtrust.adapters.crypto.testpki;
 
-/** X.509 key usage bits (RFC 5280 4.2.1.3), so tests need no Bouncy Castle type. */
+/** X.509 key usage bits (RFC 5280 4.2.1.3), so tests need no Bouncy Castle type; the product's {@link org.qtrust.adapters.crypto.pki.KeyUsage} by name. */
 public enum KeyUsage {
-    DIGITAL_SIGNATURE(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature),
-    NON_REPUDIATION(org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation),
-    KEY_ENCIPHERMENT(org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment),
-    DATA_ENCIPHERMENT(org.bouncycastle.asn1.x509.KeyUsage.dataEncipherment),
-    KEY_AGREEMENT(org.bouncycastle.asn1.x509.KeyUsage.keyAgreement),
-    KEY_CERT_SIGN(org.bouncycastle.asn1.x509.KeyUsage.keyCertSign),
-    CRL_SIGN(org.bouncycastle.asn1.x509.KeyUsage.cRLSign);
+    DIGITAL_SIGNATURE, NON_REPUDIATION, KEY_ENCIPHERMENT, DATA_ENCIPHERMENT, KEY_AGREEMENT, KEY_CERT_SIGN, CRL_SIGN;
 
-    final int bit;
-
-    KeyUsage(int bit) {
-        this.bit = bit;
+    org.qtrust.adapters.crypto.pki.KeyUsage toPki() {
+        return org.qtrust.adapters.crypto.pki.KeyUsage.valueOf(name());
     }
 }

@@ -1,36 +1,27 @@
 package org.qtrust.adapters.crypto.testpki;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERIA5String;
-import org.bouncycastle.asn1.DERPrintableString;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.x509.qualified.QCStatement;
+import org.qtrust.adapters.crypto.pki.QcStatementsBuilder;
 
 /**
  * The DER value of a QcStatements extension (ETSI EN 319 412-5), for
- * {@link TestPki.CertificateBuilder#qcStatements(byte[])}.
+ * {@link TestPki.CertificateBuilder#qcStatements(byte[])}: a thin front of the product's
+ * {@link QcStatementsBuilder}.
  *
  * <pre>{@code QcStatements.create().compliance().sscd().type(QcStatements.QCT_ESIGN).encoded()}</pre>
  */
 public final class QcStatements {
 
-    public static final String QC_COMPLIANCE = "0.4.0.1862.1.1";
-    public static final String QC_SSCD = "0.4.0.1862.1.4";
-    public static final String QC_PDS = "0.4.0.1862.1.5";
-    public static final String QC_TYPE = "0.4.0.1862.1.6";
-    public static final String QCT_ESIGN = "0.4.0.1862.1.6.1";
-    public static final String QCT_ESEAL = "0.4.0.1862.1.6.2";
-    public static final String QCT_WEB = "0.4.0.1862.1.6.3";
-    public static final String QC_CC_LEGISLATION = "0.4.0.1862.1.7";
+    public static final String QC_COMPLIANCE = QcStatementsBuilder.QC_COMPLIANCE;
+    public static final String QC_SSCD = QcStatementsBuilder.QC_SSCD;
+    public static final String QC_PDS = QcStatementsBuilder.QC_PDS;
+    public static final String QC_TYPE = QcStatementsBuilder.QC_TYPE;
+    public static final String QCT_ESIGN = QcStatementsBuilder.QCT_ESIGN;
+    public static final String QCT_ESEAL = QcStatementsBuilder.QCT_ESEAL;
+    public static final String QCT_WEB = QcStatementsBuilder.QCT_WEB;
+    public static final String QC_CC_LEGISLATION = QcStatementsBuilder.QC_CC_LEGISLATION;
 
-    private final List<QCStatement> statements = new ArrayList<>();
+    private final QcStatementsBuilder builder = QcStatementsBuilder.create();
 
     private QcStatements() {
     }
@@ -40,55 +31,47 @@ public final class QcStatements {
     }
 
     public QcStatements compliance() {
-        return statement(QC_COMPLIANCE);
+        builder.compliance();
+        return this;
     }
 
     public QcStatements sscd() {
-        return statement(QC_SSCD);
+        builder.sscd();
+        return this;
     }
 
     /** QcType with one or more of {@link #QCT_ESIGN}, {@link #QCT_ESEAL}, {@link #QCT_WEB}. */
     public QcStatements type(String... typeOids) {
-        ASN1EncodableVector types = new ASN1EncodableVector();
-        for (String oid : typeOids) {
-            types.add(new ASN1ObjectIdentifier(oid));
-        }
-        return statement(QC_TYPE, new DERSequence(types));
+        builder.type(typeOids);
+        return this;
     }
 
     /** QcPDS with one location. */
     public QcStatements pds(String url, String language) {
-        return statement(QC_PDS, new DERSequence(new DERSequence(new ASN1Encodable[] {
-            new DERIA5String(url), new DERPrintableString(language)})));
+        builder.pds(url, language);
+        return this;
     }
 
     /** QcCClegislation: the certificate is qualified under these countries' law (non-EU). */
     public QcStatements legislation(String... countryCodes) {
-        ASN1EncodableVector countries = new ASN1EncodableVector();
-        for (String country : countryCodes) {
-            countries.add(new DERPrintableString(country));
-        }
-        return statement(QC_CC_LEGISLATION, new DERSequence(countries));
+        builder.legislation(countryCodes);
+        return this;
     }
 
     /** A statement without information, any OID. */
     public QcStatements statement(String oid) {
-        statements.add(new QCStatement(new ASN1ObjectIdentifier(oid)));
+        builder.statement(oid);
         return this;
     }
 
     /** A statement with its information. */
     public QcStatements statement(String oid, ASN1Encodable info) {
-        statements.add(new QCStatement(new ASN1ObjectIdentifier(oid), info));
+        builder.statement(oid, info);
         return this;
     }
 
     /** The extension value: SEQUENCE OF QCStatement, DER. */
     public byte[] encoded() {
-        try {
-            return new DERSequence(statements.toArray(new ASN1Encodable[0])).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return builder.encoded();
     }
 }

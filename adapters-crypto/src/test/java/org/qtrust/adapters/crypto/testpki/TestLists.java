@@ -1,18 +1,12 @@
 package org.qtrust.adapters.crypto.testpki;
 
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Objects;
+import org.qtrust.adapters.crypto.listwriter.TrustedListWriter;
 
 /**
- * Minimal, schema-shaped ETSI TS 119 612 (v5, TSLVersionIdentifier 5) documents, unsigned:
- * sign them with {@link TestListSigner}. Two kinds:
+ * Minimal, schema-shaped ETSI TS 119 612 (v5) documents for tests, unsigned: sign them with
+ * {@link TestListSigner}. A thin front of the product's {@link TrustedListWriter}. Two kinds:
  *
  * <pre>{@code
  * String lotl = TestLists.lotl()
@@ -28,291 +22,144 @@ import java.util.Objects;
  */
 public final class TestLists {
 
-    public static final String NAMESPACE = "http://uri.etsi.org/02231/v2#";
-    public static final String ADDITIONAL_TYPES = "http://uri.etsi.org/02231/v2/additionaltypes#";
+    public static final String NAMESPACE = TrustedListWriter.NAMESPACE;
+    public static final String ADDITIONAL_TYPES = TrustedListWriter.ADDITIONAL_TYPES;
 
-    public static final String TSL_TYPE_LOTL = "http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUlistofthelists";
-    public static final String TSL_TYPE_GENERIC = "http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUgeneric";
+    public static final String TSL_TYPE_LOTL = TrustedListWriter.TSL_TYPE_LOTL;
+    public static final String TSL_TYPE_GENERIC = TrustedListWriter.TSL_TYPE_GENERIC;
 
-    public static final String CA_QC = "http://uri.etsi.org/TrstSvc/Svctype/CA/QC";
-    public static final String CA_PKC = "http://uri.etsi.org/TrstSvc/Svctype/CA/PKC";
-    public static final String TSA_QTST = "http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST";
-    public static final String OCSP_QC = "http://uri.etsi.org/TrstSvc/Svctype/Certstatus/OCSP/QC";
+    public static final String CA_QC = TrustedListWriter.CA_QC;
+    public static final String CA_PKC = TrustedListWriter.CA_PKC;
+    public static final String TSA_QTST = TrustedListWriter.TSA_QTST;
+    public static final String OCSP_QC = TrustedListWriter.OCSP_QC;
 
-    private static final String STATUS = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/";
-    public static final String GRANTED = STATUS + "granted";
-    public static final String WITHDRAWN = STATUS + "withdrawn";
-    public static final String RECOGNISED_AT_NATIONAL_LEVEL = STATUS + "recognisedatnationallevel";
-    public static final String DEPRECATED_AT_NATIONAL_LEVEL = STATUS + "deprecatedatnationallevel";
+    public static final String GRANTED = TrustedListWriter.GRANTED;
+    public static final String WITHDRAWN = TrustedListWriter.WITHDRAWN;
+    public static final String RECOGNISED_AT_NATIONAL_LEVEL = TrustedListWriter.RECOGNISED_AT_NATIONAL_LEVEL;
+    public static final String DEPRECATED_AT_NATIONAL_LEVEL = TrustedListWriter.DEPRECATED_AT_NATIONAL_LEVEL;
     /** Pre-2016 (TS 119 612 v1) statuses, for history entries. */
-    public static final String UNDER_SUPERVISION = STATUS + "undersupervision";
-    public static final String ACCREDITED = STATUS + "accredited";
+    public static final String UNDER_SUPERVISION = TrustedListWriter.UNDER_SUPERVISION;
+    public static final String ACCREDITED = TrustedListWriter.ACCREDITED;
 
-    public static final Instant DEFAULT_ISSUED = Instant.parse("2024-01-01T00:00:00Z");
-    public static final Instant DEFAULT_NEXT_UPDATE = Instant.parse("2024-07-01T00:00:00Z");
+    public static final Instant DEFAULT_ISSUED = TrustedListWriter.DEFAULT_ISSUED;
+    public static final Instant DEFAULT_NEXT_UPDATE = TrustedListWriter.DEFAULT_NEXT_UPDATE;
 
     private TestLists() {
     }
 
     public static LotlBuilder lotl() {
-        return new LotlBuilder();
+        return new LotlBuilder(TrustedListWriter.lotl());
     }
 
     public static TrustedListBuilder trustedList(String territory) {
-        return new TrustedListBuilder(territory);
+        return new TrustedListBuilder(TrustedListWriter.trustedList(territory));
     }
 
     public static ServiceBuilder service(String name, String typeUri, X509Certificate certificate) {
-        return new ServiceBuilder(name, typeUri, certificate);
+        return new ServiceBuilder(TrustedListWriter.service(name, typeUri, certificate));
     }
 
     /** The list of trusted lists: scheme information with pointers to the national lists (and to itself). */
     public static final class LotlBuilder {
-        private int sequenceNumber = 1;
-        private Instant issued = DEFAULT_ISSUED;
-        private Instant nextUpdate = DEFAULT_NEXT_UPDATE;
-        private final List<String> schemeInformationUris = new ArrayList<>();
-        private final StringBuilder pointers = new StringBuilder();
+        private final TrustedListWriter.LotlBuilder lotl;
 
-        private LotlBuilder() {
+        private LotlBuilder(TrustedListWriter.LotlBuilder lotl) {
+            this.lotl = lotl;
         }
 
         public LotlBuilder sequenceNumber(int number) {
-            this.sequenceNumber = number;
+            lotl.sequenceNumber(number);
             return this;
         }
 
         public LotlBuilder issued(Instant time) {
-            this.issued = time;
+            lotl.issued(time);
             return this;
         }
 
         public LotlBuilder nextUpdate(Instant time) {
-            this.nextUpdate = time;
+            lotl.nextUpdate(time);
             return this;
         }
 
         /** A SchemeInformationURI entry, e.g. the OJ notice or a pivot LOTL's address. */
         public LotlBuilder schemeInformationUri(String uri) {
-            schemeInformationUris.add(uri);
+            lotl.schemeInformationUri(uri);
             return this;
         }
 
         /** An XML pointer to the list of {@code territory} at {@code location}, announcing its signing certificates. */
         public LotlBuilder pointer(String territory, String location, X509Certificate... signers) {
-            String type = "EU".equals(territory) ? TSL_TYPE_LOTL : TSL_TYPE_GENERIC;
-            pointers.append("      <OtherTSLPointer>\n        <ServiceDigitalIdentities>\n");
-            for (X509Certificate signer : signers) {
-                pointers.append("          <ServiceDigitalIdentity><DigitalId><X509Certificate>").append(base64(signer))
-                        .append("</X509Certificate></DigitalId></ServiceDigitalIdentity>\n");
-            }
-            pointers.append("        </ServiceDigitalIdentities>\n")
-                    .append("        <TSLLocation>").append(escape(location)).append("</TSLLocation>\n")
-                    .append("        <AdditionalInformation>\n")
-                    .append("          <OtherInformation><TSLType>").append(type).append("</TSLType></OtherInformation>\n")
-                    .append("          <OtherInformation><SchemeOperatorName><Name xml:lang=\"en\">Test Scheme Operator ")
-                    .append(escape(territory)).append("</Name></SchemeOperatorName></OtherInformation>\n")
-                    .append("          <OtherInformation><SchemeTypeCommunityRules><URI xml:lang=\"en\">")
-                    .append("EU".equals(territory) ? "http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUlistofthelists"
-                            : "http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUcommon")
-                    .append("</URI></SchemeTypeCommunityRules></OtherInformation>\n")
-                    .append("          <OtherInformation><SchemeTerritory>").append(escape(territory)).append("</SchemeTerritory></OtherInformation>\n")
-                    .append("          <OtherInformation><ns3:MimeType xmlns:ns3=\"").append(ADDITIONAL_TYPES)
-                    .append("\">application/vnd.etsi.tsl+xml</ns3:MimeType></OtherInformation>\n")
-                    .append("        </AdditionalInformation>\n      </OtherTSLPointer>\n");
+            lotl.pointer(territory, location, signers);
             return this;
         }
 
         public String build() {
-            StringBuilder xml = new StringBuilder();
-            header(xml, "EU", sequenceNumber, TSL_TYPE_LOTL, "European Commission (test)",
-                    "http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/EUlistofthelists",
-                    "http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUlistofthelists", schemeInformationUris);
-            xml.append("    <PointersToOtherTSL>\n").append(pointers).append("    </PointersToOtherTSL>\n");
-            footer(xml, issued, nextUpdate, "https://lists.test/eu-lotl.xml");
-            xml.append("</TrustServiceStatusList>\n");
-            return xml.toString();
+            return lotl.build();
         }
     }
 
     /** A national trusted list with one trust service provider. */
     public static final class TrustedListBuilder {
-        private final String territory;
-        private int sequenceNumber = 1;
-        private Instant issued = DEFAULT_ISSUED;
-        private Instant nextUpdate = DEFAULT_NEXT_UPDATE;
-        private String providerName = "Test Trust Service Provider";
-        private final List<ServiceBuilder> services = new ArrayList<>();
+        private final TrustedListWriter.TrustedListBuilder list;
 
-        private TrustedListBuilder(String territory) {
-            this.territory = Objects.requireNonNull(territory);
+        private TrustedListBuilder(TrustedListWriter.TrustedListBuilder list) {
+            this.list = list;
         }
 
         public TrustedListBuilder sequenceNumber(int number) {
-            this.sequenceNumber = number;
+            list.sequenceNumber(number);
             return this;
         }
 
         public TrustedListBuilder issued(Instant time) {
-            this.issued = time;
+            list.issued(time);
             return this;
         }
 
         public TrustedListBuilder nextUpdate(Instant time) {
-            this.nextUpdate = time;
+            list.nextUpdate(time);
             return this;
         }
 
         public TrustedListBuilder provider(String name) {
-            this.providerName = name;
+            list.provider(name);
             return this;
         }
 
         public TrustedListBuilder service(ServiceBuilder service) {
-            services.add(service);
+            list.service(service.service);
             return this;
         }
 
         public String build() {
-            StringBuilder xml = new StringBuilder();
-            header(xml, territory, sequenceNumber, TSL_TYPE_GENERIC, "Test Scheme Operator " + territory,
-                    "http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/EUappropriate",
-                    "http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUcommon", List.of());
-            footer(xml, issued, nextUpdate, "https://lists.test/" + territory + ".xml");
-            xml.append("  <TrustServiceProviderList>\n    <TrustServiceProvider>\n      <TSPInformation>\n")
-                    .append("        <TSPName><Name xml:lang=\"en\">").append(escape(providerName)).append("</Name></TSPName>\n")
-                    .append("        <TSPAddress>\n").append(address(territory)).append("        </TSPAddress>\n")
-                    .append("        <TSPInformationURI><URI xml:lang=\"en\">https://tsp.test/</URI></TSPInformationURI>\n")
-                    .append("      </TSPInformation>\n      <TSPServices>\n");
-            for (ServiceBuilder service : services) {
-                service.appendTo(xml);
-            }
-            xml.append("      </TSPServices>\n    </TrustServiceProvider>\n  </TrustServiceProviderList>\n")
-                    .append("</TrustServiceStatusList>\n");
-            return xml.toString();
+            return list.build();
         }
     }
 
     /** One TSPService: current ServiceInformation plus ServiceHistory entries, newest first as lists put them. */
     public static final class ServiceBuilder {
-        private final String name;
-        private final String type;
-        private final X509Certificate certificate;
-        private String status = GRANTED;
-        private Instant statusStart = Instant.parse("2016-07-01T00:00:00Z");
-        private final List<String> additionalInformation = new ArrayList<>();
-        private final List<String[]> history = new ArrayList<>();
+        private final TrustedListWriter.ServiceBuilder service;
 
-        private ServiceBuilder(String name, String type, X509Certificate certificate) {
-            this.name = Objects.requireNonNull(name);
-            this.type = Objects.requireNonNull(type);
-            this.certificate = Objects.requireNonNull(certificate);
+        private ServiceBuilder(TrustedListWriter.ServiceBuilder service) {
+            this.service = service;
         }
 
         public ServiceBuilder status(String statusUri, Instant startingTime) {
-            this.status = statusUri;
-            this.statusStart = startingTime;
+            service.status(statusUri, startingTime);
             return this;
         }
 
         /** An AdditionalServiceInformation URI, e.g. ".../SvcInfoExt/ForeSignatures". */
         public ServiceBuilder additionalInformation(String uri) {
-            additionalInformation.add(uri);
+            service.additionalInformation(uri);
             return this;
         }
 
         /** A ServiceHistoryInstance: the status that applied from {@code startingTime} until the next one. */
         public ServiceBuilder history(String statusUri, Instant startingTime) {
-            history.add(new String[] {statusUri, time(startingTime)});
+            service.history(statusUri, startingTime);
             return this;
         }
-
-        private void appendTo(StringBuilder xml) {
-            String identity = "            <ServiceDigitalIdentity><DigitalId><X509Certificate>" + base64(certificate)
-                    + "</X509Certificate></DigitalId></ServiceDigitalIdentity>\n";
-            xml.append("        <TSPService>\n          <ServiceInformation>\n")
-                    .append("            <ServiceTypeIdentifier>").append(type).append("</ServiceTypeIdentifier>\n")
-                    .append("            <ServiceName><Name xml:lang=\"en\">").append(escape(name)).append("</Name></ServiceName>\n")
-                    .append(identity)
-                    .append("            <ServiceStatus>").append(status).append("</ServiceStatus>\n")
-                    .append("            <StatusStartingTime>").append(time(statusStart)).append("</StatusStartingTime>\n");
-            if (!additionalInformation.isEmpty()) {
-                xml.append("            <ServiceInformationExtensions>\n");
-                for (String uri : additionalInformation) {
-                    xml.append("              <Extension Critical=\"true\"><AdditionalServiceInformation><URI xml:lang=\"en\">")
-                            .append(escape(uri)).append("</URI></AdditionalServiceInformation></Extension>\n");
-                }
-                xml.append("            </ServiceInformationExtensions>\n");
-            }
-            xml.append("          </ServiceInformation>\n");
-            if (!history.isEmpty()) {
-                xml.append("          <ServiceHistory>\n");
-                for (String[] entry : history) {
-                    xml.append("            <ServiceHistoryInstance>\n")
-                            .append("              <ServiceTypeIdentifier>").append(type).append("</ServiceTypeIdentifier>\n")
-                            .append("              <ServiceName><Name xml:lang=\"en\">").append(escape(name)).append("</Name></ServiceName>\n")
-                            .append("  ").append(identity)
-                            .append("              <ServiceStatus>").append(entry[0]).append("</ServiceStatus>\n")
-                            .append("              <StatusStartingTime>").append(entry[1]).append("</StatusStartingTime>\n")
-                            .append("            </ServiceHistoryInstance>\n");
-                }
-                xml.append("          </ServiceHistory>\n");
-            }
-            xml.append("        </TSPService>\n");
-        }
-    }
-
-    private static void header(StringBuilder xml, String territory, int sequenceNumber, String tslType, String operator,
-                               String statusDetermination, String communityRules, List<String> schemeInformationUris) {
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<TrustServiceStatusList xmlns=\"").append(NAMESPACE).append("\" Id=\"TL-").append(escape(territory))
-                .append("\" TSLTag=\"http://uri.etsi.org/19612/TSLTag\">\n")
-                .append("  <SchemeInformation>\n")
-                .append("    <TSLVersionIdentifier>5</TSLVersionIdentifier>\n")
-                .append("    <TSLSequenceNumber>").append(sequenceNumber).append("</TSLSequenceNumber>\n")
-                .append("    <TSLType>").append(tslType).append("</TSLType>\n")
-                .append("    <SchemeOperatorName><Name xml:lang=\"en\">").append(escape(operator)).append("</Name></SchemeOperatorName>\n")
-                .append("    <SchemeOperatorAddress>\n").append(address(territory)).append("    </SchemeOperatorAddress>\n")
-                .append("    <SchemeName><Name xml:lang=\"en\">").append(escape(territory)).append(":Test trusted list</Name></SchemeName>\n")
-                .append("    <SchemeInformationURI>\n");
-        xml.append("      <URI xml:lang=\"en\">https://lists.test/").append(escape(territory)).append("/info</URI>\n");
-        for (String uri : schemeInformationUris) {
-            xml.append("      <URI xml:lang=\"en\">").append(escape(uri)).append("</URI>\n");
-        }
-        xml.append("    </SchemeInformationURI>\n")
-                .append("    <StatusDeterminationApproach>").append(statusDetermination).append("</StatusDeterminationApproach>\n")
-                .append("    <SchemeTypeCommunityRules><URI xml:lang=\"en\">").append(communityRules).append("</URI></SchemeTypeCommunityRules>\n")
-                .append("    <SchemeTerritory>").append(escape(territory)).append("</SchemeTerritory>\n")
-                .append("    <PolicyOrLegalNotice><TSLLegalNotice xml:lang=\"en\">Test data, not a real list.</TSLLegalNotice></PolicyOrLegalNotice>\n")
-                .append("    <HistoricalInformationPeriod>65535</HistoricalInformationPeriod>\n");
-    }
-
-    private static void footer(StringBuilder xml, Instant issued, Instant nextUpdate, String distributionPoint) {
-        xml.append("    <ListIssueDateTime>").append(time(issued)).append("</ListIssueDateTime>\n")
-                .append("    <NextUpdate><dateTime>").append(time(nextUpdate)).append("</dateTime></NextUpdate>\n")
-                .append("    <DistributionPoints><URI>").append(escape(distributionPoint)).append("</URI></DistributionPoints>\n")
-                .append("  </SchemeInformation>\n");
-    }
-
-    private static String address(String territory) {
-        return "      <PostalAddresses><PostalAddress xml:lang=\"en\"><StreetAddress>1 Test Street</StreetAddress>"
-                + "<Locality>Testville</Locality><CountryName>" + escape(territory) + "</CountryName></PostalAddress></PostalAddresses>\n"
-                + "      <ElectronicAddress><URI xml:lang=\"en\">mailto:operator@lists.test</URI></ElectronicAddress>\n";
-    }
-
-    private static String time(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static String base64(X509Certificate certificate) {
-        try {
-            return Base64.getEncoder().encodeToString(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

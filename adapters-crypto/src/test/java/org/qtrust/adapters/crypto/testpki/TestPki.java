@@ -1,53 +1,24 @@
 package org.qtrust.adapters.crypto.testpki;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.PolicyInformation;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import java.util.function.UnaryOperator;
 
 /**
  * A small test PKI: a root CA, an intermediate CA under it, and any certificates a test asks
- * for, built with Bouncy Castle's certificate builder and signed through the JDK's own JCA
- * providers (Bouncy Castle is not registered as a provider).
+ * for, built by the product's {@link org.qtrust.adapters.crypto.pki.CertificateBuilder}
+ * (Bouncy Castle, never registered as a provider).
  *
  * <p>Fast and stable: keys are EC P-256 unless asked otherwise and are cached by name for the
  * life of the JVM, a {@code TestPki} is cached by name too, validity defaults to the fixed
@@ -137,7 +108,12 @@ public final class TestPki {
         }
     }
 
-    /** Builds one certificate. Every setter returns this builder; {@link #issue()} makes the certificate. */
+    /**
+     * Builds one certificate: a thin front of the product's
+     * {@link org.qtrust.adapters.crypto.pki.CertificateBuilder} that fills in this PKI's defaults
+     * (cached key by subject, next serial, the fixed validity period). Every setter returns this
+     * builder; {@link #issue()} makes the certificate.
+     */
     public static final class CertificateBuilder {
 
         private final TestPki pki;
@@ -148,15 +124,7 @@ public final class TestPki {
         private Instant notBefore = NOT_BEFORE;
         private Instant notAfter = NOT_AFTER;
         private BigInteger serial;
-        private Integer pathLength;
-        private boolean ca;
-        private boolean basicConstraints = true;
-        private Set<KeyUsage> keyUsage = EnumSet.noneOf(KeyUsage.class);
-        private final List<String> policies = new ArrayList<>();
-        private final List<String> extendedKeyUsage = new ArrayList<>();
-        private final Map<String, Map.Entry<Boolean, byte[]>> extensions = new LinkedHashMap<>();
-        private String ocspUrl;
-        private String crlUrl;
+        private final List<UnaryOperator<org.qtrust.adapters.crypto.pki.CertificateBuilder>> settings = new ArrayList<>();
 
         private CertificateBuilder(TestPki pki, String subject) {
             this.pki = pki;
@@ -202,124 +170,75 @@ public final class TestPki {
 
         /** A CA (basicConstraints cA=true, critical); pathLength &lt; 0 means no limit. */
         public CertificateBuilder ca(int pathLengthConstraint) {
-            this.ca = true;
-            this.basicConstraints = true;
-            this.pathLength = pathLengthConstraint < 0 ? null : pathLengthConstraint;
-            return this;
+            return set(b -> b.ca(pathLengthConstraint));
         }
 
         /** Not a CA (basicConstraints cA=false). */
         public CertificateBuilder endEntity() {
-            this.ca = false;
-            this.basicConstraints = true;
-            this.pathLength = null;
-            return this;
+            return set(org.qtrust.adapters.crypto.pki.CertificateBuilder::endEntity);
         }
 
         /** No basicConstraints extension at all (as in some old certificates). */
         public CertificateBuilder withoutBasicConstraints() {
-            this.basicConstraints = false;
-            return this;
+            return set(org.qtrust.adapters.crypto.pki.CertificateBuilder::withoutBasicConstraints);
         }
 
         /** Replaces the key usage (critical); none given means no key usage extension. */
         public CertificateBuilder keyUsage(KeyUsage... usages) {
-            this.keyUsage = usages.length == 0 ? EnumSet.noneOf(KeyUsage.class) : EnumSet.copyOf(List.of(usages));
-            return this;
+            org.qtrust.adapters.crypto.pki.KeyUsage[] bits = Arrays.stream(usages).map(KeyUsage::toPki)
+                    .toArray(org.qtrust.adapters.crypto.pki.KeyUsage[]::new);
+            return set(b -> b.keyUsage(bits));
         }
 
         /** Certificate policy OIDs, e.g. "0.4.0.194112.1.2" (QCP-n-qscd). */
         public CertificateBuilder policies(String... policyOids) {
-            this.policies.addAll(List.of(policyOids));
-            return this;
+            return set(b -> b.policies(policyOids));
         }
 
         /** Extended key usage OIDs, e.g. "1.3.6.1.5.5.7.3.9" (OCSP signing). */
         public CertificateBuilder extendedKeyUsage(String... purposeOids) {
-            this.extendedKeyUsage.addAll(List.of(purposeOids));
-            return this;
+            return set(b -> b.extendedKeyUsage(purposeOids));
         }
 
         /** The QcStatements extension (1.3.6.1.5.5.7.1.3), non-critical; see {@link QcStatements}. */
         public CertificateBuilder qcStatements(byte[] encodedExtensionValue) {
-            return extension(Extension.qCStatements.getId(), false, encodedExtensionValue);
+            byte[] value = encodedExtensionValue.clone();
+            return set(b -> b.qcStatements(value));
         }
 
         /** Any extension, given as the DER of its value (the content of the extnValue OCTET STRING). */
         public CertificateBuilder extension(String oid, boolean critical, byte[] derValue) {
-            this.extensions.put(oid, Map.entry(critical, derValue.clone()));
-            return this;
+            byte[] value = derValue.clone();
+            return set(b -> b.extension(oid, critical, value));
         }
 
         /** Authority information access with an OCSP responder URL. */
         public CertificateBuilder ocspUrl(String url) {
-            this.ocspUrl = url;
-            return this;
+            return set(b -> b.ocspUrl(url));
         }
 
         /** A CRL distribution point URL. */
         public CertificateBuilder crlUrl(String url) {
-            this.crlUrl = url;
+            return set(b -> b.crlUrl(url));
+        }
+
+        private CertificateBuilder set(UnaryOperator<org.qtrust.adapters.crypto.pki.CertificateBuilder> setting) {
+            settings.add(setting);
             return this;
         }
 
         public Credential issue() {
             KeyPair subjectKey = keyPair != null ? keyPair : TestPki.ecKey(pki.name + "|" + subject);
-            PrivateKey signingKey = selfSigned ? subjectKey.getPrivate() : issuer.privateKey();
-            PublicKey issuerPublicKey = selfSigned ? subjectKey.getPublic() : issuer.publicKey();
-            X500Principal subjectName = new X500Principal(subject);
-            X500Principal issuerName = selfSigned ? subjectName : issuer.certificate().getSubjectX500Principal();
             BigInteger serialNumber = serial != null ? serial : BigInteger.valueOf(SERIALS.incrementAndGet());
-            try {
-                JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serialNumber,
-                        Date.from(notBefore), Date.from(notAfter), subjectName, subjectKey.getPublic());
-                builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey.getPublic()));
-                builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerPublicKey));
-                if (basicConstraints) {
-                    builder.addExtension(Extension.basicConstraints, true,
-                            !ca ? new BasicConstraints(false) : pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength));
-                }
-                if (!keyUsage.isEmpty()) {
-                    int bits = keyUsage.stream().mapToInt(u -> u.bit).reduce(0, (a, b) -> a | b);
-                    builder.addExtension(Extension.keyUsage, true, new org.bouncycastle.asn1.x509.KeyUsage(bits));
-                }
-                if (!policies.isEmpty()) {
-                    builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(policies.stream()
-                            .map(oid -> new PolicyInformation(new ASN1ObjectIdentifier(oid))).toArray(PolicyInformation[]::new)));
-                }
-                if (!extendedKeyUsage.isEmpty()) {
-                    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extendedKeyUsage.stream()
-                            .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid))).toArray(KeyPurposeId[]::new)));
-                }
-                if (ocspUrl != null) {
-                    builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-                            new AccessDescription(AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl))));
-                }
-                if (crlUrl != null) {
-                    builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-                        new DistributionPoint(new DistributionPointName(new GeneralNames(
-                                new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
-                }
-                for (Map.Entry<String, Map.Entry<Boolean, byte[]>> extension : extensions.entrySet()) {
-                    builder.addExtension(new ASN1ObjectIdentifier(extension.getKey()), extension.getValue().getKey(),
-                            extension.getValue().getValue());
-                }
-                String algorithm = "EC".equals(signingKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-                byte[] der = builder.build(new JcaContentSignerBuilder(algorithm).build(signingKey)).getEncoded();
-                X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(der));
-                List<X509Certificate> chain = new ArrayList<>();
-                chain.add(certificate);
-                if (!selfSigned) {
-                    chain.addAll(issuer.chain());
-                }
-                return new Credential(subjectKey.getPrivate(), certificate, chain);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (GeneralSecurityException | OperatorCreationException e) {
-                throw new IllegalStateException("cannot issue a test certificate for " + subject, e);
+            org.qtrust.adapters.crypto.pki.CertificateBuilder builder = org.qtrust.adapters.crypto.pki.CertificateBuilder
+                    .subject(subject, subjectKey, serialNumber).validity(notBefore, notAfter);
+            if (!selfSigned) {
+                builder.issuedBy(issuer.keyAndCertificate());
             }
+            for (UnaryOperator<org.qtrust.adapters.crypto.pki.CertificateBuilder> setting : settings) {
+                setting.apply(builder);
+            }
+            return Credential.of(builder.issue());
         }
     }
 }

@@ -1,0 +1,59 @@
+package org.qtrust.adapters.crypto.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where things are inside a sandbox folder and the fixed times it is built around. Paths are
+ * relative to the sandbox folder; the server publishes {@code lists/}, {@code crl/} and the
+ * OCSP responders under the same paths.
+ */
+public final class SandboxLayout {
+
+    /** Every date in the sandbox derives from this instant, never from the clock. */
+    public static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
+    /** The validation time the manifest verifies at: inside every validity window it relies on. */
+    public static final Instant VALIDATION_TIME = Instant.parse("2026-06-01T00:00:00Z");
+
+    public static final String LISTS = "lists";
+    public static final String LOTL_FILE = "EU.xml";
+    public static final String PIVOT_FILE = "eu-lotl-pivot-1.xml";
+    public static final String OJ_KEYSTORE = "oj-keystore.p12";
+    public static final String OJ_PASSWORD = "sandbox";
+    public static final String OJ_URL = "https://sandbox.qtrust.invalid/oj/C-2026-0001";
+    public static final String CERTS = "certs";
+    public static final String ANCHORS = "anchors";
+    public static final String POLICIES = "policies";
+    public static final String CRL = "crl";
+    public static final String OCSP = "ocsp";
+    public static final String README = "README.md";
+    public static final String MANIFEST = "manifest.json";
+    /** The settings a sandbox was built with ({@code seed=N}, {@code port=P}), so {@code serve} finds its port. */
+    public static final String SETTINGS = "sandbox.properties";
+
+    private SandboxLayout() {
+    }
+
+    /** The options that load the sandbox's lists offline, relative to the sandbox folder. */
+    public static List<String> offlineListOptions() {
+        return List.of("--offline", LISTS, "--oj-keystore", OJ_KEYSTORE, "--oj-password", OJ_PASSWORD,
+                "--at", VALIDATION_TIME.toString());
+    }
+
+    /** {@code qtrust cert verify FILE <offline list options> [extra…]}. */
+    public static List<String> certVerify(String certificate, String... extra) {
+        List<String> args = new ArrayList<>(List.of("cert", "verify", certificate));
+        args.addAll(offlineListOptions());
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** {@code qtrust lists load <offline list options> --json}. */
+    public static List<String> listsLoad() {
+        List<String> args = new ArrayList<>(List.of("lists", "load"));
+        args.addAll(offlineListOptions());
+        args.add("--json");
+        return args;
+    }
+}

@@ -1,0 +1,109 @@
+package org.qtrust.cli.sandbox;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.qtrust.adapters.crypto.sandbox.SandboxArtefact;
+import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
+import org.qtrust.adapters.crypto.sandbox.SandboxSettings;
+import org.qtrust.cli.QtrustCli;
+import org.qtrust.cli.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qtrust demo [--dir DIR]}: the main job end to end with no network and no external
+ * data. Builds a sandbox, loads its lists, verifies a trusted and a refused certificate, and
+ * prints the verdicts with their traces. Exit 0 when every verdict is the one the sandbox
+ * expects.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Build a sandbox trust ecosystem in a temporary folder, load its lists and verify certificates from it, "
+                + "printing verdicts and traces. No network, no external data.")
+public final class DemoCommand implements Callable<Integer> {
+
+    /** The artefacts the demo verifies: one trusted, one refused for a reason a reader can follow. */
+    static final List<String> SHOWN = List.of(SandboxLayout.CERTS + "/qualified-esig.pem",
+            SandboxLayout.CERTS + "/withdrawn-service-after.pem");
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Build the sandbox in this new or empty folder and keep it.")
+    Path keep;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path directory = keep != null ? keep : temporaryFolder();
+        try {
+            List<SandboxArtefact> artefacts = SandboxInitCommand.create(directory,
+                    new SandboxSettings(SandboxSettings.DEFAULT_SEED, SandboxSettings.DEFAULT_PORT));
+            out.println("QTrust demo: a sandbox trust ecosystem (Official Journal keystore, pivot LOTL, LOTL, lists XA, XB, XC,");
+            out.println("certificates) built on this machine in " + directory + ", verified at " + SandboxLayout.VALIDATION_TIME);
+            out.println();
+            boolean asExpected = run(out, err, directory, "1. Load and verify the trusted lists", listsTable(), 0);
+            int step = 2;
+            for (SandboxArtefact artefact : artefacts) {
+                if (SHOWN.contains(artefact.artefact()) && !artefact.needsRevocation()) {
+                    List<String> args = new ArrayList<>(artefact.args());
+                    args.add("--trace");
+                    asExpected &= run(out, err, directory, step++ + ". Verify " + artefact.artefact()
+                            + " (expected: " + artefact.expectCode() + ")", args, artefact.expectExit());
+                }
+            }
+            out.println("Every artefact and its expected verdict: " + (keep != null ? directory.resolve(SandboxLayout.README)
+                    : "`qtrust sandbox init DIR`, then DIR/README.md") + ".");
+            out.println(asExpected ? "demo: every verdict is the expected one" : "demo: a verdict differs from the expected one");
+            out.flush();
+            return asExpected ? 0 : 1;
+        } finally {
+            if (keep == null) {
+                deleteQuietly(directory);
+            }
+        }
+    }
+
+    private static List<String> listsTable() {
+        List<String> args = new ArrayList<>(SandboxLayout.listsLoad());
+        args.remove("--json");
+        return args;
+    }
+
+    private static boolean run(PrintWriter out, PrintWriter err, Path directory, String title, List<String> args, int expectedExit) {
+        out.println(title);
+        out.println("$ qtrust " + String.join(" ", args));
+        out.flush();
+        int exit = QtrustCli.run(SandboxArguments.resolve(args, directory), out, err);
+        out.println("(exit " + exit + ")");
+        out.println();
+        return exit == expectedExit;
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("qtrust-demo-");
+        } catch (IOException e) {
+            throw new UsageException("cannot create a temporary folder: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless; the demo's result does not depend on it.
+        }
+    }
+}

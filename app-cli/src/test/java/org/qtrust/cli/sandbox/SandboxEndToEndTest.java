@@ -1,0 +1,277 @@
+package org.qtrust.cli.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
+import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
+import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
+import org.qtrust.adapters.http.fetch.FetchConfig;
+import org.qtrust.adapters.http.fetch.HttpListSource;
+import org.qtrust.adapters.http.transport.HttpClient5Transport;
+import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.adapters.ocsp.OcspCrlRevocationChecker;
+import org.qtrust.adapters.xml.guice.XmlAdapterModule;
+import org.qtrust.cli.QtrustCli;
+import org.qtrust.cli.cert.CertificateFiles;
+import org.qtrust.cli.wiring.ListsModule;
+import org.qtrust.core.certificate.CertificateCheck;
+import org.qtrust.core.certificate.CertificateDecisionService;
+import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.certificate.VerdictCode;
+import org.qtrust.core.certificate.index.TrustedServiceIndex;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.revocation.RevocationJudgement;
+import org.qtrust.core.revocation.RevocationMode;
+import org.qtrust.core.revocation.RevocationPolicy;
+import org.qtrust.core.revocation.RevocationProblem;
+import org.qtrust.core.revocation.RevocationOutcome;
+import org.qtrust.core.revocation.RevocationQuery;
+import org.qtrust.core.revocation.RevocationReason;
+import org.qtrust.core.revocation.RevocationSource;
+import org.qtrust.core.trustedlist.ListLocation;
+import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
+import org.qtrust.core.trustedlist.loading.ListVerdict;
+import org.qtrust.core.trustedlist.loading.LoadRequest;
+import org.qtrust.core.trustedlist.loading.LoadTrustedLists;
+import org.qtrust.core.trustedlist.loading.TrustedListsReport;
+
+/**
+ * A fresh sandbox, and every artefact of its manifest checked against the verdict its README
+ * table announces: offline through the {@code qtrust} command line (in process), and online
+ * through {@code sandbox serve} with the real HTTP adapters (lists fetched by HttpListSource,
+ * revocation by the OCSP/CRL checker over HttpClient5Transport).
+ */
+@Timeout(120)
+class SandboxEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant AT = SandboxLayout.VALIDATION_TIME;
+    private static final Pattern README_ROW = Pattern.compile("^\\| `([^`]+)` \\| (\\w+) \\| (\\w+) \\| `(\\w+)` \\| (\\d) \\|.*`qtrust ([^`]+)` \\|$");
+
+    @TempDir
+    static Path temporary;
+    static Path sandbox;
+    static int port;
+    static List<Expectation> expectations;
+    static SandboxServer server;
+    static HttpClient5Transport transport;
+
+    /** One row of the README table (artefact, kind, trust source, code, exit, args). */
+    record Expectation(String artefact, String kind, String trustSource, String code, int exit, List<String> args) {
+        boolean needsRevocation() {
+            return args.contains("--revocation");
+        }
+
+        boolean usesDefaultPolicyAndLists() {
+            return args.contains("--offline") && !args.contains("--policy") && !args.contains("--trust-anchor");
+        }
+    }
+
+    @BeforeAll
+    static void createSandbox() throws IOException {
+        sandbox = temporary.resolve("sandbox");
+        port = freePort();
+        Run init = run("sandbox", "init", sandbox.toString(), "--seed", "5", "--port", String.valueOf(port));
+        assertThat(init.exit()).as(init.err()).isZero();
+        expectations = readmeTable(Files.readAllLines(sandbox.resolve(SandboxLayout.README)));
+        server = SandboxServer.start(sandbox, port, Clock.systemUTC());
+        transport = new HttpClient5Transport(TransportConfig.defaults());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (transport != null) {
+            transport.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void the_readme_table_and_the_manifest_say_the_same() throws IOException {
+        JsonNode manifest = JSON.readTree(sandbox.resolve(SandboxLayout.MANIFEST).toFile());
+        List<Expectation> fromManifest = new ArrayList<>();
+        for (JsonNode entry : manifest) {
+            List<String> args = new ArrayList<>();
+            entry.get("args").forEach(arg -> args.add(arg.asText()));
+            fromManifest.add(new Expectation(entry.get("artefact").asText(), entry.get("kind").asText(),
+                    entry.get("trustSource").asText(), entry.get("expect").get("code").asText(),
+                    entry.get("expect").get("exit").asInt(), args));
+        }
+        assertThat(fromManifest).isEqualTo(expectations);
+    }
+
+    @Test
+    void the_artefacts_cover_every_rejection_code_of_certificates_lists_and_revocation() {
+        List<String> everyCode = Stream.concat(Arrays.stream(VerdictCode.values()).map(VerdictCode::code),
+                Arrays.stream(RevocationProblem.values()).map(RevocationProblem::code)).toList();
+        assertThat(expectations).extracting(Expectation::code).containsAll(everyCode).contains("signer_not_trusted");
+        assertThat(expectations).extracting(Expectation::trustSource).contains("TL", "anchor");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_artefact_gets_its_verdict_offline_through_the_command_line() {
+        return expectations.stream().filter(e -> !e.needsRevocation())
+                .map(e -> DynamicTest.dynamicTest(e.artefact() + " → " + e.code(), () -> checkOffline(e)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_artefact_gets_its_verdict_through_sandbox_serve() throws Exception {
+        Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
+                new ListsModule(new HttpListSource(transport, FetchConfig.defaults())));
+        TrustedListsReport report = injector.getInstance(LoadTrustedLists.class).load(new LoadRequest(
+                ListLocation.listOfLists("http://127.0.0.1:" + port + "/lists/EU.xml"),
+                OfficialJournalCertificates.fromKeyStore(sandbox.resolve(SandboxLayout.OJ_KEYSTORE),
+                        SandboxLayout.OJ_PASSWORD.toCharArray()),
+                Optional.empty(), AT, new ListAcceptancePolicy(Duration.ZERO)));
+        CertificateInspector inspector = injector.getInstance(CertificateInspector.class);
+        CertificateDecisionService decisions = new CertificateDecisionService(
+                TrustedServiceIndex.fromReport(report, List.of(), inspector), inspector, VerificationPolicy.euEidas());
+        OcspCrlRevocationChecker revocation = new OcspCrlRevocationChecker(transport, Clock.systemUTC());
+        return expectations.stream().filter(e -> e.kind().equals("list") || e.usesDefaultPolicyAndLists())
+                .map(e -> DynamicTest.dynamicTest(e.artefact() + " → " + e.code(), () -> {
+                    if (e.kind().equals("list")) {
+                        assertThat(code(listVerdict(report, e.artefact()))).isEqualTo(e.code());
+                    } else {
+                        assertThat(onlineCode(e, decisions, revocation)).isEqualTo(e.code());
+                    }
+                }));
+    }
+
+    @Test
+    void the_served_crl_alone_also_says_revoked() throws Exception {
+        CertificateFiles.CertificateFile file = CertificateFiles.read(sandbox.resolve(SandboxLayout.CERTS).resolve("revoked.pem"));
+        RevocationOutcome outcome = new OcspCrlRevocationChecker(transport, Clock.systemUTC()).check(
+                x509(file.certificate()), x509(file.others().get(0)),
+                RevocationQuery.at(AT, RevocationPolicy.defaults().withMode(RevocationMode.REQUIRE)
+                        .withOrder(List.of(RevocationSource.CRL))));
+
+        assertThat(outcome.isRevoked()).as(String.join("\n", outcome.trace())).isTrue();
+        assertThat(outcome.source()).contains(RevocationSource.CRL);
+        assertThat(outcome.reason()).contains(RevocationReason.KEY_COMPROMISE);
+    }
+
+    private static void checkOffline(Expectation expectation) throws IOException {
+        List<String> args = new ArrayList<>(expectation.args());
+        if (expectation.kind().equals("certificate")) {
+            args.add("--json");
+        }
+        Run run = run(SandboxArguments.resolve(args, sandbox));
+        assertThat(run.exit()).as(run.err()).isEqualTo(expectation.exit());
+        JsonNode output = JSON.readTree(run.out());
+        String code = expectation.kind().equals("list") ? listCode(output, expectation.artefact()) : output.get("code").asText();
+        assertThat(code).isEqualTo(expectation.code());
+    }
+
+    /** The decision over the served lists, then — when the manifest asks for it — revocation over served OCSP/CRLs. */
+    private static String onlineCode(Expectation expectation, CertificateDecisionService decisions,
+                                     OcspCrlRevocationChecker revocation) throws Exception {
+        CertificateFiles.CertificateFile file = CertificateFiles.read(sandbox.resolve(expectation.artefact()));
+        CertificateVerdict verdict = decisions.verify(new CertificateCheck(file.certificate(), file.others(), AT));
+        if (!verdict.trusted() || !expectation.needsRevocation()) {
+            return verdict.code().code();
+        }
+        X509Certificate leaf = x509(file.certificate());
+        X509Certificate issuer = x509(file.others().get(0));
+        RevocationJudgement judgement = RevocationMode.REQUIRE.judge(revocation.check(leaf, issuer,
+                RevocationQuery.at(AT, RevocationPolicy.defaults().withMode(RevocationMode.REQUIRE))));
+        return judgement.problem().map(p -> p.code()).orElse("ok");
+    }
+
+    private static ListVerdict listVerdict(TrustedListsReport report, String artefact) {
+        String file = Path.of(artefact).getFileName().toString();
+        if (file.equals(SandboxLayout.LOTL_FILE)) {
+            return report.listOfLists();
+        }
+        return Stream.concat(report.pivots().stream(), report.lists().stream())
+                .filter(v -> v.location().fileName().equals(file)).findFirst().orElseThrow();
+    }
+
+    private static String code(ListVerdict verdict) {
+        return verdict.rejection().map(r -> r.code()).orElse("ok");
+    }
+
+    private static String listCode(JsonNode report, String artefact) {
+        String file = Path.of(artefact).getFileName().toString();
+        if (file.equals(SandboxLayout.LOTL_FILE)) {
+            return reason(report.get("lotl"));
+        }
+        for (String group : List.of("pivots", "lists")) {
+            for (JsonNode list : report.get(group)) {
+                if (list.get("location").asText().endsWith("/" + file)) {
+                    return reason(list);
+                }
+            }
+        }
+        throw new AssertionError("no verdict for " + artefact + " in " + report);
+    }
+
+    private static String reason(JsonNode list) {
+        return list.get("reason").isNull() ? "ok" : list.get("reason").asText();
+    }
+
+    static List<Expectation> readmeTable(List<String> lines) {
+        List<Expectation> rows = new ArrayList<>();
+        for (String line : lines) {
+            Matcher row = README_ROW.matcher(line);
+            if (row.matches()) {
+                rows.add(new Expectation(row.group(1), row.group(2), row.group(3), row.group(4),
+                        Integer.parseInt(row.group(5)), List.of(row.group(6).split(" "))));
+            }
+        }
+        assertThat(rows).as("rows of the README table").isNotEmpty();
+        return rows;
+    }
+
+    private static X509Certificate x509(byte[] der) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = QtrustCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
