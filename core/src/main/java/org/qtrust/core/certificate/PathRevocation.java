@@ -21,7 +21,10 @@ import org.qtrust.core.revocation.RevocationQuery;
 /**
  * Checks revocation along a path, link by link, target first: every certificate but the trust
  * anchor is asked about, with the certificate that issued it (the next one on the path, or the
- * listed certificate for the last link). The first link that is not trusted decides.
+ * listed certificate for the last link). The mode judges the target; an intermediate CA is
+ * refused only when an answer says it is revoked — many CA certificates name no OCSP responder
+ * or CRL, and their status is then the supervised service's to report, so an unknown status of
+ * an intermediate is a warning in the trace, whatever the mode.
  */
 final class PathRevocation {
 
@@ -67,7 +70,7 @@ final class PathRevocation {
             for (String line : outcome.trace()) {
                 trace.add("revocation (" + who + "): " + line);
             }
-            RevocationJudgement judgement = mode.judge(outcome);
+            RevocationJudgement judgement = (i == 0 ? mode : RevocationMode.PREFER).judge(outcome);
             judgement.warning().ifPresent(w -> trace.add("revocation (" + who + "): warning: " + w));
             if (!judgement.trusted()) {
                 trace.add("revocation (" + who + "): " + judgement.problem().get().description());

@@ -477,6 +477,19 @@ class CertificateDecisionFixturesTest {
         }
 
         @Test
+        void an_intermediate_without_an_answer_is_a_warning_even_when_revocation_is_required() {
+            Credential leaf = qualifiedLeaf("Frank", pki.intermediate(), ISSUED, EXPIRES);
+            String intermediate = pki.intermediate().certificate().getSubjectX500Principal().getName();
+
+            CertificateVerdict verdict = verify(withChecker(RevocationMode.REQUIRE, answering(c -> c.getSubjectX500Principal().getName()
+                    .equals(intermediate) ? org.qtrust.core.revocation.RevocationOutcome.unknown(List.of("no AIA, no CRLDP")) : good())),
+                    leaf.certificate(), pki.intermediate().certificate());
+
+            assertThat(verdict.code()).isEqualTo(VerdictCode.OK);
+            assertThat(verdict.trace()).anyMatch(line -> line.startsWith("revocation (intermediate") && line.contains("warning"));
+        }
+
+        @Test
         void a_certificate_already_untrusted_is_not_asked_about() {
             Credential expired = qualifiedLeaf("Eve", pki.intermediate(), ISSUED, Instant.parse("2019-01-01T00:00:00Z"));
 
