@@ -257,15 +257,7 @@ public final class TrustedListLoader implements LoadTrustedLists {
     }
 
     static ListRejection rejectionFor(SignatureCheck check) {
-        return switch (check.failure().orElseThrow()) {
-            case MISSING -> ListRejection.SIGNATURE_MISSING;
-            case MULTIPLE_SIGNATURES -> ListRejection.MULTIPLE_SIGNATURES;
-            case NOT_COVERING_DOCUMENT -> ListRejection.SIGNATURE_NOT_COVERING_LIST;
-            case FORBIDDEN_CONSTRUCT -> ListRejection.FORBIDDEN_SIGNATURE_CONSTRUCT;
-            case SIGNED_PROPERTIES_INVALID -> ListRejection.SIGNED_PROPERTIES_INVALID;
-            case CRYPTOGRAPHIC_FAILURE, UNREADABLE -> ListRejection.SIGNATURE_INVALID;
-            case SIGNER_NOT_TRUSTED -> ListRejection.SIGNER_NOT_TRUSTED;
-        };
+        return ListRejection.forSignature(check);
     }
 
     private Fetched fetchAndRead(ListLocation location, Trace trace) {
@@ -279,13 +271,7 @@ public final class TrustedListLoader implements LoadTrustedLists {
             TrustedList list = reader.read(document);
             return new Fetched(location, Optional.of(document), Optional.of(list), Optional.empty(), "");
         } catch (MalformedListException e) {
-            ListRejection rejection = switch (e.problem()) {
-                case EMPTY -> ListRejection.EMPTY;
-                case NOT_WELL_FORMED -> ListRejection.NOT_PARSABLE;
-                case UNSAFE_XML -> ListRejection.UNSAFE_XML;
-                case TOO_LARGE -> ListRejection.TOO_LARGE;
-                case NOT_CONFORMANT -> ListRejection.NOT_CONFORMANT;
-            };
+            ListRejection rejection = ListRejection.forProblem(e.problem());
             trace.add("cannot be read: " + e.getMessage());
             return Fetched.failed(location, rejection, e.getMessage(), Optional.of(document));
         }

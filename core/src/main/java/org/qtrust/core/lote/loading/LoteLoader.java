@@ -1,0 +1,106 @@
+package org.qtrust.core.lote.loading;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.qtrust.core.lote.ListOfTrustedEntities;
+import org.qtrust.core.lote.port.LoteReader;
+import org.qtrust.core.lote.port.LoteSignatureVerifier;
+import org.qtrust.core.trustedlist.ListDocument;
+import org.qtrust.core.trustedlist.SignatureCheck;
+import org.qtrust.core.trustedlist.loading.ListRejection;
+import org.qtrust.core.trustedlist.port.MalformedListException;
+
+/**
+ * Judges a list of trusted entities the way {@code TrustedListLoader} judges a TS 119 612 list:
+ * read it, verify its signature against the configured anchors (TS 119 602 §6.8), refuse a
+ * sequence number lower than that of a list already accepted (§6.3.2: it only ever grows), then
+ * ListIssueDateTime and NextUpdate against the validation time (§6.3.14, §6.3.15). Stateless.
+ */
+public final class LoteLoader implements LoadListsOfTrustedEntities {
+
+    private final LoteReader reader;
+    private final LoteSignatureVerifier verifier;
+
+    public LoteLoader(LoteReader reader, LoteSignatureVerifier verifier) {
+        this.reader = Objects.requireNonNull(reader);
+        this.verifier = Objects.requireNonNull(verifier);
+    }
+
+    @Override
+    public LoteVerdict load(LoteLoadRequest request) {
+        ListDocument document = request.document();
+        List<String> trace = new ArrayList<>();
+        trace.add("list of trusted entities from " + document.location() + " (" + document.size() + " bytes), "
+                + request.anchors().size() + " configured signing certificate(s)");
+        ListOfTrustedEntities list;
+        try {
+            list = reader.read(document);
+        } catch (MalformedListException e) {
+            trace.add("cannot be read: " + e.getMessage());
+            ListRejection rejection = ListRejection.forProblem(e.problem());
+            trace.add("rejected: " + rejection.code());
+            return new LoteVerdict(document.location(), Optional.empty(), Optional.empty(), Optional.of(rejection),
+                    false, trace);
+        }
+        trace.add("read " + list.format() + " list " + list.describe() + ": " + list.entities().size()
+                + " entities, " + list.serviceCount() + " services");
+        SignatureCheck signature = verifier.verify(document, request.anchors());
+        trace.add("signature: " + signature.status() + " — " + signature.detail());
+        if (!signature.isValid()) {
+            return rejected(document, list, signature, ListRejection.forSignature(signature), trace);
+        }
+        if (request.previouslyAccepted().isPresent()) {
+            ListOfTrustedEntities previous = request.previouslyAccepted().get();
+            if (sameList(previous, list)
+                    && list.scheme().sequenceNumber().compareTo(previous.scheme().sequenceNumber()) < 0) {
+                trace.add("sequence number " + list.scheme().sequenceNumber() + " is lower than "
+                        + previous.scheme().sequenceNumber() + " of the list already accepted: an old list replayed");
+                return rejected(document, list, signature, ListRejection.ROLLBACK, trace);
+            }
+            trace.add("sequence number " + list.scheme().sequenceNumber() + " not lower than the "
+                    + previous.scheme().sequenceNumber() + " already accepted");
+        }
+        Instant at = request.validationTime();
+        if (list.scheme().issued().isAfter(at)) {
+            trace.add("issued " + list.scheme().issued() + ", after the validation time " + at);
+            return rejected(document, list, signature, ListRejection.NOT_YET_ISSUED, trace);
+        }
+        Optional<Instant> nextUpdate = list.scheme().nextUpdate();
+        if (nextUpdate.isEmpty()) {
+            trace.add("no NextUpdate: the list is closed");
+            return rejected(document, list, signature, ListRejection.EXPIRED, trace);
+        }
+        boolean stale = false;
+        if (!nextUpdate.get().isAfter(at)) {
+            Instant graceEnd = nextUpdate.get().plus(request.policy().expiryGrace());
+            if (!graceEnd.isAfter(at)) {
+                trace.add("expired: NextUpdate " + nextUpdate.get() + " has passed at " + at);
+                return rejected(document, list, signature, ListRejection.EXPIRED, trace);
+            }
+            stale = true;
+            trace.add("stale: NextUpdate " + nextUpdate.get() + " has passed at " + at
+                    + ", accepted within the policy's grace period until " + graceEnd);
+        } else {
+            trace.add("fresh: issued " + list.scheme().issued() + ", next update " + nextUpdate.get());
+        }
+        trace.add("accepted");
+        return new LoteVerdict(document.location(), Optional.of(list), Optional.of(signature), Optional.empty(), stale,
+                trace);
+    }
+
+    /** A rollback compares a list with its own earlier issues: same type and territory. */
+    private static boolean sameList(ListOfTrustedEntities previous, ListOfTrustedEntities list) {
+        return previous.scheme().loteType().equals(list.scheme().loteType())
+                && previous.scheme().territory().equals(list.scheme().territory());
+    }
+
+    private static LoteVerdict rejected(ListDocument document, ListOfTrustedEntities list, SignatureCheck signature,
+                                        ListRejection rejection, List<String> trace) {
+        trace.add("rejected: " + rejection.code());
+        return new LoteVerdict(document.location(), Optional.of(list), Optional.of(signature), Optional.of(rejection),
+                false, trace);
+    }
+}
