@@ -216,7 +216,7 @@ public final class Ts119612ListReader implements TrustedListReader {
         return path.toString();
     }
 
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         if (message == null) {
             return "";
         }
@@ -225,7 +225,7 @@ public final class Ts119612ListReader implements TrustedListReader {
     }
 
     /** Skips a UTF-8 byte order mark and whitespace before the markup; content.length when there is nothing else. */
-    static int startOfMarkup(byte[] content) {
+    public static int startOfMarkup(byte[] content) {
         int start = 0;
         if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF) {
             start = 3;
@@ -245,7 +245,7 @@ public final class Ts119612ListReader implements TrustedListReader {
      * event, which the guard refuses), no external entities, a resolver that refuses anything
      * it is asked for, and tight built-in limits as a second line behind the guard.
      */
-    private static XMLInputFactory2 hardenedInputFactory(Limits limits) {
+    public static XMLInputFactory2 hardenedInputFactory(Limits limits) {
         XMLInputFactory2 factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
