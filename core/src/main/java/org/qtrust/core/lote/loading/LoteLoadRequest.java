@@ -3,7 +3,6 @@ package org.qtrust.core.lote.loading;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.qtrust.core.lote.ListOfTrustedEntities;
 import org.qtrust.core.trustedlist.ListDocument;
 import org.qtrust.core.trustedlist.ServiceCertificate;
@@ -14,19 +13,19 @@ import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
  *
  * @param document           the document as obtained (untrusted)
  * @param anchors            the certificates allowed to sign it (configuration; at least one)
- * @param previouslyAccepted the last list of the same type and territory accepted before, when there is one:
- *                           a lower sequence number than its is a rollback
+ * @param previouslyAccepted lists accepted before (e.g. the cached copy): the one of the same LoTE type and
+ *                           territory is the reference, and a lower sequence number than its is a rollback
  * @param validationTime     the instant the list is judged at
  * @param policy             freshness rules (the NextUpdate grace)
  */
 public record LoteLoadRequest(ListDocument document, List<ServiceCertificate> anchors,
-                              Optional<ListOfTrustedEntities> previouslyAccepted, Instant validationTime,
+                              List<ListOfTrustedEntities> previouslyAccepted, Instant validationTime,
                               ListAcceptancePolicy policy) {
 
     public LoteLoadRequest {
         Objects.requireNonNull(document);
         anchors = List.copyOf(anchors);
-        Objects.requireNonNull(previouslyAccepted);
+        previouslyAccepted = List.copyOf(previouslyAccepted);
         Objects.requireNonNull(validationTime);
         Objects.requireNonNull(policy);
         if (anchors.isEmpty()) {
@@ -35,10 +34,11 @@ public record LoteLoadRequest(ListDocument document, List<ServiceCertificate> an
     }
 
     public static LoteLoadRequest of(ListDocument document, List<ServiceCertificate> anchors, Instant validationTime) {
-        return new LoteLoadRequest(document, anchors, Optional.empty(), validationTime, ListAcceptancePolicy.STRICT);
+        return new LoteLoadRequest(document, anchors, List.of(), validationTime, ListAcceptancePolicy.STRICT);
     }
 
-    public LoteLoadRequest after(ListOfTrustedEntities accepted) {
-        return new LoteLoadRequest(document, anchors, Optional.of(accepted), validationTime, policy);
+    /** The same request with the lists accepted before as rollback references. */
+    public LoteLoadRequest after(List<ListOfTrustedEntities> accepted) {
+        return new LoteLoadRequest(document, anchors, accepted, validationTime, policy);
     }
 }

@@ -52,16 +52,17 @@ public final class LoteLoader implements LoadListsOfTrustedEntities {
         if (!signature.isValid()) {
             return rejected(document, list, signature, ListRejection.forSignature(signature), trace);
         }
-        if (request.previouslyAccepted().isPresent()) {
-            ListOfTrustedEntities previous = request.previouslyAccepted().get();
-            if (sameList(previous, list)
-                    && list.scheme().sequenceNumber().compareTo(previous.scheme().sequenceNumber()) < 0) {
-                trace.add("sequence number " + list.scheme().sequenceNumber() + " is lower than "
-                        + previous.scheme().sequenceNumber() + " of the list already accepted: an old list replayed");
+        Optional<ListOfTrustedEntities> previous = request.previouslyAccepted().stream().filter(p -> sameList(p, list))
+                .max(java.util.Comparator.comparing(p -> p.scheme().sequenceNumber()));
+        if (previous.isPresent()) {
+            java.math.BigInteger before = previous.get().scheme().sequenceNumber();
+            if (list.scheme().sequenceNumber().compareTo(before) < 0) {
+                trace.add("sequence number " + list.scheme().sequenceNumber() + " is lower than " + before
+                        + " of the list already accepted: an old list replayed");
                 return rejected(document, list, signature, ListRejection.ROLLBACK, trace);
             }
-            trace.add("sequence number " + list.scheme().sequenceNumber() + " not lower than the "
-                    + previous.scheme().sequenceNumber() + " already accepted");
+            trace.add("sequence number " + list.scheme().sequenceNumber() + " not lower than the " + before
+                    + " already accepted");
         }
         Instant at = request.validationTime();
         if (list.scheme().issued().isAfter(at)) {

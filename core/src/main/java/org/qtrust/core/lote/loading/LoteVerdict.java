@@ -30,6 +30,12 @@ public record LoteVerdict(String location, Optional<ListOfTrustedEntities> list,
         trace = List.copyOf(trace);
     }
 
+    /** A list that could not be obtained (not found, fetch failed). */
+    public static LoteVerdict unavailable(String location, String reason) {
+        return new LoteVerdict(location, Optional.empty(), Optional.empty(), Optional.of(ListRejection.UNAVAILABLE), false,
+                List.of("unavailable: " + reason, "rejected: " + ListRejection.UNAVAILABLE.code()));
+    }
+
     public boolean accepted() {
         return rejection.isEmpty();
     }
