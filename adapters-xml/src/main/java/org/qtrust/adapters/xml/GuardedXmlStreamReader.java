@@ -120,6 +120,27 @@ public final class GuardedXmlStreamReader extends StreamReader2Delegate {
         }
     }
 
+    /** Moves to the root element and checks its name and namespace. */
+    public void moveToRoot(String rootElement, String rootNamespace) throws XMLStreamException, MalformedListException {
+        int event = getEventType();
+        while (event != XMLStreamConstants.START_ELEMENT) {
+            if (event == XMLStreamConstants.END_DOCUMENT) {
+                throw new MalformedListException(MalformedListException.Problem.NOT_WELL_FORMED, "the document has no root element");
+            }
+            event = next();
+        }
+        String name = getLocalName();
+        String namespace = getNamespaceURI();
+        if (!rootElement.equals(name)) {
+            throw new MalformedListException(MalformedListException.Problem.NOT_CONFORMANT,
+                    "the root element is " + name + ", not " + rootElement);
+        }
+        if (!rootNamespace.equals(namespace)) {
+            throw new MalformedListException(MalformedListException.Problem.NOT_CONFORMANT, "the root element " + rootElement
+                    + " is in namespace '" + (namespace == null ? "" : namespace) + "', not " + rootNamespace);
+        }
+    }
+
     /** Reads to the end of the document, so that anything malformed after the root is noticed. */
     public void readToEnd() throws XMLStreamException {
         while (getEventType() != XMLStreamConstants.END_DOCUMENT) {

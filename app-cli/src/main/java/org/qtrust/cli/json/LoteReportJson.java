@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.qtrust.core.lote.ListOfTrustedEntities;
 import org.qtrust.core.lote.loading.LoteVerdict;
-import org.qtrust.core.trustedlist.SignatureCheck;
 
 /**
  * The JSON form of judged lists of trusted entities: the fields of a trusted list's entry in
@@ -44,18 +43,8 @@ public final class LoteReportJson {
             node.putNull("issued");
             node.putNull("nextUpdate");
         }
-        ObjectNode signature = node.putObject("signature");
-        if (verdict.signature().isPresent()) {
-            SignatureCheck check = verdict.signature().get();
-            signature.put("status", check.status().name());
-            signature.put("signer", check.signerSubject().isEmpty() ? null : check.signerSubject());
-        } else {
-            signature.putNull("status");
-            signature.putNull("signer");
-        }
-        node.put("accepted", verdict.accepted());
-        node.put("reason", verdict.rejection().map(r -> r.code()).orElse(null));
-        node.put("stale", verdict.stale());
+        ListReportJson.putOutcome(node, verdict.signature(), verdict.rejection().map(r -> r.code()), verdict.accepted(),
+                verdict.stale());
         node.put("providers", verdict.list().map(l -> l.entities().size()).orElse(0));
         node.put("services", verdict.list().map(ListOfTrustedEntities::serviceCount).orElse(0));
         ArrayNode trace = node.putArray("trace");

@@ -300,11 +300,11 @@ public final class TestLists {
                 + "      <ElectronicAddress><URI xml:lang=\"en\">mailto:operator@lists.test</URI></ElectronicAddress>\n";
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private static String base64(X509Certificate certificate) {
+    static String base64(X509Certificate certificate) {
         try {
             return Base64.getEncoder().encodeToString(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
@@ -312,7 +312,7 @@ public final class TestLists {
         }
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.qtrust.adapters.xml.lote.LoteTrees.ServiceEntry;
 import org.qtrust.adapters.xml.ts119612.ConformanceException;
 import org.qtrust.adapters.xml.ts119612.Texts;
 import org.qtrust.core.lote.ListOfTrustedEntities;
@@ -27,7 +26,6 @@ import org.qtrust.core.lote.TrustedEntity;
 import org.qtrust.core.trustedlist.DigitalIdentity;
 import org.qtrust.core.trustedlist.MultilingualText;
 import org.qtrust.core.trustedlist.ServiceCertificate;
-import org.qtrust.core.trustedlist.TrustedService;
 
 /**
  * Maps the JSON form of a list (the TS 119 602 JSON schema, {@code 1960201_json_schema.json}:
@@ -44,7 +42,7 @@ final class JsonLoteMapper {
         List<TrustedEntity> entities = new ArrayList<>();
         List<JsonNode> bound = list(lote.get("TrustedEntitiesList"));
         for (int i = 0; i < bound.size(); i++) {
-            entities.add(entity(bound.get(i), "LoTE/TrustedEntitiesList[" + (i + 1) + "]"));
+            entities.add(LoteTrees.entity(bound.get(i), "LoTE/TrustedEntitiesList[" + (i + 1) + "]", FORM));
         }
         return new ListOfTrustedEntities(scheme(scheme), entities, ListOfTrustedEntities.Format.JSON);
     }
@@ -78,34 +76,38 @@ final class JsonLoteMapper {
                 text(qualifier, "SchemeTerritory").orElse(""), text(qualifier, "MimeType").orElse(""), signers);
     }
 
-    private static TrustedEntity entity(JsonNode entity, String where) {
-        JsonNode information = LoteTrees.object(entity, "TrustedEntityInformation", where);
-        MultilingualText name = names(information.get("TEName"));
-        if (name.byLanguage().isEmpty()) {
-            throw new ConformanceException(where + "/TrustedEntityInformation/TEName is missing or empty");
+    /** The JSON schema's places: arrays directly under their member names. */
+    private static final LoteTrees.Form FORM = new LoteTrees.Form() {
+        @Override
+        public List<JsonNode> services(JsonNode entity) {
+            return list(entity.get("TrustedEntityServices"));
         }
-        List<TrustedService> services = new ArrayList<>();
-        List<JsonNode> bound = list(entity.get("TrustedEntityServices"));
-        for (int i = 0; i < bound.size(); i++) {
-            String at = where + " ('" + Texts.abbreviate(name.preferred()) + "')/TrustedEntityServices[" + (i + 1) + "]";
-            JsonNode service = bound.get(i);
-            ServiceEntry current = entry(LoteTrees.object(service, "ServiceInformation", at), at + "/ServiceInformation");
-            List<ServiceEntry> history = new ArrayList<>();
-            List<JsonNode> instances = list(service.get("ServiceHistory"));
-            for (int h = 0; h < instances.size(); h++) {
-                history.add(entry(instances.get(h), at + "/ServiceHistory[" + (h + 1) + "]"));
-            }
-            services.add(LoteTrees.service(current, history, at));
-        }
-        return new TrustedEntity(name, names(information.get("TETradeName")), services);
-    }
 
-    private static ServiceEntry entry(JsonNode information, String where) {
-        return new ServiceEntry(text(information, "ServiceTypeIdentifier").orElse(""), names(information.get("ServiceName")),
-                identity(information.get("ServiceDigitalIdentity"), where + "/ServiceDigitalIdentity"),
-                text(information, "ServiceStatus"),
-                text(information, "StatusStartingTime").map(t -> LoteTrees.dateTime(t, where + "/StatusStartingTime")));
-    }
+        @Override
+        public List<JsonNode> history(JsonNode service) {
+            return list(service.get("ServiceHistory"));
+        }
+
+        @Override
+        public String servicePath(int position) {
+            return "TrustedEntityServices[" + position + "]";
+        }
+
+        @Override
+        public String historyPath(int position) {
+            return "ServiceHistory[" + position + "]";
+        }
+
+        @Override
+        public MultilingualText names(JsonNode names) {
+            return JsonLoteMapper.names(names);
+        }
+
+        @Override
+        public DigitalIdentity identity(JsonNode identity, String where) {
+            return JsonLoteMapper.identity(identity, where);
+        }
+    };
 
     private static DigitalIdentity identity(JsonNode identity, String where) {
         if (identity == null || !identity.isObject()) {

@@ -14,8 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.XMLStreamReader2;
 import org.qtrust.adapters.xml.GuardedXmlStreamReader;
@@ -142,7 +140,7 @@ public final class LoteDocumentReader implements LoteReader {
         try {
             reader = new GuardedXmlStreamReader((XMLStreamReader2) inputFactory.createXMLStreamReader(
                     new ByteArrayInputStream(content, start, content.length - start)), limits.maxDepth());
-            moveToRoot(reader);
+            reader.moveToRoot(ROOT_ELEMENT, LoteIdentifiers.XML_NAMESPACE);
             JsonNode tree;
             try (FromXmlParser parser = xmlFactory.createParser(reader)) {
                 tree = xmlMapper.readTree(parser);
@@ -169,20 +167,6 @@ public final class LoteDocumentReader implements LoteReader {
             if (reader != null) {
                 reader.closeQuietly();
             }
-        }
-    }
-
-    private static void moveToRoot(GuardedXmlStreamReader reader) throws XMLStreamException, MalformedListException {
-        int event = reader.getEventType();
-        while (event != XMLStreamConstants.START_ELEMENT) {
-            if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new MalformedListException(Problem.NOT_WELL_FORMED, "the document has no root element");
-            }
-            event = reader.next();
-        }
-        if (!ROOT_ELEMENT.equals(reader.getLocalName()) || !LoteIdentifiers.XML_NAMESPACE.equals(reader.getNamespaceURI())) {
-            throw new MalformedListException(Problem.NOT_CONFORMANT, "the root element is {" + reader.getNamespaceURI() + "}"
-                    + reader.getLocalName() + ", not {" + LoteIdentifiers.XML_NAMESPACE + "}" + ROOT_ELEMENT);
         }
     }
 }

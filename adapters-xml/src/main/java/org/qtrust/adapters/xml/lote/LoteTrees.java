@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.qtrust.adapters.xml.ts119612.ConformanceException;
 import org.qtrust.adapters.xml.ts119612.Texts;
 import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.lote.TrustedEntity;
 import org.qtrust.core.trustedlist.DigitalIdentity;
 import org.qtrust.core.trustedlist.MultilingualText;
 import org.qtrust.core.trustedlist.ServiceCertificate;
@@ -155,5 +156,51 @@ final class LoteTrees {
                     past.type().isEmpty() ? current.type() : past.type(), past.name(), ServiceInformationExtensions.NONE));
         }
         return new TrustedService(current.identity(), StatusHistory.of(now, entries), historicIdentities);
+    }
+
+    /** Where the JSON and the XML form put the parts of an entity: the rest is common. */
+    interface Form {
+        List<JsonNode> services(JsonNode entity);
+
+        List<JsonNode> history(JsonNode service);
+
+        /** "TrustedEntityServices[2]" (JSON) or "TrustedEntityServices/TrustedEntityService[2]" (XML). */
+        String servicePath(int position);
+
+        String historyPath(int position);
+
+        MultilingualText names(JsonNode names);
+
+        DigitalIdentity identity(JsonNode identity, String where);
+    }
+
+    /** A TrustedEntity (TS 119 602 §6.4, §6.5): its name, trade name and services with their history. */
+    static TrustedEntity entity(JsonNode entity, String where, Form form) {
+        JsonNode information = object(entity, "TrustedEntityInformation", where);
+        MultilingualText name = form.names(information.get("TEName"));
+        if (name.byLanguage().isEmpty()) {
+            throw new ConformanceException(where + "/TrustedEntityInformation/TEName is missing or empty");
+        }
+        List<TrustedService> services = new ArrayList<>();
+        List<JsonNode> bound = form.services(entity);
+        for (int i = 0; i < bound.size(); i++) {
+            String at = where + " ('" + Texts.abbreviate(name.preferred()) + "')/" + form.servicePath(i + 1);
+            JsonNode service = bound.get(i);
+            ServiceEntry current = entry(object(service, "ServiceInformation", at), at + "/ServiceInformation", form);
+            List<ServiceEntry> history = new ArrayList<>();
+            List<JsonNode> instances = form.history(service);
+            for (int h = 0; h < instances.size(); h++) {
+                history.add(entry(instances.get(h), at + "/" + form.historyPath(h + 1), form));
+            }
+            services.add(service(current, history, at));
+        }
+        return new TrustedEntity(name, form.names(information.get("TETradeName")), services);
+    }
+
+    private static ServiceEntry entry(JsonNode information, String where, Form form) {
+        return new ServiceEntry(text(information, "ServiceTypeIdentifier").orElse(""), form.names(information.get("ServiceName")),
+                form.identity(information.get("ServiceDigitalIdentity"), where + "/ServiceDigitalIdentity"),
+                text(information, "ServiceStatus"),
+                text(information, "StatusStartingTime").map(t -> dateTime(t, where + "/StatusStartingTime")));
     }
 }

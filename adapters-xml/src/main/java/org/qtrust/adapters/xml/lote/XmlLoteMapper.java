@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.qtrust.adapters.xml.lote.LoteTrees.ServiceEntry;
 import org.qtrust.adapters.xml.ts119612.ConformanceException;
 import org.qtrust.adapters.xml.ts119612.Texts;
 import org.qtrust.core.lote.ListOfTrustedEntities;
@@ -21,7 +20,6 @@ import org.qtrust.core.lote.TrustedEntity;
 import org.qtrust.core.trustedlist.DigitalIdentity;
 import org.qtrust.core.trustedlist.MultilingualText;
 import org.qtrust.core.trustedlist.ServiceCertificate;
-import org.qtrust.core.trustedlist.TrustedService;
 
 /**
  * Maps the XML form of a list (the TS 119 602 XML schema {@code 1960201_xsd_schema.xsd}, root
@@ -40,7 +38,7 @@ final class XmlLoteMapper {
         JsonNode entitiesList = root.get("TrustedEntitiesList");
         List<JsonNode> bound = entitiesList == null ? List.of() : list(entitiesList.get("TrustedEntity"));
         for (int i = 0; i < bound.size(); i++) {
-            entities.add(entity(bound.get(i), "ListOfTrustedEntities/TrustedEntitiesList/TrustedEntity[" + (i + 1) + "]"));
+            entities.add(LoteTrees.entity(bound.get(i), "ListOfTrustedEntities/TrustedEntitiesList/TrustedEntity[" + (i + 1) + "]", FORM));
         }
         return new ListOfTrustedEntities(scheme(scheme), entities, ListOfTrustedEntities.Format.XML);
     }
@@ -84,37 +82,40 @@ final class XmlLoteMapper {
         return new LotePointer(required(pointer, "LoTELocation", where), type, territory, mimeType, signers);
     }
 
-    private static TrustedEntity entity(JsonNode entity, String where) {
-        JsonNode information = LoteTrees.object(entity, "TrustedEntityInformation", where);
-        MultilingualText name = names(information.get("TEName"));
-        if (name.byLanguage().isEmpty()) {
-            throw new ConformanceException(where + "/TrustedEntityInformation/TEName is missing or empty");
+    /** The XML schema's places: repeated elements inside their list elements. */
+    private static final LoteTrees.Form FORM = new LoteTrees.Form() {
+        @Override
+        public List<JsonNode> services(JsonNode entity) {
+            JsonNode services = entity.get("TrustedEntityServices");
+            return services == null ? List.of() : list(services.get("TrustedEntityService"));
         }
-        List<TrustedService> services = new ArrayList<>();
-        JsonNode servicesList = entity.get("TrustedEntityServices");
-        List<JsonNode> bound = servicesList == null ? List.of() : list(servicesList.get("TrustedEntityService"));
-        for (int i = 0; i < bound.size(); i++) {
-            String at = where + " ('" + Texts.abbreviate(name.preferred()) + "')/TrustedEntityServices/TrustedEntityService["
-                    + (i + 1) + "]";
-            JsonNode service = bound.get(i);
-            ServiceEntry current = entry(LoteTrees.object(service, "ServiceInformation", at), at + "/ServiceInformation");
-            List<ServiceEntry> history = new ArrayList<>();
-            JsonNode historyNode = service.get("ServiceHistory");
-            List<JsonNode> instances = historyNode == null ? List.of() : list(historyNode.get("ServiceHistoryInstance"));
-            for (int h = 0; h < instances.size(); h++) {
-                history.add(entry(instances.get(h), at + "/ServiceHistory/ServiceHistoryInstance[" + (h + 1) + "]"));
-            }
-            services.add(LoteTrees.service(current, history, at));
-        }
-        return new TrustedEntity(name, names(information.get("TETradeName")), services);
-    }
 
-    private static ServiceEntry entry(JsonNode information, String where) {
-        return new ServiceEntry(text(information, "ServiceTypeIdentifier").orElse(""), names(information.get("ServiceName")),
-                identity(information.get("ServiceDigitalIdentity"), where + "/ServiceDigitalIdentity"),
-                text(information, "ServiceStatus"),
-                text(information, "StatusStartingTime").map(t -> LoteTrees.dateTime(t, where + "/StatusStartingTime")));
-    }
+        @Override
+        public List<JsonNode> history(JsonNode service) {
+            JsonNode history = service.get("ServiceHistory");
+            return history == null ? List.of() : list(history.get("ServiceHistoryInstance"));
+        }
+
+        @Override
+        public String servicePath(int position) {
+            return "TrustedEntityServices/TrustedEntityService[" + position + "]";
+        }
+
+        @Override
+        public String historyPath(int position) {
+            return "ServiceHistory/ServiceHistoryInstance[" + position + "]";
+        }
+
+        @Override
+        public MultilingualText names(JsonNode names) {
+            return XmlLoteMapper.names(names);
+        }
+
+        @Override
+        public DigitalIdentity identity(JsonNode identity, String where) {
+            return XmlLoteMapper.identity(identity, where);
+        }
+    };
 
     private static DigitalIdentity identity(JsonNode identity, String where) {
         if (identity == null || !identity.isObject()) {

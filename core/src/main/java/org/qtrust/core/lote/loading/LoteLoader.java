@@ -10,6 +10,7 @@ import org.qtrust.core.lote.port.LoteReader;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.trustedlist.ListDocument;
 import org.qtrust.core.trustedlist.SignatureCheck;
+import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListRejection;
 import org.qtrust.core.trustedlist.port.MalformedListException;
 
@@ -65,28 +66,13 @@ public final class LoteLoader implements LoadListsOfTrustedEntities {
                     + " already accepted");
         }
         Instant at = request.validationTime();
-        if (list.scheme().issued().isAfter(at)) {
-            trace.add("issued " + list.scheme().issued() + ", after the validation time " + at);
-            return rejected(document, list, signature, ListRejection.NOT_YET_ISSUED, trace);
+        ListAcceptancePolicy.Freshness freshness = request.policy().freshness(list.scheme().issued(),
+                list.scheme().nextUpdate(), at);
+        trace.add(freshness.explanation());
+        if (freshness.rejection().isPresent()) {
+            return rejected(document, list, signature, freshness.rejection().get(), trace);
         }
-        Optional<Instant> nextUpdate = list.scheme().nextUpdate();
-        if (nextUpdate.isEmpty()) {
-            trace.add("no NextUpdate: the list is closed");
-            return rejected(document, list, signature, ListRejection.EXPIRED, trace);
-        }
-        boolean stale = false;
-        if (!nextUpdate.get().isAfter(at)) {
-            Instant graceEnd = nextUpdate.get().plus(request.policy().expiryGrace());
-            if (!graceEnd.isAfter(at)) {
-                trace.add("expired: NextUpdate " + nextUpdate.get() + " has passed at " + at);
-                return rejected(document, list, signature, ListRejection.EXPIRED, trace);
-            }
-            stale = true;
-            trace.add("stale: NextUpdate " + nextUpdate.get() + " has passed at " + at
-                    + ", accepted within the policy's grace period until " + graceEnd);
-        } else {
-            trace.add("fresh: issued " + list.scheme().issued() + ", next update " + nextUpdate.get());
-        }
+        boolean stale = freshness.stale();
         trace.add("accepted");
         return new LoteVerdict(document.location(), Optional.of(list), Optional.of(signature), Optional.empty(), stale,
                 trace);

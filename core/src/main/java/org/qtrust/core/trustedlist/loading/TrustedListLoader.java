@@ -222,28 +222,13 @@ public final class TrustedListLoader implements LoadTrustedLists {
             return rejected(location, list, signature, ListRejection.TYPE_MISMATCH, trace);
         }
         Instant at = request.validationTime();
-        if (list.scheme().issued().isAfter(at)) {
-            trace.add("issued " + list.scheme().issued() + ", after the validation time " + at);
-            return rejected(location, list, signature, ListRejection.NOT_YET_ISSUED, trace);
+        ListAcceptancePolicy.Freshness freshness = request.policy().freshness(list.scheme().issued(),
+                list.scheme().nextUpdate(), at);
+        trace.add(freshness.explanation());
+        if (freshness.rejection().isPresent()) {
+            return rejected(location, list, signature, freshness.rejection().get(), trace);
         }
-        boolean stale = false;
-        Optional<Instant> nextUpdate = list.scheme().nextUpdate();
-        if (nextUpdate.isEmpty()) {
-            trace.add("no NextUpdate: the list is closed");
-            return rejected(location, list, signature, ListRejection.EXPIRED, trace);
-        }
-        if (!nextUpdate.get().isAfter(at)) {
-            Instant graceEnd = nextUpdate.get().plus(request.policy().expiryGrace());
-            if (!graceEnd.isAfter(at)) {
-                trace.add("expired: NextUpdate " + nextUpdate.get() + " has passed at " + at);
-                return rejected(location, list, signature, ListRejection.EXPIRED, trace);
-            }
-            stale = true;
-            trace.add("stale: NextUpdate " + nextUpdate.get() + " has passed at " + at
-                    + ", accepted within the policy's grace period until " + graceEnd);
-        } else {
-            trace.add("fresh: issued " + list.scheme().issued() + ", next update " + nextUpdate.get());
-        }
+        boolean stale = freshness.stale();
         trace.add("accepted");
         return new ListVerdict(location, Optional.of(list), Optional.of(signature), Optional.empty(), stale,
                 trace.lines());
