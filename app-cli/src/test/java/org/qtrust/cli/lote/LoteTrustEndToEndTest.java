@@ -13,9 +13,11 @@ import org.qtrust.adapters.crypto.certificate.BouncyCastleCertificateInspector;
 import org.qtrust.adapters.crypto.jades.JadesListSignatureVerifier;
 import org.qtrust.adapters.crypto.jades.LoteListSignatureVerifier;
 import org.qtrust.adapters.crypto.testpki.Credential;
+import org.qtrust.adapters.crypto.testpki.TestLists;
 import org.qtrust.adapters.crypto.testpki.TestLotes;
 import org.qtrust.adapters.crypto.testpki.TestPki;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
+import org.qtrust.adapters.xml.Ts119612ListReader;
 import org.qtrust.adapters.xml.lote.LoteDocumentReader;
 import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.lote.LoteIdentifiers;
@@ -24,7 +26,12 @@ import org.qtrust.core.lote.loading.LoteLoader;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.policy.CredentialKind;
 import org.qtrust.core.policy.IssuerTrustPolicy;
+import org.qtrust.core.policy.ServiceTypes;
 import org.qtrust.core.trustedlist.ListDocument;
+import org.qtrust.core.trustedlist.ListLocation;
+import org.qtrust.core.trustedlist.TrustedList;
+import org.qtrust.core.trustedlist.loading.ListVerdict;
+import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import org.qtrust.core.trustedlist.loading.ListRejection;
 import org.qtrust.core.trustsource.IssuerKey;
 import org.qtrust.core.trustsource.IssuerTrustQuery;
@@ -205,6 +212,30 @@ class LoteTrustEndToEndTest {
         assertThat(asPid.trace()).anySatisfy(line -> assertThat(line).contains("EUPIDProvidersList", "no such list loaded"));
         assertThat(asAttestation.trusted()).as(String.join("\n", asAttestation.trace())).isTrue();
         assertThat(asAttestation.list().orElseThrow().type()).isEqualTo(LoteIdentifiers.EU_PUB_EAA_PROVIDERS_LIST);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    @DisplayName("an attestation issuer is trusted through a QEAA service granted on an accepted EU trusted list, by policy")
+    void attestations_also_count_through_a_qualified_eaa_service_on_a_trusted_list(Form form) throws Exception {
+        LoteVerdict pubEaa = load(signed(TestLotes.pubEaaProviders(), form, OPERATOR), NOW);
+        String be = TestLists.trustedList("BE").service(TestLists.service("Test QEAA", ServiceTypes.EAA_Q, PROVIDER.certificate())
+                .status(TestLists.GRANTED, NOTIFIED_SINCE)).build();
+        TrustedList list = new Ts119612ListReader().read(new ListDocument("BE.xml", be.getBytes(StandardCharsets.UTF_8)));
+        ListVerdict lotl = new ListVerdict(ListLocation.listOfLists("https://lists.test/eu-lotl.xml"), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, List.of("accepted"));
+        ListVerdict national = new ListVerdict(new ListLocation("https://lists.test/BE.xml", ListLocation.Role.TERRITORY_LIST, "BE"),
+                Optional.of(list), Optional.empty(), Optional.empty(), false, List.of("accepted"));
+        TrustSources sources = TrustSources.of(List.of(pubEaa),
+                Optional.of(new TrustedListsReport(NOW, lotl, List.of(), List.of(national))), inspector);
+
+        IssuerTrustVerdict verdict = new IssuerTrustService(sources, IssuerTrustPolicy.euDefault(), inspector)
+                .check(new IssuerTrustQuery(CredentialKind.ATTESTATION, IssuerKey.chain(List.of(der(PROVIDER))), BEFORE_WITHDRAWAL, NOW));
+
+        assertThat(verdict.trusted()).as(String.join("\n", verdict.trace())).isTrue();
+        assertThat(verdict.trustSource()).contains("TL");
+        assertThat(verdict.list().orElseThrow().territory()).isEqualTo("BE");
+        assertThat(verdict.service().orElseThrow().type()).isEqualTo(ServiceTypes.EAA_Q);
     }
 
     private static String tamperJws(String compact) {
