@@ -148,6 +148,21 @@ class LoteTrustEndToEndTest {
 
     @ParameterizedTest
     @EnumSource(Form.class)
+    @DisplayName("key rollover: the pointer of an accepted list announces the signer of the next list of its type")
+    void an_accepted_list_s_pointer_announces_its_successor_s_signer(Form form) {
+        Credential successor = PKI.endEntity("PID List Operator 2027").issue();
+        LoteVerdict current = load(signed(pidList(5).pointer("https://lists.test/pid-providers", TestLotes.EU_PID_PROVIDERS_LIST,
+                successor.certificate()), form, OPERATOR), NOW);
+        String next = signed(pidList(6), form, successor);
+
+        assertThat(current.list().orElseThrow().scheme().pointers()).singleElement()
+                .satisfies(p -> assertThat(p.signers()).containsExactly(successor.serviceCertificate()));
+        assertThat(load(next, NOW, current).accepted()).isTrue();
+        assertThat(load(next, NOW).rejection()).contains(ListRejection.SIGNER_NOT_TRUSTED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
     void a_list_past_its_next_update_is_expired_and_vouches_for_nobody(Form form) {
         Instant afterNextUpdate = TestLotes.DEFAULT_NEXT_UPDATE.plusSeconds(1);
         LoteVerdict expired = load(signed(pidList(3), form, OPERATOR), afterNextUpdate);

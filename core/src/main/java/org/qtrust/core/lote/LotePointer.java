@@ -6,7 +6,8 @@ import org.qtrust.core.trustedlist.ServiceCertificate;
 
 /**
  * An OtherLoTEPointer (TS 119 602 §6.3.13): where a list is published and which certificates
- * may sign it. Reported; QTrust does not follow pointers yet (docs/lote.md).
+ * may sign it. Once the list holding it is accepted, its signers count for the lists of its
+ * type and territory; QTrust does not fetch the location itself (docs/lote.md).
  *
  * @param location  LoTELocation
  * @param loteType  the LoTEType its qualifier announces, or ""

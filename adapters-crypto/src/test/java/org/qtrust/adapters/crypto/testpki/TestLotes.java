@@ -99,6 +99,7 @@ public final class TestLotes {
         private String territory = "EU";
         private String operator = "Test LoTE Operator";
         private final List<Entity> entities = new ArrayList<>();
+        private final List<Pointer> pointers = new ArrayList<>();
 
         private LoteBuilder(String type, String statusDetermination, String schemeRules) {
             this.type = type;
@@ -137,6 +138,15 @@ public final class TestLotes {
             return this;
         }
 
+        /**
+         * A PointersToOtherLoTE entry (TS 119 602 §6.3.13): the list of {@code loteType} (territory EU)
+         * at {@code location}, signed by {@code signer} — e.g. the list's own successor after a key rollover.
+         */
+        public LoteBuilder pointer(String location, String loteType, X509Certificate signer) {
+            pointers.add(new Pointer(location, loteType, signer));
+            return this;
+        }
+
         public LoteBuilder entity(String name, ServiceBuilder... services) {
             entities.add(new Entity(name, List.of(services)));
             return this;
@@ -158,6 +168,16 @@ public final class TestLotes {
             scheme.put("StatusDeterminationApproach", statusDetermination);
             scheme.put("SchemeTypeCommunityRules", List.of(Map.of("lang", "en", "uriValue", schemeRules)));
             scheme.put("SchemeTerritory", territory);
+            if (!pointers.isEmpty()) {
+                List<Object> list = new ArrayList<>();
+                for (Pointer pointer : pointers) {
+                    list.add(Map.of("LoTELocation", pointer.location(),
+                            "ServiceDigitalIdentities", List.of(Map.of("X509Certificates", List.of(Map.of("val", base64(pointer.signer()))))),
+                            "LoTEQualifiers", List.of(Map.of("LoTEType", pointer.type(), "SchemeOperatorName", List.of(lang(operator)),
+                                    "SchemeTerritory", "EU", "MimeType", "application/jose"))));
+                }
+                scheme.put("PointersToOtherLoTE", list);
+            }
             scheme.put("ListIssueDateTime", time(issued));
             scheme.put("NextUpdate", nextUpdate == null ? null : time(nextUpdate));
             List<Object> list = new ArrayList<>();
@@ -216,6 +236,7 @@ public final class TestLotes {
                     .append("    <StatusDeterminationApproach>").append(statusDetermination).append("</StatusDeterminationApproach>\n")
                     .append("    <SchemeTypeCommunityRules><URI xml:lang=\"en\">").append(schemeRules).append("</URI></SchemeTypeCommunityRules>\n")
                     .append("    <SchemeTerritory>").append(escape(territory)).append("</SchemeTerritory>\n")
+                    .append(xmlPointers())
                     .append("    <ListIssueDateTime>").append(time(issued)).append("</ListIssueDateTime>\n")
                     .append("    <NextUpdate>").append(nextUpdate == null ? "" : "<dateTime>" + time(nextUpdate) + "</dateTime>")
                     .append("</NextUpdate>\n")
@@ -253,6 +274,23 @@ public final class TestLotes {
             return xml.append("</ListOfTrustedEntities>\n").toString();
         }
 
+        private String xmlPointers() {
+            if (pointers.isEmpty()) {
+                return "";
+            }
+            StringBuilder xml = new StringBuilder("    <PointersToOtherLoTE>\n");
+            for (Pointer pointer : pointers) {
+                xml.append("      <OtherLoTEPointer><ServiceDigitalIdentities><ServiceDigitalIdentity><DigitalId><X509Certificate>")
+                        .append(base64(pointer.signer())).append("</X509Certificate></DigitalId></ServiceDigitalIdentity>")
+                        .append("</ServiceDigitalIdentities><LoTELocation>").append(escape(pointer.location()))
+                        .append("</LoTELocation><AdditionalInformation><OtherInformation><LoTEType>").append(escape(pointer.type()))
+                        .append("</LoTEType></OtherInformation><OtherInformation><SchemeTerritory>EU</SchemeTerritory></OtherInformation>")
+                        .append("<OtherInformation><MimeType>application/xml</MimeType></OtherInformation></AdditionalInformation>")
+                        .append("</OtherLoTEPointer>\n");
+            }
+            return xml.append("    </PointersToOtherLoTE>\n").toString();
+        }
+
         /** The XML list with an enveloped XAdES signature by {@code signer}. */
         public String signedXml(Credential signer) {
             return TestListSigner.with(signer).sign(xml());
@@ -264,6 +302,9 @@ public final class TestLotes {
     }
 
     private record Entity(String name, List<ServiceBuilder> services) {
+    }
+
+    private record Pointer(String location, String type, X509Certificate signer) {
     }
 
     private record Status(String uri, Instant start) {

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.qtrust.core.lote.ListOfTrustedEntities;
+import org.qtrust.core.lote.LotePointer;
 import org.qtrust.core.lote.port.LoteReader;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.trustedlist.ListDocument;
+import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.SignatureCheck;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListRejection;
@@ -48,7 +50,8 @@ public final class LoteLoader implements LoadListsOfTrustedEntities {
         }
         trace.add("read " + list.format() + " list " + list.describe() + ": " + list.entities().size()
                 + " entities, " + list.serviceCount() + " services");
-        SignatureCheck signature = verifier.verify(document, request.anchors());
+        List<ServiceCertificate> signers = signers(request, list, trace);
+        SignatureCheck signature = verifier.verify(document, signers);
         trace.add("signature: " + signature.status() + " — " + signature.detail());
         if (!signature.isValid()) {
             return rejected(document, list, signature, ListRejection.forSignature(signature), trace);
@@ -76,6 +79,26 @@ public final class LoteLoader implements LoadListsOfTrustedEntities {
         trace.add("accepted");
         return new LoteVerdict(document.location(), Optional.of(list), Optional.of(signature), Optional.empty(), stale,
                 trace);
+    }
+
+    /**
+     * The configured signers, plus those a pointer of an already accepted list announces for a
+     * list of this type and territory (TS 119 602 §6.3.13: ServiceDigitalIdentities of an
+     * OtherLoTEPointer, qualified by LoTEType and SchemeTerritory). Only accepted lists speak.
+     */
+    private static List<ServiceCertificate> signers(LoteLoadRequest request, ListOfTrustedEntities list, List<String> trace) {
+        java.util.LinkedHashSet<ServiceCertificate> signers = new java.util.LinkedHashSet<>(request.anchors());
+        for (ListOfTrustedEntities accepted : request.previouslyAccepted()) {
+            for (LotePointer pointer : accepted.scheme().pointers()) {
+                boolean forThisList = pointer.loteType().equals(list.scheme().loteType())
+                        && (pointer.territory().isEmpty() || pointer.territory().equals(list.scheme().territory()));
+                if (forThisList && !pointer.signers().isEmpty() && signers.addAll(pointer.signers())) {
+                    trace.add("signers: " + pointer.signers().size() + " certificate(s) announced by the pointer of the accepted "
+                            + accepted.describe() + " to " + pointer.location());
+                }
+            }
+        }
+        return List.copyOf(signers);
     }
 
     /** A rollback compares a list with its own earlier issues: same type and territory. */

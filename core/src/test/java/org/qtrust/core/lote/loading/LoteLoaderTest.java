@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qtrust.core.lote.ListOfTrustedEntities;
 import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.lote.LotePointer;
 import org.qtrust.core.lote.LoteScheme;
 import org.qtrust.core.lote.port.LoteReader;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
@@ -88,6 +89,28 @@ class LoteLoaderTest {
                 list(LoteIdentifiers.EU_PID_PROVIDERS_LIST, "DE", 9, ISSUED, NEXT_UPDATE));
 
         assertThat(load(pid(3), VALID, AT, ListAcceptancePolicy.STRICT, others).accepted()).isTrue();
+    }
+
+    @Test
+    void an_accepted_list_s_pointer_announces_further_signers_for_lists_of_its_type() {
+        ServiceCertificate successor = SharedData.officialJournalCertificates().get(1);
+        ListOfTrustedEntities withPointer = new ListOfTrustedEntities(new LoteScheme(1, BigInteger.valueOf(3),
+                LoteIdentifiers.EU_PID_PROVIDERS_LIST, MultilingualText.english("Operator"), "EU", "", ISSUED,
+                Optional.of(NEXT_UPDATE), List.of(new LotePointer("https://lists.test/pid.jws", LoteIdentifiers.EU_PID_PROVIDERS_LIST,
+                        "EU", "application/jose", List.of(successor)))), List.of(), ListOfTrustedEntities.Format.JSON);
+        LoteSignatureVerifier onlySuccessor = (document, signers) -> signers.contains(successor)
+                ? SignatureCheck.valid(successor, "CN=Successor", "verified")
+                : SignatureCheck.failed(Failure.SIGNER_NOT_TRUSTED, Optional.empty(), "CN=Successor", "not expected");
+
+        LoteVerdict announced = load(pid(4), onlySuccessor, AT, ListAcceptancePolicy.STRICT, List.of(withPointer));
+        LoteVerdict notAnnounced = load(pid(4), onlySuccessor, AT, ListAcceptancePolicy.STRICT, List.of());
+        LoteVerdict otherType = load(list(LoteIdentifiers.EU_WALLET_PROVIDERS_LIST, "EU", 4, ISSUED, NEXT_UPDATE), onlySuccessor,
+                AT, ListAcceptancePolicy.STRICT, List.of(withPointer));
+
+        assertThat(announced.accepted()).isTrue();
+        assertThat(announced.trace()).anySatisfy(line -> assertThat(line).contains("announced by the pointer"));
+        assertThat(notAnnounced.rejection()).contains(ListRejection.SIGNER_NOT_TRUSTED);
+        assertThat(otherType.rejection()).contains(ListRejection.SIGNER_NOT_TRUSTED);
     }
 
     @Test
