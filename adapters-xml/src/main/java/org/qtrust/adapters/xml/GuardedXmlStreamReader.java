@@ -15,19 +15,19 @@ import javax.xml.stream.XMLStreamException;
  * through {@link #next()}, so no event escapes the check. The first refusal is remembered, so
  * the reader can report it precisely however Jackson wraps the exception.
  */
-final class GuardedXmlStreamReader extends StreamReader2Delegate {
+public final class GuardedXmlStreamReader extends StreamReader2Delegate {
 
     private final int maxDepth;
     private int depth;
     private MalformedListException refusal;
 
-    GuardedXmlStreamReader(XMLStreamReader2 reader, int maxDepth) {
+    public GuardedXmlStreamReader(XMLStreamReader2 reader, int maxDepth) {
         super(reader);
         this.maxDepth = maxDepth;
     }
 
     /** Why the document was refused as unsafe, if it was. */
-    MalformedListException refusal() {
+    public MalformedListException refusal() {
         return refusal;
     }
 
@@ -120,8 +120,29 @@ final class GuardedXmlStreamReader extends StreamReader2Delegate {
         }
     }
 
+    /** Moves to the root element and checks its name and namespace. */
+    public void moveToRoot(String rootElement, String rootNamespace) throws XMLStreamException, MalformedListException {
+        int event = getEventType();
+        while (event != XMLStreamConstants.START_ELEMENT) {
+            if (event == XMLStreamConstants.END_DOCUMENT) {
+                throw new MalformedListException(MalformedListException.Problem.NOT_WELL_FORMED, "the document has no root element");
+            }
+            event = next();
+        }
+        String name = getLocalName();
+        String namespace = getNamespaceURI();
+        if (!rootElement.equals(name)) {
+            throw new MalformedListException(MalformedListException.Problem.NOT_CONFORMANT,
+                    "the root element is " + name + ", not " + rootElement);
+        }
+        if (!rootNamespace.equals(namespace)) {
+            throw new MalformedListException(MalformedListException.Problem.NOT_CONFORMANT, "the root element " + rootElement
+                    + " is in namespace '" + (namespace == null ? "" : namespace) + "', not " + rootNamespace);
+        }
+    }
+
     /** Reads to the end of the document, so that anything malformed after the root is noticed. */
-    void readToEnd() throws XMLStreamException {
+    public void readToEnd() throws XMLStreamException {
         while (getEventType() != XMLStreamConstants.END_DOCUMENT) {
             next();
         }
@@ -138,7 +159,7 @@ final class GuardedXmlStreamReader extends StreamReader2Delegate {
         // deliberately left to closeQuietly()
     }
 
-    void closeQuietly() {
+    public void closeQuietly() {
         try {
             getParent().close();
         } catch (XMLStreamException | RuntimeException ignored) {

@@ -24,7 +24,6 @@ import org.qtrust.core.trustedlist.port.MalformedListException.Problem;
 import org.qtrust.core.trustedlist.port.TrustedListReader;
 
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -113,7 +112,7 @@ public final class Ts119612ListReader implements TrustedListReader {
         try {
             reader = new GuardedXmlStreamReader((XMLStreamReader2) inputFactory.createXMLStreamReader(
                     new ByteArrayInputStream(content, start, content.length - start)), limits.maxDepth());
-            moveToRoot(reader);
+            reader.moveToRoot(ROOT_ELEMENT, TSL_NAMESPACE);
             Ts119612Xml.TrustServiceStatusList bound;
             try (FromXmlParser parser = xmlFactory.createParser(reader)) {
                 bound = listReader.readValue(parser);
@@ -130,26 +129,6 @@ public final class Ts119612ListReader implements TrustedListReader {
             if (reader != null) {
                 reader.closeQuietly();
             }
-        }
-    }
-
-    private static void moveToRoot(GuardedXmlStreamReader reader) throws XMLStreamException, MalformedListException {
-        int event = reader.getEventType();
-        while (event != XMLStreamConstants.START_ELEMENT) {
-            if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new MalformedListException(Problem.NOT_WELL_FORMED, "the document has no root element");
-            }
-            event = reader.next();
-        }
-        String name = reader.getLocalName();
-        String namespace = reader.getNamespaceURI();
-        if (!ROOT_ELEMENT.equals(name)) {
-            throw new MalformedListException(Problem.NOT_CONFORMANT,
-                    "the root element is " + name + ", not " + ROOT_ELEMENT);
-        }
-        if (!TSL_NAMESPACE.equals(namespace)) {
-            throw new MalformedListException(Problem.NOT_CONFORMANT, "the root element " + ROOT_ELEMENT
-                    + " is in namespace '" + (namespace == null ? "" : namespace) + "', not " + TSL_NAMESPACE);
         }
     }
 
@@ -216,7 +195,7 @@ public final class Ts119612ListReader implements TrustedListReader {
         return path.toString();
     }
 
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         if (message == null) {
             return "";
         }
@@ -225,7 +204,7 @@ public final class Ts119612ListReader implements TrustedListReader {
     }
 
     /** Skips a UTF-8 byte order mark and whitespace before the markup; content.length when there is nothing else. */
-    static int startOfMarkup(byte[] content) {
+    public static int startOfMarkup(byte[] content) {
         int start = 0;
         if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF) {
             start = 3;
@@ -245,7 +224,7 @@ public final class Ts119612ListReader implements TrustedListReader {
      * event, which the guard refuses), no external entities, a resolver that refuses anything
      * it is asked for, and tight built-in limits as a second line behind the guard.
      */
-    private static XMLInputFactory2 hardenedInputFactory(Limits limits) {
+    public static XMLInputFactory2 hardenedInputFactory(Limits limits) {
         XMLInputFactory2 factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

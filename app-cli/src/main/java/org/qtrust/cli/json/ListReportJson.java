@@ -2,6 +2,7 @@ package org.qtrust.cli.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.qtrust.core.trustedlist.SignatureCheck;
 import org.qtrust.core.trustedlist.TrustedList;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
@@ -38,22 +39,22 @@ public final class ListReportJson {
             node.putNull("issued");
             node.putNull("nextUpdate");
         }
-        ObjectNode signature = node.putObject("signature");
-        if (verdict.signature().isPresent()) {
-            SignatureCheck check = verdict.signature().get();
-            signature.put("status", check.status().name());
-            signature.put("signer", check.signerSubject().isEmpty() ? null : check.signerSubject());
-        } else {
-            signature.putNull("status");
-            signature.putNull("signer");
-        }
-        node.put("accepted", verdict.accepted());
-        node.put("reason", verdict.rejection().map(r -> r.code()).orElse(null));
-        node.put("stale", verdict.stale());
+        putOutcome(node, verdict.signature(), verdict.rejection().map(r -> r.code()), verdict.accepted(), verdict.stale());
         node.put("providers", verdict.list().map(l -> l.providers().size()).orElse(0));
         node.put("services", verdict.list().map(TrustedList::serviceCount).orElse(0));
         ArrayNode trace = node.putArray("trace");
         verdict.trace().forEach(trace::add);
         return node;
+    }
+
+    /** The fields every judged list has in common: signature (status, signer), accepted, reason, stale. */
+    public static void putOutcome(ObjectNode node, Optional<SignatureCheck> check, Optional<String> reason, boolean accepted,
+                                  boolean stale) {
+        ObjectNode signature = node.putObject("signature");
+        signature.put("status", check.map(c -> c.status().name()).orElse(null));
+        signature.put("signer", check.map(SignatureCheck::signerSubject).filter(s -> !s.isEmpty()).orElse(null));
+        node.put("accepted", accepted);
+        node.put("reason", reason.orElse(null));
+        node.put("stale", stale);
     }
 }

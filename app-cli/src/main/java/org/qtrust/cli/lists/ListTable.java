@@ -1,6 +1,10 @@
 package org.qtrust.cli.lists;
 
 import java.io.PrintWriter;
+import java.util.List;
+import org.qtrust.core.lote.ListOfTrustedEntities;
+import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.trustedlist.TrustedList;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
@@ -41,5 +45,32 @@ final class ListTable {
             name = "";
         }
         out.printf(FORMAT, name, state, seq, issued, next, signature, providers, services, note);
+    }
+
+    /** Lists of trusted entities, one line each (TSPs counts the entities), named by their LoTE type. */
+    static void printLotes(List<LoteVerdict> verdicts, PrintWriter out) {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        out.printf("%nLists of trusted entities (ETSI TS 119 602)%n%n");
+        out.printf(FORMAT, "", "verdict", "seq", "issued", "next update", "signature", "TEs", "svcs", "reason / signer");
+        for (LoteVerdict verdict : verdicts) {
+            String type = verdict.list().map(l -> LoteIdentifiers.shortType(l.scheme().loteType())).orElse(verdict.location());
+            String seq = verdict.list().map(l -> l.scheme().sequenceNumber().toString()).orElse("-");
+            String issued = verdict.list().map(l -> l.scheme().issued().toString()).orElse("-");
+            String next = verdict.list().flatMap(l -> l.scheme().nextUpdate()).map(Object::toString).orElse("-");
+            String signature = verdict.signature().map(s -> s.status().name()).orElse("-");
+            String entities = verdict.list().map(l -> String.valueOf(l.entities().size())).orElse("-");
+            String services = verdict.list().map(l -> String.valueOf(l.serviceCount())).orElse("-");
+            String state = verdict.accepted() ? (verdict.stale() ? "stale" : "accepted") : "REJECTED";
+            String note = verdict.rejection().map(r -> r.code()).orElse(verdict.signature().map(s -> s.signerSubject()).orElse(""));
+            out.printf("%s%s%n", type, verdict.territory().isEmpty() ? "" : " (" + verdict.territory() + ")");
+            out.printf(FORMAT, "", state, seq, issued, next, signature, entities, services, note);
+        }
+        long accepted = verdicts.stream().filter(LoteVerdict::accepted).count();
+        int services = verdicts.stream().filter(LoteVerdict::accepted).flatMap(v -> v.list().stream())
+                .mapToInt(ListOfTrustedEntities::serviceCount).sum();
+        out.printf("%n%d of %d lists of trusted entities accepted; %d services usable for decisions.%n", accepted,
+                verdicts.size(), services);
     }
 }

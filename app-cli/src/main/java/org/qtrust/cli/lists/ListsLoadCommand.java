@@ -1,8 +1,19 @@
 package org.qtrust.cli.lists;
 
 import java.io.PrintWriter;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
+import org.qtrust.adapters.xml.guice.XmlAdapterModule;
+import org.qtrust.cli.json.LoteReportJson;
+import org.qtrust.cli.options.LoteOptions;
+import org.qtrust.cli.wiring.LoteSession;
+import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.json.ListReportJson;
 import org.qtrust.cli.options.ListOptions;
@@ -17,11 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtrust lists load}: load the LOTL and its lists and say, for each, whether it can be trusted. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load the LOTL and every list it points to; print each list's verdict.")
+        description = "Load the LOTL and every list it points to, and any lists of trusted entities (--lote); print each list's verdict.")
 public final class ListsLoadCommand implements Callable<Integer> {
 
     @Mixin
     ListOptions lists;
+
+    @Mixin
+    LoteOptions lote;
 
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
     boolean json;
@@ -31,12 +45,25 @@ public final class ListsLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrustedListsReport report = TrustedListsSession.open(lists, Clock.systemUTC()).load();
+        if (lote.given()) {
+            LoteSession.anchors(lote.anchors()); // fail closed before any work when no signer is configured
+        }
+        if (lists.offline().isEmpty() && lote.given()) {
+            return lotesOnly();
+        }
+        TrustedListsSession session = TrustedListsSession.open(lists, Clock.systemUTC());
+        TrustedListsReport report = session.load();
+        List<LoteVerdict> lotes = LoteSession.load(lote, session.injector(), report.validationTime(), lists.expiryGrace());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.pretty(ListReportJson.of(report)));
+            ObjectNode document = ListReportJson.of(report);
+            if (lote.given()) {
+                document.set("lotes", LoteReportJson.of(lotes));
+            }
+            out.println(Json.pretty(document));
         } else {
             ListTable.print(report, out);
+            ListTable.printLotes(lotes, out);
         }
         out.flush();
         ListVerdict lotl = report.listOfLists();
@@ -44,6 +71,33 @@ public final class ListsLoadCommand implements Callable<Integer> {
             String reason = lotl.rejection().map(r -> r.code() + ": " + r.description()).orElse("");
             String last = lotl.trace().isEmpty() ? "" : " (" + lotl.trace().get(lotl.trace().size() - 1) + ")";
             spec.commandLine().getErr().println("qtrust: the LOTL is not trusted — " + reason + lastDetail(lotl) + last);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Only lists of trusted entities: exit 0 when every one is accepted. */
+    private int lotesOnly() {
+        Instant at = lists.validationTime(Clock.systemUTC());
+        Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
+        List<LoteVerdict> lotes = LoteSession.load(lote, injector, at, lists.expiryGrace());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode document = Json.MAPPER.createObjectNode();
+            document.put("validationTime", at.toString());
+            document.set("lotes", LoteReportJson.of(lotes));
+            out.println(Json.pretty(document));
+        } else {
+            out.printf("Lists at %s%n", at);
+            ListTable.printLotes(lotes, out);
+        }
+        out.flush();
+        List<LoteVerdict> rejected = lotes.stream().filter(v -> !v.accepted()).toList();
+        if (!rejected.isEmpty()) {
+            LoteVerdict first = rejected.get(0);
+            spec.commandLine().getErr().println("qtrust: " + rejected.size() + " of " + lotes.size()
+                    + " lists of trusted entities not accepted — " + first.location() + ": "
+                    + first.rejection().map(r -> r.code() + ": " + r.description()).orElse(""));
             return 1;
         }
         return 0;

@@ -4,8 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import org.qtrust.adapters.crypto.certificate.BouncyCastleCertificateInspector;
+import org.qtrust.adapters.crypto.jades.JadesListSignatureVerifier;
+import org.qtrust.adapters.crypto.jades.LoteListSignatureVerifier;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
 
 /** Binds the crypto adapter's ports: list signatures are verified with the JDK's XML-DSig (and Bouncy Castle where needed). */
@@ -29,6 +32,13 @@ public final class CryptoAdapterModule extends AbstractModule {
     @Singleton
     ListSignatureVerifier listSignatureVerifier() {
         return new XadesListSignatureVerifier(maxDocumentBytes, maxElementDepth);
+    }
+
+    /** Lists of trusted entities: XAdES for the XML form, JAdES (jose4j) for the JSON form. */
+    @Provides
+    @Singleton
+    LoteSignatureVerifier loteSignatureVerifier(ListSignatureVerifier xades) {
+        return new LoteListSignatureVerifier(xades, new JadesListSignatureVerifier((int) Math.min(Integer.MAX_VALUE, maxDocumentBytes)));
     }
 
     /** One certificate inspector for the whole application: thread-safe, it caches parsing and signature results. */

@@ -397,11 +397,13 @@ public final class TrustedListWriter {
                 + "      <ElectronicAddress><URI xml:lang=\"en\">mailto:operator@lists.test</URI></ElectronicAddress>\n";
     }
 
-    private static String time(Instant instant) {
+    /** An xsd:dateTime in UTC, as lists write it. */
+    public static String time(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private static String base64(X509Certificate certificate) {
+    /** A certificate's DER in base64, as an X509Certificate element holds it. */
+    public static String base64(X509Certificate certificate) {
         try {
             return Base64.getEncoder().encodeToString(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
@@ -409,7 +411,8 @@ public final class TrustedListWriter {
         }
     }
 
-    private static String escape(String text) {
+    /** Text escaped for XML content and attributes. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

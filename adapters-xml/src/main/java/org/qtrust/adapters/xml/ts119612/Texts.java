@@ -12,20 +12,20 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Lexical rules of the schema's simple types: whitespace, base64Binary, dateTime, OIDs. */
-final class Texts {
+/** Lexical rules of the schemas' simple types (TS 119 612 and TS 119 602): whitespace, base64Binary, dateTime, OIDs. */
+public final class Texts {
 
     private static final String OID_URN = "urn:oid:";
 
     private Texts() {
     }
 
-    static boolean isXmlSpace(char c) {
+    public static boolean isXmlSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Collapses the value of a token-like type (anyURI, integer, dateTime…) to its content; null stays null. */
-    static String trim(String value) {
+    public static String trim(String value) {
         if (value == null) {
             return null;
         }
@@ -40,12 +40,12 @@ final class Texts {
         return start == 0 && end == value.length() ? value : value.substring(start, end);
     }
 
-    static boolean isBlank(String value) {
+    public static boolean isBlank(String value) {
         return value == null || trim(value).isEmpty();
     }
 
     /** The value of a mandatory token-like element, trimmed. */
-    static String required(String value, String element) {
+    public static String required(String value, String element) {
         String trimmed = trim(value);
         if (trimmed == null || trimmed.isEmpty()) {
             throw new ConformanceException(element + " is missing or empty");
@@ -54,7 +54,7 @@ final class Texts {
     }
 
     /** xsd:base64Binary: whitespace anywhere is allowed, any other stray character is not. */
-    static byte[] base64(String value, String element) {
+    public static byte[] base64(String value, String element) {
         if (value == null) {
             throw new ConformanceException(element + " is missing or empty");
         }
@@ -80,7 +80,7 @@ final class Texts {
      * xsd:dateTime. A value without a time zone is taken as UTC, the time base TS 119 612
      * prescribes for every date-time of a list (§5.1.4).
      */
-    static Instant dateTime(String value, String element) {
+    public static Instant dateTime(String value, String element) {
         String text = required(value, element);
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
@@ -94,7 +94,7 @@ final class Texts {
     }
 
     /** An object identifier as dotted decimal: "urn:oid:1.2.3" (OIDAsURN) becomes "1.2.3". */
-    static String oid(String value) {
+    public static String oid(String value) {
         String text = trim(value);
         if (text != null && text.regionMatches(true, 0, OID_URN, 0, OID_URN.length())) {
             return text.substring(OID_URN.length());
@@ -103,13 +103,13 @@ final class Texts {
     }
 
     /** xml:lang values compare case-insensitively (BCP 47); they are kept in lower case. */
-    static String language(String value) {
+    public static String language(String value) {
         String text = trim(value);
         return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 
     /** A value quoted in an error message: one line, at most 80 characters. */
-    static String abbreviate(String value) {
+    public static String abbreviate(String value) {
         String line = value.replaceAll("\\s+", " ");
         return line.length() <= 80 ? line : line.substring(0, 77) + "...";
     }

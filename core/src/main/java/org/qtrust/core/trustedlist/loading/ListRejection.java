@@ -1,5 +1,8 @@
 package org.qtrust.core.trustedlist.loading;
 
+import org.qtrust.core.trustedlist.SignatureCheck;
+import org.qtrust.core.trustedlist.port.MalformedListException;
+
 /** Why a list was not accepted. The code is the stable form reported by the CLI and the API. */
 public enum ListRejection {
     UNAVAILABLE("list_unavailable", "the list document could not be obtained"),
@@ -19,6 +22,7 @@ public enum ListRejection {
     TYPE_MISMATCH("list_type_mismatch", "the list's type differs from its pointer's"),
     NOT_YET_ISSUED("list_not_yet_issued", "the list was issued after the validation time"),
     EXPIRED("list_expired", "the list's NextUpdate has passed at the validation time"),
+    ROLLBACK("rollback", "the list's sequence number is lower than that of a list already accepted: an old list replayed"),
     LIST_OF_LISTS_NOT_TRUSTED("lotl_not_trusted", "the list of trusted lists that points to this list is not trusted");
 
     private final String code;
@@ -35,5 +39,29 @@ public enum ListRejection {
 
     public String description() {
         return description;
+    }
+
+    /** The rejection for a signature check that failed. */
+    public static ListRejection forSignature(SignatureCheck check) {
+        return switch (check.failure().orElseThrow()) {
+            case MISSING -> SIGNATURE_MISSING;
+            case MULTIPLE_SIGNATURES -> MULTIPLE_SIGNATURES;
+            case NOT_COVERING_DOCUMENT -> SIGNATURE_NOT_COVERING_LIST;
+            case FORBIDDEN_CONSTRUCT -> FORBIDDEN_SIGNATURE_CONSTRUCT;
+            case SIGNED_PROPERTIES_INVALID -> SIGNED_PROPERTIES_INVALID;
+            case CRYPTOGRAPHIC_FAILURE, UNREADABLE -> SIGNATURE_INVALID;
+            case SIGNER_NOT_TRUSTED -> SIGNER_NOT_TRUSTED;
+        };
+    }
+
+    /** The rejection for a document that could not be read. */
+    public static ListRejection forProblem(MalformedListException.Problem problem) {
+        return switch (problem) {
+            case EMPTY -> EMPTY;
+            case NOT_WELL_FORMED -> NOT_PARSABLE;
+            case UNSAFE_XML -> UNSAFE_XML;
+            case TOO_LARGE -> TOO_LARGE;
+            case NOT_CONFORMANT -> NOT_CONFORMANT;
+        };
     }
 }

@@ -222,28 +222,13 @@ public final class TrustedListLoader implements LoadTrustedLists {
             return rejected(location, list, signature, ListRejection.TYPE_MISMATCH, trace);
         }
         Instant at = request.validationTime();
-        if (list.scheme().issued().isAfter(at)) {
-            trace.add("issued " + list.scheme().issued() + ", after the validation time " + at);
-            return rejected(location, list, signature, ListRejection.NOT_YET_ISSUED, trace);
+        ListAcceptancePolicy.Freshness freshness = request.policy().freshness(list.scheme().issued(),
+                list.scheme().nextUpdate(), at);
+        trace.add(freshness.explanation());
+        if (freshness.rejection().isPresent()) {
+            return rejected(location, list, signature, freshness.rejection().get(), trace);
         }
-        boolean stale = false;
-        Optional<Instant> nextUpdate = list.scheme().nextUpdate();
-        if (nextUpdate.isEmpty()) {
-            trace.add("no NextUpdate: the list is closed");
-            return rejected(location, list, signature, ListRejection.EXPIRED, trace);
-        }
-        if (!nextUpdate.get().isAfter(at)) {
-            Instant graceEnd = nextUpdate.get().plus(request.policy().expiryGrace());
-            if (!graceEnd.isAfter(at)) {
-                trace.add("expired: NextUpdate " + nextUpdate.get() + " has passed at " + at);
-                return rejected(location, list, signature, ListRejection.EXPIRED, trace);
-            }
-            stale = true;
-            trace.add("stale: NextUpdate " + nextUpdate.get() + " has passed at " + at
-                    + ", accepted within the policy's grace period until " + graceEnd);
-        } else {
-            trace.add("fresh: issued " + list.scheme().issued() + ", next update " + nextUpdate.get());
-        }
+        boolean stale = freshness.stale();
         trace.add("accepted");
         return new ListVerdict(location, Optional.of(list), Optional.of(signature), Optional.empty(), stale,
                 trace.lines());
@@ -257,15 +242,7 @@ public final class TrustedListLoader implements LoadTrustedLists {
     }
 
     static ListRejection rejectionFor(SignatureCheck check) {
-        return switch (check.failure().orElseThrow()) {
-            case MISSING -> ListRejection.SIGNATURE_MISSING;
-            case MULTIPLE_SIGNATURES -> ListRejection.MULTIPLE_SIGNATURES;
-            case NOT_COVERING_DOCUMENT -> ListRejection.SIGNATURE_NOT_COVERING_LIST;
-            case FORBIDDEN_CONSTRUCT -> ListRejection.FORBIDDEN_SIGNATURE_CONSTRUCT;
-            case SIGNED_PROPERTIES_INVALID -> ListRejection.SIGNED_PROPERTIES_INVALID;
-            case CRYPTOGRAPHIC_FAILURE, UNREADABLE -> ListRejection.SIGNATURE_INVALID;
-            case SIGNER_NOT_TRUSTED -> ListRejection.SIGNER_NOT_TRUSTED;
-        };
+        return ListRejection.forSignature(check);
     }
 
     private Fetched fetchAndRead(ListLocation location, Trace trace) {
@@ -279,13 +256,7 @@ public final class TrustedListLoader implements LoadTrustedLists {
             TrustedList list = reader.read(document);
             return new Fetched(location, Optional.of(document), Optional.of(list), Optional.empty(), "");
         } catch (MalformedListException e) {
-            ListRejection rejection = switch (e.problem()) {
-                case EMPTY -> ListRejection.EMPTY;
-                case NOT_WELL_FORMED -> ListRejection.NOT_PARSABLE;
-                case UNSAFE_XML -> ListRejection.UNSAFE_XML;
-                case TOO_LARGE -> ListRejection.TOO_LARGE;
-                case NOT_CONFORMANT -> ListRejection.NOT_CONFORMANT;
-            };
+            ListRejection rejection = ListRejection.forProblem(e.problem());
             trace.add("cannot be read: " + e.getMessage());
             return Fetched.failed(location, rejection, e.getMessage(), Optional.of(document));
         }
