@@ -39,8 +39,9 @@ public final class JsonRequests {
         try {
             node = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("malformed_json", "the request body is not well-formed JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw ApiProblem.badRequest("malformed_json", "the request body is not well-formed JSON or exceeds the nesting limit" + where);
         } catch (IOException e) {
             throw ApiProblem.badRequest("malformed_json", "the request body could not be read as JSON");
         }

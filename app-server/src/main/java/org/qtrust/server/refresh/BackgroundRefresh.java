@@ -15,6 +15,7 @@ import org.qtrust.core.trustedlist.loading.LoadRequest;
 import org.qtrust.core.trustedlist.port.ListDocumentSource;
 import org.qtrust.core.trustedlist.refresh.RefreshReport;
 import org.qtrust.core.trustedlist.refresh.RefreshTrustedLists;
+import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
 import org.qtrust.server.snapshot.SnapshotHolder;
 import org.qtrust.server.snapshot.SnapshotLoader;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
@@ -67,7 +68,15 @@ public final class BackgroundRefresh implements AutoCloseable {
         ScheduledRefresher.Settings defaults = ScheduledRefresher.Settings.defaults();
         ScheduledRefresher.Settings settings = new ScheduledRefresher.Settings(interval,
                 min(defaults.retryDelay(), interval), min(defaults.minimumDelay(), interval), defaults.nextUpdateMargin());
-        ScheduledRefresher scheduled = new ScheduledRefresher(refresher, requestAt, clock, settings);
+        RefreshTrustedLists counted = (request, listener) -> {
+            try {
+                return refresher.refresh(request, listener);
+            } catch (ListCacheException | RuntimeException e) {
+                holder.refreshFailed("refresh from the network failed: " + e.getMessage());
+                throw e;
+            }
+        };
+        ScheduledRefresher scheduled = new ScheduledRefresher(counted, requestAt, clock, settings);
         BackgroundRefresh refresh = new BackgroundRefresh(holder, () -> loader.load(cache.asSource(), origin), () -> {
             scheduled.close();
             transport.close();
