@@ -131,7 +131,7 @@ public final class ApiHandler extends Handler.Abstract {
     /** The metrics label: the route, never the raw path (unbounded label values would exhaust memory). */
     static String endpoint(String path) {
         return switch (path) {
-            case "/", "/index.html", "/app.js", "/style.css" -> "page";
+            case "/", "/index.html", "/app.js", "/style.css", "/favicon.ico" -> "page";
             case "/openapi.json" -> "openapi";
             case "/health" -> "health";
             case "/ready" -> "ready";

@@ -20,7 +20,8 @@ public final class StaticContent {
                 "/index.html", resource("index.html", "text/html; charset=utf-8"),
                 "/app.js", resource("app.js", "text/javascript; charset=utf-8"),
                 "/style.css", resource("style.css", "text/css; charset=utf-8"),
-                "/openapi.json", resource("openapi.json", Answer.JSON));
+                "/openapi.json", resource("openapi.json", Answer.JSON),
+                "/favicon.ico", new Answer(204, "image/x-icon", new byte[0], "ok"));
     }
 
     public Optional<Answer> find(String path) {

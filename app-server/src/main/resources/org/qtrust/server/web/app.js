@@ -57,7 +57,7 @@ async function loadLists() {
       el("td", {}, day(list.issued)),
       el("td", {}, day(list.nextUpdate)),
       el("td", {}, list.freshness.fresh ? el("span", { class: "badge ok" }, "fresh")
-        : el("span", { class: "badge bad", title: list.freshness.reasonNow || "" }, list.freshness.reasonNow || "not fresh")));
+        : el("span", { class: "badge bad", title: "now: " + (list.freshness.reasonNow || "not current") }, "not current")));
     row.addEventListener("click", () => showTerritory(list.territory));
     if (list.territory === state.territory) row.classList.add("selected");
     tbody.append(row);
