@@ -44,7 +44,7 @@ public final class CertificateEndpoint {
         List<byte[]> chain = chain(body.get("chain"));
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
         VerificationPolicy policy = policy(policies, JsonRequests.optionalText(body, "policy"));
-        TrustedListsSnapshot.Decisions decisions = snapshot.decisions(policy, snapshot.at(at));
+        TrustedListsSnapshot.Decisions decisions = snapshot.decisions(policy, at);
         metrics.decisionIndex(decisions.reused());
         CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at));
         return Answer.json(200, CertificateVerdictDocument.of(verdict), verdict.trusted() ? "trusted" : "not_trusted");

@@ -3,8 +3,10 @@ package org.qtrust.server.snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.qtrust.core.certificate.CertificateDecisionService;
@@ -31,6 +33,7 @@ public final class TrustedListsSnapshot {
     private final String origin;
     private final Duration expiryGrace;
     private final CertificateInspector inspector;
+    private final Instant[] dates;
     private final ConcurrentMap<String, CertificateDecisionService> decisions = new ConcurrentHashMap<>();
 
     /**
@@ -46,6 +49,7 @@ public final class TrustedListsSnapshot {
         this.origin = Objects.requireNonNull(origin);
         this.expiryGrace = Objects.requireNonNull(expiryGrace);
         this.inspector = Objects.requireNonNull(inspector);
+        this.dates = dates(report, expiryGrace);
     }
 
     public TrustedListsReport report() {
@@ -74,9 +78,14 @@ public final class TrustedListsSnapshot {
     public record Decisions(CertificateDecisionService service, boolean reused) {
     }
 
-    /** The decision service for this policy over the lists as judged at one time. */
-    public Decisions decisions(VerificationPolicy policy, ListsAtTime lists) {
-        String key = policy.name() + "|" + (policy.useTrustedLists() ? lists.standingKey() : "no-lists");
+    /**
+     * The decision service for this policy over the lists as judged at this time. Every time
+     * check of a list compares the time with one of its dates (ListIssueDateTime, NextUpdate,
+     * NextUpdate plus grace), so between two consecutive dates of the snapshot every list keeps
+     * its standing: the interval the time falls in, found by binary search, keys the index.
+     */
+    public Decisions decisions(VerificationPolicy policy, Instant validationTime) {
+        String key = policy.name() + "|" + (policy.useTrustedLists() ? interval(validationTime) : -1);
         CertificateDecisionService existing = decisions.get(key);
         if (existing != null) {
             return new Decisions(existing, true);
@@ -84,7 +93,29 @@ public final class TrustedListsSnapshot {
         if (decisions.size() >= MAX_DECISION_SERVICES) {
             decisions.clear();
         }
-        return new Decisions(decisions.computeIfAbsent(key, k -> build(policy, lists)), false);
+        return new Decisions(decisions.computeIfAbsent(key, k -> build(policy, at(validationTime))), false);
+    }
+
+    /** How many of the snapshot's dates are at or before this time. */
+    int interval(Instant time) {
+        int found = Arrays.binarySearch(dates, time);
+        return found >= 0 ? found + 1 : -(found + 1);
+    }
+
+    private static Instant[] dates(TrustedListsReport report, Duration expiryGrace) {
+        TreeSet<Instant> dates = new TreeSet<>();
+        List<ListVerdict> all = new ArrayList<>(report.lists());
+        all.add(report.listOfLists());
+        for (ListVerdict verdict : all) {
+            verdict.list().ifPresent(list -> {
+                dates.add(list.scheme().issued());
+                list.scheme().nextUpdate().ifPresent(next -> {
+                    dates.add(next);
+                    dates.add(next.plus(expiryGrace));
+                });
+            });
+        }
+        return dates.toArray(new Instant[0]);
     }
 
     private CertificateDecisionService build(VerificationPolicy policy, ListsAtTime lists) {

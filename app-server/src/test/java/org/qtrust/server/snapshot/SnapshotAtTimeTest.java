@@ -69,14 +69,32 @@ class SnapshotAtTimeTest {
         var policy = org.qtrust.core.policy.VerificationPolicy.euEidas();
         TrustedListsSnapshot snapshot = withGrace(Duration.ZERO);
 
-        TrustedListsSnapshot.Decisions first = snapshot.decisions(policy, snapshot.at(Instant.parse("2019-10-01T00:00:00Z")));
-        TrustedListsSnapshot.Decisions sameStandings = snapshot.decisions(policy, snapshot.at(Instant.parse("2019-10-02T00:00:00Z")));
-        TrustedListsSnapshot.Decisions otherStandings = snapshot.decisions(policy, snapshot.at(Instant.parse("2020-01-01T00:00:00Z")));
+        TrustedListsSnapshot.Decisions first = snapshot.decisions(policy, Instant.parse("2019-10-01T00:00:00Z"));
+        TrustedListsSnapshot.Decisions sameStandings = snapshot.decisions(policy, Instant.parse("2019-10-02T00:00:00Z"));
+        TrustedListsSnapshot.Decisions otherStandings = snapshot.decisions(policy, Instant.parse("2020-01-01T00:00:00Z"));
 
         assertThat(first.reused()).isFalse();
         assertThat(sameStandings.reused()).isTrue();
         assertThat(sameStandings.service()).isSameAs(first.service());
         assertThat(otherStandings.service()).isNotSameAs(first.service());
+    }
+
+    @Test
+    void every_list_keeps_its_standing_between_two_consecutive_dates_of_the_snapshot() {
+        TrustedListsSnapshot snapshot = withGrace(Duration.ofDays(7));
+        java.util.Map<Integer, java.util.List<String>> standingsByInterval = new java.util.HashMap<>();
+        for (Instant day = Instant.parse("2019-01-01T00:00:00Z"); day.isBefore(Instant.parse("2020-06-01T00:00:00Z"));
+             day = day.plus(Duration.ofHours(13))) {
+            ListsAtTime lists = snapshot.at(day);
+            java.util.List<String> standings = new java.util.ArrayList<>();
+            standings.add(lists.listOfLists().standing() + "/" + lists.listOfLists().reason().orElse(""));
+            lists.lists().forEach(j -> standings.add(j.territory() + ":" + j.standing() + "/" + j.reason().orElse("")));
+            java.util.List<String> earlier = standingsByInterval.putIfAbsent(snapshot.interval(day), standings);
+            if (earlier != null) {
+                assertThat(standings).as("standings at " + day).isEqualTo(earlier);
+            }
+        }
+        assertThat(standingsByInterval).hasSizeGreaterThan(10);
     }
 
     @Test
