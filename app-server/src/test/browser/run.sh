@@ -32,26 +32,7 @@ fi
 if [ ! -d "$work/node_modules/playwright-core" ]; then
   (cd "$work" && npm install --silent --no-audit --no-fund --no-save playwright-core@1.49.1 >&2)
 fi
-jar="$root/app-server/target/qtrust-server.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -o -DskipTests -pl app-server -am package >&2)
-fi
-
-log="$work/server.log"
-java -jar "$jar" --port 0 --offline "$shared/trust-data/lotl-snapshot" \
-  --oj-keystore "$shared/trust-data/oj-keystore/keystore.p12" --oj-password dss-password >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 1 300); do
-  port="$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$log" | head -1)"
-  if [ -n "$port" ] && curl -fs "http://127.0.0.1:$port/v1/trusted-lists" >/dev/null 2>&1; then
-    break
-  fi
-  kill -0 "$server" 2>/dev/null || { echo "browser test: the server stopped:" >&2; cat "$log" >&2; exit 1; }
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$port/v1/trusted-lists" >/dev/null || { echo "browser test: lists not loaded in time" >&2; exit 1; }
+. "$root/app-server/src/test/start-server.sh"
 
 NODE_PATH="$work/node_modules" node "$root/app-server/src/test/browser/page-test.js" \
   "http://127.0.0.1:$port" "$(command -v chromium)" "$shared/trust-data/certs/435504bfd802-EC-DIGIT.pem" "$screenshot"

@@ -11,25 +11,13 @@ duration="${1:-20s}"; connections="${2:-32}"; threads="${3:-2}"
 work="$root/app-server/target/load"
 mkdir -p "$work"
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-jar="$root/app-server/target/qtrust-server.jar"
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -o -DskipTests -pl app-server -am package)
 
 python3 - "$shared/trust-data/certs/435504bfd802-EC-DIGIT.pem" >"$work/question.json" <<'PY'
 import json, sys
 print(json.dumps({"certificate": open(sys.argv[1]).read(), "at": "2019-10-01T00:00:00Z"}))
 PY
 
-log="$work/server.log"
-java ${QTRUST_JAVA_OPTS:-} -jar "$jar" --port 0 --offline "$shared/trust-data/lotl-snapshot" \
-  --oj-keystore "$shared/trust-data/oj-keystore/keystore.p12" --oj-password dss-password >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 1 300); do
-  port="$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$log" | head -1)"
-  if [ -n "$port" ] && curl -fs "http://127.0.0.1:$port/v1/trusted-lists" >/dev/null 2>&1; then break; fi
-  sleep 1
-done
+. "$root/app-server/src/test/start-server.sh"
 url="http://127.0.0.1:$port/v1/certificates/verify"
 curl -fs -H 'Content-Type: application/json' --data @"$work/question.json" "$url" | grep -q '"trusted":true' \
   || { echo "the question is not answered trusted; not measuring" >&2; exit 1; }

@@ -49,7 +49,7 @@ class SnapshotSwapTest {
             for (int r = 0; r < 2; r++) {
                 readers.add(threads.submit(() -> {
                     List<JsonNode> answers = new ArrayList<>();
-                    for (int i = 0; i < 25; i++) {
+                    for (int i = 0; i < 15; i++) {
                         answers.add(RunningServer.json(server.get("/v1/trusted-lists?at=2019-10-01T00:00:00Z")));
                     }
                     return answers;
