@@ -3,11 +3,14 @@
 # (EC_DIGIT, chained to a granted Belgian CA/QC) at a fixed validation time, revocation off
 # (the eu-eidas policy consults no revocation data), after a warm-up.
 #
-#   app-server/src/test/load/run-wrk.sh [DURATION=20s] [CONNECTIONS=32] [THREADS=2]
+#   app-server/src/test/load/run-wrk.sh [DURATION=20s] [CONNECTIONS=16] [THREADS=2]   (WARMUP=60s)
+#
+# The warm-up matters: on a busy machine the JIT needs a minute of traffic before the server
+# reaches its steady state.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 shared="${QTRUST_SHARED:-$root/../shared}"
-duration="${1:-20s}"; connections="${2:-32}"; threads="${3:-2}"
+duration="${1:-20s}"; connections="${2:-16}"; threads="${3:-2}"
 work="$root/app-server/target/load"
 mkdir -p "$work"
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -22,8 +25,9 @@ url="http://127.0.0.1:$port/v1/certificates/verify"
 curl -fs -H 'Content-Type: application/json' --data @"$work/question.json" "$url" | grep -q '"trusted":true' \
   || { echo "the question is not answered trusted; not measuring" >&2; exit 1; }
 
-echo "warm-up (10 s)…"
-QTRUST_BODY="$work/question.json" wrk -t"$threads" -c"$connections" -d10s -s "$root/app-server/src/test/load/post-certificate.lua" "$url" >/dev/null
+warmup="${WARMUP:-60s}"
+echo "warm-up ($warmup)…"
+QTRUST_BODY="$work/question.json" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/app-server/src/test/load/post-certificate.lua" "$url" >/dev/null
 echo "machine before the run: $(uptime)"
 vmstat 5 > "$work/vmstat.log" &
 vm=$!
