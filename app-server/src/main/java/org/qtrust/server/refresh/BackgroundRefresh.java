@@ -109,8 +109,9 @@ public final class BackgroundRefresh implements AutoCloseable {
                 return;
             }
             holder.swap(snapshot);
-            LOG.info("trusted lists loaded from {}: LOTL {}, {} list(s)", snapshot.origin(),
-                    snapshot.report().listOfLists().accepted() ? "accepted" : "not accepted", snapshot.report().lists().size());
+            LOG.info("trusted lists loaded from {}: LOTL seq {} {}, {} list(s); each is judged at each request's validation time",
+                    snapshot.origin(), snapshot.report().listOfLists().list().map(l -> l.scheme().sequenceNumber()).orElse(null),
+                    snapshot.report().listOfLists().accepted() ? "verified" : "not accepted", snapshot.report().lists().size());
         } catch (RuntimeException e) {
             holder.refreshFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.warn("loading the trusted lists failed: {}", e.toString());
