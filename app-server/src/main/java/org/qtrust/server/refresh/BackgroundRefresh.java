@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.qtrust.adapters.http.cache.FileListCache;
 import org.qtrust.adapters.http.refresh.ScheduledRefresher;
-import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.core.trustedlist.loading.LoadRequest;
 import org.qtrust.core.trustedlist.port.ListDocumentSource;
 import org.qtrust.core.trustedlist.refresh.RefreshReport;
@@ -61,10 +60,12 @@ public final class BackgroundRefresh implements AutoCloseable {
     /**
      * Loads what the cache holds now (a restart serves at once), then refreshes it from the
      * network on adapters-http's schedule and loads it again after each refresh.
+     *
+     * @param network closed with the refresh (the HTTP client, the download threads)
      */
     public static BackgroundRefresh cache(SnapshotHolder holder, SnapshotLoader loader, FileListCache cache, String origin,
                                           RefreshTrustedLists refresher, Function<Instant, LoadRequest> requestAt,
-                                          Clock clock, Duration interval, HttpClient5Transport transport) {
+                                          Clock clock, Duration interval, AutoCloseable network) {
         ScheduledRefresher.Settings defaults = ScheduledRefresher.Settings.defaults();
         ScheduledRefresher.Settings settings = new ScheduledRefresher.Settings(interval,
                 min(defaults.retryDelay(), interval), min(defaults.minimumDelay(), interval), defaults.nextUpdateMargin());
@@ -79,7 +80,7 @@ public final class BackgroundRefresh implements AutoCloseable {
         ScheduledRefresher scheduled = new ScheduledRefresher(counted, requestAt, clock, settings);
         BackgroundRefresh refresh = new BackgroundRefresh(holder, () -> loader.load(cache.asSource(), origin), () -> {
             scheduled.close();
-            transport.close();
+            network.close();
         });
         scheduled.addListener((RefreshReport report) -> {
             if (!report.problems().isEmpty()) {

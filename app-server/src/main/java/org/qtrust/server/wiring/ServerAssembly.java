@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
 import org.qtrust.adapters.http.cache.FileListCache;
 import org.qtrust.adapters.http.guice.HttpAdapterConfig;
@@ -41,6 +42,8 @@ import org.qtrust.server.snapshot.SnapshotLoader;
  * (unreadable keystore, bad policy file) surface here, before anything listens.
  */
 public final class ServerAssembly {
+
+    private static final int DOWNLOAD_THREADS = 8;
 
     private final Injector injector;
     private final ServerSettings settings;
@@ -89,13 +92,23 @@ public final class ServerAssembly {
         SnapshotLoader loader = injector.getInstance(SnapshotLoader.class);
         if (settings.lists() instanceof ServerSettings.Cache cache) {
             List<ServiceCertificate> officialJournal = injector.getInstance(Key.get(new TypeLiteral<List<ServiceCertificate>>() { }));
+            // Refreshing waits on the network more than it computes: more threads than cores.
+            ExecutorService downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, runnable -> {
+                Thread thread = new Thread(runnable, "qtrust-list-download");
+                thread.setDaemon(true);
+                return thread;
+            });
+            HttpClient5Transport transport = injector.getInstance(HttpClient5Transport.class);
             TrustedListRefresher refresher = new TrustedListRefresher(injector.getInstance(ListFetcher.class),
                     injector.getInstance(ListCache.class), injector.getInstance(TrustedListReader.class),
-                    injector.getInstance(ListSignatureVerifier.class), workers(), clock);
+                    injector.getInstance(ListSignatureVerifier.class), downloads, clock);
             return BackgroundRefresh.cache(snapshots(), loader, injector.getInstance(FileListCache.class), "cache " + cache.folder(),
                     refresher, at -> new LoadRequest(ListLocation.listOfLists(settings.lotlUrl()), officialJournal,
                             settings.officialJournal().uri(), at, new ListAcceptancePolicy(settings.expiryGrace())),
-                    clock, settings.refreshInterval(), injector.getInstance(HttpClient5Transport.class));
+                    clock, settings.refreshInterval(), () -> {
+                        transport.close();
+                        downloads.shutdownNow();
+                    });
         }
         Path folder = settings.lists().folder();
         return BackgroundRefresh.offline(snapshots(), loader, new DirectoryListSource(folder), "offline " + folder,
