@@ -1,0 +1,79 @@
+package org.qtrust.server.certificate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.qtrust.core.certificate.CertificateCheck;
+import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.server.http.Answer;
+import org.qtrust.server.http.ApiProblem;
+import org.qtrust.server.http.JsonRequests;
+import org.qtrust.server.json.CertificateVerdictDocument;
+import org.qtrust.server.metrics.ServerMetrics;
+import org.qtrust.server.policy.PolicyCatalog;
+import org.qtrust.server.snapshot.TrustedListsSnapshot;
+
+/**
+ * {@code POST /v1/certificates/verify}: {@code {"certificate", "chain", "at", "policy"}} (only
+ * the certificate is required) answered with the {@code cert verify} document. The verdict,
+ * trusted or not, is a 200: a 4xx means the question itself was broken.
+ */
+public final class CertificateEndpoint {
+
+    public static final Set<String> FIELDS = Set.of("certificate", "chain", "at", "policy");
+    static final int MAX_CHAIN = 16;
+
+    private final PolicyCatalog policies;
+    private final Clock clock;
+    private final ServerMetrics metrics;
+
+    public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics) {
+        this.policies = Objects.requireNonNull(policies);
+        this.clock = Objects.requireNonNull(clock);
+        this.metrics = Objects.requireNonNull(metrics);
+    }
+
+    public Answer verify(ObjectNode body, TrustedListsSnapshot snapshot) {
+        byte[] certificate = CertificateText.decode(JsonRequests.requiredText(body, "certificate"), "certificate");
+        List<byte[]> chain = chain(body.get("chain"));
+        Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
+        VerificationPolicy policy = policy(policies, JsonRequests.optionalText(body, "policy"));
+        TrustedListsSnapshot.Decisions decisions = snapshot.decisions(policy, at);
+        metrics.decisionIndex(decisions.reused());
+        CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at));
+        return Answer.json(200, CertificateVerdictDocument.of(verdict), verdict.trusted() ? "trusted" : "not_trusted");
+    }
+
+    /** The named policy among those the server was started with. */
+    public static VerificationPolicy policy(PolicyCatalog policies, java.util.Optional<String> name) {
+        return policies.find(name).orElseThrow(() -> ApiProblem.badRequest("unknown_policy",
+                "unknown policy '" + name.orElse("") + "'; this server offers " + policies.names()));
+    }
+
+    private static List<byte[]> chain(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw ApiProblem.badRequest("invalid_field", "'chain' must be an array of PEM or base64 DER certificates");
+        }
+        if (node.size() > MAX_CHAIN) {
+            throw ApiProblem.badRequest("invalid_field", "'chain' holds more than " + MAX_CHAIN + " certificates");
+        }
+        List<byte[]> chain = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode element = node.get(i);
+            if (!element.isTextual()) {
+                throw ApiProblem.badRequest("invalid_field", "'chain[" + i + "]' must be a string");
+            }
+            chain.add(CertificateText.decode(element.asText(), "chain[" + i + "]"));
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,86 @@
+package org.qtrust.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The resolved configuration of the server (flags over environment over config file over
+ * defaults; see {@link SettingsResolver}).
+ *
+ * @param host            the address to listen on
+ * @param port            the port (0: any free port)
+ * @param lists           where the lists come from: an offline folder or a refreshed cache
+ * @param officialJournal the LOTL signing certificates
+ * @param lotlUrl         the LOTL's published location
+ * @param policies        built-in policy names or policy files; the first is the default
+ * @param expiryGrace     how long after NextUpdate a list is still accepted, as stale
+ * @param refreshInterval how often the lists are reloaded (offline) or refreshed (cache)
+ * @param maxBodyBytes    the largest request body accepted
+ */
+public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
+                             List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes) {
+
+    /** Where the lists come from. */
+    public sealed interface ListOrigin permits Offline, Cache {
+        Path folder();
+    }
+
+    /** A folder laid out like {@code lists load --offline}: read, never written. */
+    public record Offline(Path folder) implements ListOrigin {
+        public Offline {
+            Objects.requireNonNull(folder);
+        }
+    }
+
+    /** The adapters-http cache folder, refreshed from the network in the background. */
+    public record Cache(Path folder) implements ListOrigin {
+        public Cache {
+            Objects.requireNonNull(folder);
+        }
+    }
+
+    /**
+     * The Official Journal certificates: a keystore (with its password) or a folder of certificates.
+     *
+     * @param uri the OJ publication they come from, when known (pivots listed after it are not followed)
+     */
+    public record OfficialJournal(Optional<Path> keystore, Optional<String> password, Optional<Path> certificates,
+                                  Optional<String> uri) {
+        public OfficialJournal {
+            Objects.requireNonNull(keystore);
+            Objects.requireNonNull(password);
+            Objects.requireNonNull(certificates);
+            Objects.requireNonNull(uri);
+        }
+
+        /** Hides the password from logs. */
+        @Override
+        public String toString() {
+            return "OfficialJournal[keystore=" + keystore.map(Path::toString).orElse("-") + ", password="
+                    + (password.isPresent() ? "***" : "-") + ", certificates=" + certificates.map(Path::toString).orElse("-")
+                    + ", uri=" + uri.orElse("-") + "]";
+        }
+    }
+
+    public ServerSettings {
+        Objects.requireNonNull(host);
+        Objects.requireNonNull(lists);
+        Objects.requireNonNull(officialJournal);
+        Objects.requireNonNull(lotlUrl);
+        policies = List.copyOf(policies);
+        Objects.requireNonNull(expiryGrace);
+        Objects.requireNonNull(refreshInterval);
+        if (port < 0 || port > 65535) {
+            throw new ConfigurationException("port " + port + " is not between 0 and 65535");
+        }
+        if (policies.isEmpty()) {
+            throw new ConfigurationException("at least one policy is needed");
+        }
+        if (maxBodyBytes < 1024) {
+            throw new ConfigurationException("max-body must be at least 1024 bytes");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.qtrust.server.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Resolves the settings from three places, first match wins: a command-line flag
+ * ({@code --port 8080} or {@code --port=8080}), an environment variable ({@code QTRUST_PORT}),
+ * a key of the properties file named by {@code --config} or {@code QTRUST_CONFIG}
+ * ({@code port=8080}), then the default.
+ */
+public final class SettingsResolver {
+
+    public static final String EU_LOTL_URL = "https://ec.europa.eu/tools/lotl/eu-lotl.xml";
+    public static final String DEFAULT_POLICY = "eu-eidas";
+
+    /** Every key, as a flag without its dashes, a file key, and (upper case, '_' for '-') after QTRUST_ in the environment. */
+    public static final Set<String> KEYS = Set.of("config", "host", "port", "offline", "cache", "oj-keystore", "oj-password",
+            "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body");
+
+    public static final String USAGE = String.join("\n",
+            "Usage: qtrust serve [--port P] [--host ADDR] (--offline DIR | --cache DIR)",
+            "                    (--oj-keystore FILE --oj-password PW | --oj-certs DIR) [--oj-url URL] [--lotl-url URL]",
+            "                    [--policy NAME|FILE[,…]] [--expiry-grace DURATION] [--refresh-interval DURATION]",
+            "                    [--max-body BYTES] [--config FILE]",
+            "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
+            "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
+            "environment, the environment over the file. See docs/server.md.");
+
+    private final Map<String, String> flags;
+    private final Map<String, String> environment;
+    private final Properties file;
+
+    private SettingsResolver(Map<String, String> flags, Map<String, String> environment, Properties file) {
+        this.flags = flags;
+        this.environment = environment;
+        this.file = file;
+    }
+
+    /** @throws ConfigurationException for an unknown flag, a flag without value or an unreadable config file */
+    public static SettingsResolver of(List<String> arguments, Map<String, String> environment) {
+        Map<String, String> flags = parseFlags(arguments);
+        String configFile = flags.getOrDefault("config", environment.get(environmentName("config")));
+        Properties file = new Properties();
+        if (configFile != null && !configFile.isBlank()) {
+            Path path = Path.of(configFile);
+            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new ConfigurationException("--config " + configFile + ": cannot be read (" + e.getMessage() + ")");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("--config " + configFile + ": not a properties file (" + e.getMessage() + ")");
+            }
+            for (String key : file.stringPropertyNames()) {
+                if (!KEYS.contains(key) || key.equals("config")) {
+                    throw new ConfigurationException("--config " + configFile + ": unknown key '" + key + "'");
+                }
+            }
+        }
+        return new SettingsResolver(flags, environment, file);
+    }
+
+    private static Map<String, String> parseFlags(List<String> arguments) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (!argument.startsWith("--")) {
+                throw new ConfigurationException("unexpected argument '" + argument + "' (try --help)");
+            }
+            String name = argument.substring(2);
+            String value;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < arguments.size()) {
+                value = arguments.get(++i);
+            } else {
+                throw new ConfigurationException("--" + name + " needs a value");
+            }
+            if (!KEYS.contains(name)) {
+                throw new ConfigurationException("unknown option --" + name + " (try --help)");
+            }
+            if (name.equals("policy") && flags.containsKey(name)) {
+                value = flags.get(name) + "," + value;
+            }
+            flags.put(name, value);
+        }
+        return flags;
+    }
+
+    static String environmentName(String key) {
+        return "QTRUST_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The value of a key, from the first place that has it. */
+    public Optional<String> value(String key) {
+        if (flags.containsKey(key)) {
+            return Optional.of(flags.get(key));
+        }
+        String fromEnvironment = environment.get(environmentName(key));
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(fromEnvironment);
+        }
+        return Optional.ofNullable(file.getProperty(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public ServerSettings resolve() {
+        Optional<String> offline = value("offline");
+        Optional<String> cache = value("cache");
+        if (offline.isPresent() == cache.isPresent()) {
+            throw new ConfigurationException("say where the lists come from: --offline DIR (a snapshot folder) or --cache DIR (refreshed from the network), not both");
+        }
+        ServerSettings.ListOrigin origin;
+        if (offline.isPresent()) {
+            Path folder = Path.of(offline.get());
+            if (!Files.isDirectory(folder)) {
+                throw new ConfigurationException("--offline " + folder + ": no such folder");
+            }
+            if (!Files.isRegularFile(folder.resolve("EU.xml"))) {
+                throw new ConfigurationException("--offline " + folder + ": no EU.xml (the LOTL) in that folder");
+            }
+            origin = new ServerSettings.Offline(folder);
+        } else {
+            origin = new ServerSettings.Cache(Path.of(cache.get()));
+        }
+        Optional<Path> keystore = value("oj-keystore").map(Path::of);
+        Optional<Path> certificates = value("oj-certs").map(Path::of);
+        if (keystore.isEmpty() && certificates.isEmpty()) {
+            throw new ConfigurationException("say which certificates may sign the LOTL: --oj-keystore FILE --oj-password PW, or --oj-certs DIR");
+        }
+        ServerSettings.OfficialJournal officialJournal = new ServerSettings.OfficialJournal(keystore, value("oj-password"),
+                certificates, value("oj-url"));
+        List<String> policies = new ArrayList<>();
+        for (String policy : value("policy").orElse(DEFAULT_POLICY).split(",")) {
+            if (!policy.isBlank()) {
+                policies.add(policy.trim());
+            }
+        }
+        Duration grace = duration("expiry-grace", Duration.ZERO);
+        if (grace.isNegative()) {
+            throw new ConfigurationException("--expiry-grace cannot be negative");
+        }
+        Duration refresh = duration("refresh-interval", offline.isPresent() ? Duration.ofHours(1) : Duration.ofHours(12));
+        if (refresh.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new ConfigurationException("--refresh-interval must be at least PT1M");
+        }
+        return new ServerSettings(value("host").orElse("127.0.0.1"), integer("port", 8080), origin, officialJournal,
+                value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024));
+    }
+
+    private int integer(String key, int fallback) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("--" + key + " '" + text.get() + "' is not a whole number");
+        }
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(text.get().trim());
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException("--" + key + " '" + text.get() + "' is not an ISO-8601 duration such as PT12H");
+        }
+    }
+}

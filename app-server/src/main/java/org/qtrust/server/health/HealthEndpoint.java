@@ -1,0 +1,65 @@
+package org.qtrust.server.health;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.qtrust.server.http.Answer;
+import org.qtrust.server.json.Json;
+import org.qtrust.server.snapshot.ListsAtTime;
+import org.qtrust.server.snapshot.SnapshotHolder;
+import org.qtrust.server.snapshot.TrustedListsSnapshot;
+
+/**
+ * {@code GET /health}: the process answers. {@code GET /ready}: a snapshot is loaded and, judged
+ * now, its LOTL is accepted and at least one list with it — a relying party can get answers
+ * about the present. Questions about the past may still be answered when not ready.
+ */
+public final class HealthEndpoint {
+
+    private final SnapshotHolder holder;
+    private final Clock clock;
+
+    public HealthEndpoint(SnapshotHolder holder, Clock clock) {
+        this.holder = Objects.requireNonNull(holder);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public Answer health() {
+        ObjectNode node = Json.object();
+        node.put("status", "up");
+        return Answer.ok(node);
+    }
+
+    public Answer ready() {
+        Instant now = clock.instant();
+        Optional<TrustedListsSnapshot> snapshot = holder.current();
+        if (snapshot.isEmpty()) {
+            ObjectNode node = Json.error("not_ready", "the trusted lists are not loaded yet");
+            holder.lastFailure().ifPresent(failure -> node.put("lastFailure", failure));
+            return Answer.json(503, node, "not_ready");
+        }
+        ListsAtTime lists = snapshot.get().at(now);
+        long accepted = lists.lists().stream().filter(j -> j.accepted()).count();
+        ObjectNode node;
+        boolean ready = lists.listOfLists().accepted() && accepted > 0;
+        if (ready) {
+            node = Json.object();
+            node.put("status", "ready");
+        } else if (!lists.listOfLists().accepted()) {
+            node = Json.error("lists_not_current", "the LOTL is not accepted now ("
+                    + lists.listOfLists().reason().orElse("rejected") + "): refresh the lists");
+        } else {
+            node = Json.error("lists_not_current", "no national list is accepted now: refresh the lists");
+        }
+        node.put("now", now.toString());
+        node.put("loadedAt", snapshot.get().loadedAt().toString());
+        node.put("origin", snapshot.get().origin());
+        node.put("lotlAccepted", lists.listOfLists().accepted());
+        node.put("listsAccepted", accepted);
+        node.put("lists", lists.lists().size());
+        holder.lastFailure().ifPresent(failure -> node.put("lastFailure", failure));
+        return Answer.json(ready ? 200 : 503, node, ready ? "ok" : "not_ready");
+    }
+}

@@ -1,0 +1,114 @@
+package org.qtrust.server.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.qtrust.server.json.Json;
+
+/** Reads a JSON request body defensively: media type, size limit, well-formed JSON object, known fields only. */
+public final class JsonRequests {
+
+    private JsonRequests() {
+    }
+
+    public static ObjectNode readObject(Request request, int maxBytes, Set<String> knownFields) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/json")) {
+            throw new ApiProblem(415, "unsupported_media_type", "send the request body as Content-Type: application/json");
+        }
+        long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        byte[] body = read(request, maxBytes);
+        if (body.length == 0) {
+            throw ApiProblem.badRequest("malformed_json", "the request body is empty; send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw ApiProblem.badRequest("malformed_json", "the request body is not well-formed JSON or exceeds the nesting limit" + where);
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("malformed_json", "the request body could not be read as JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiProblem.badRequest("malformed_json", "the request body must be a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knownFields.contains(name)) {
+                throw ApiProblem.badRequest("unknown_field", "unknown field '" + shorten(name) + "'; known fields: "
+                        + knownFields.stream().sorted().toList());
+            }
+        }
+        return (ObjectNode) node;
+    }
+
+    private static byte[] read(Request request, int maxBytes) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("unreadable_body", "the request body could not be read");
+        }
+    }
+
+    private static ApiProblem tooLarge(int maxBytes) {
+        return new ApiProblem(413, "payload_too_large", "the request body exceeds " + maxBytes + " bytes");
+    }
+
+    /** A required non-empty string field. */
+    public static String requiredText(ObjectNode body, String field) {
+        return optionalText(body, field).orElseThrow(() ->
+                ApiProblem.badRequest("missing_field", "the field '" + field + "' is required"));
+    }
+
+    public static Optional<String> optionalText(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ApiProblem.badRequest("invalid_field", "the field '" + field + "' must be a string");
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            throw ApiProblem.badRequest("invalid_field", "the field '" + field + "' is empty");
+        }
+        return Optional.of(text);
+    }
+
+    /** An ISO-8601 instant such as 2019-10-01T00:00:00Z, from a body field or query parameter. */
+    public static Optional<Instant> instant(Optional<String> text, String field) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text.get().trim()));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("invalid_time", "'" + field + "' must be an ISO-8601 instant such as 2019-10-01T00:00:00Z, not '"
+                    + shorten(text.get()) + "'");
+        }
+    }
+
+    static String shorten(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
+    }
+}

@@ -1,0 +1,151 @@
+package org.qtrust.server.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.qtrust.core.policy.ServiceTypes;
+import org.qtrust.core.trustedlist.SignatureCheck;
+import org.qtrust.core.trustedlist.StatusPeriod;
+import org.qtrust.core.trustedlist.TrustServiceProvider;
+import org.qtrust.core.trustedlist.TrustedList;
+import org.qtrust.core.trustedlist.TrustedService;
+import org.qtrust.server.snapshot.ListJudgement;
+import org.qtrust.server.snapshot.ListsAtTime;
+import org.qtrust.server.snapshot.TrustedListsSnapshot;
+
+/**
+ * The trusted-list documents of the API: the lists with their verdict at the validation time
+ * and their freshness now, one list's providers and services with their status history, and
+ * service search results.
+ */
+public final class TrustedListDocuments {
+
+    private TrustedListDocuments() {
+    }
+
+    /** {@code GET /v1/trusted-lists}. */
+    public static ObjectNode lists(TrustedListsSnapshot snapshot, ListsAtTime atValidation, ListsAtTime atNow) {
+        ObjectNode root = header(snapshot, atValidation, atNow);
+        root.set("lotl", summary(atValidation.listOfLists(), atNow.listOfLists(), atNow.validationTime()));
+        ArrayNode lists = root.putArray("lists");
+        for (int i = 0; i < atValidation.lists().size(); i++) {
+            lists.add(summary(atValidation.lists().get(i), atNow.lists().get(i), atNow.validationTime()));
+        }
+        return root;
+    }
+
+    /** {@code GET /v1/trusted-lists/{territory}}. */
+    public static ObjectNode territory(TrustedListsSnapshot snapshot, ListJudgement atValidation, ListJudgement atNow,
+                                       ListsAtTime lists, Instant now) {
+        ObjectNode root = header(snapshot, lists, null);
+        root.put("now", now.toString());
+        root.setAll(summary(atValidation, atNow, now));
+        ArrayNode providers = root.putArray("trustServiceProviders");
+        atValidation.list().ifPresent(list -> {
+            for (TrustServiceProvider provider : list.providers()) {
+                ObjectNode p = providers.addObject();
+                p.put("name", provider.name().preferred());
+                p.put("tradeName", provider.tradeName().preferred().isEmpty() ? null : provider.tradeName().preferred());
+                ArrayNode services = p.putArray("services");
+                provider.services().forEach(service -> services.add(service(service, lists.validationTime())));
+            }
+        });
+        return root;
+    }
+
+    private static ObjectNode header(TrustedListsSnapshot snapshot, ListsAtTime atValidation, ListsAtTime atNow) {
+        ObjectNode root = Json.object();
+        root.put("validationTime", atValidation.validationTime().toString());
+        if (atNow != null) {
+            root.put("now", atNow.validationTime().toString());
+        }
+        root.put("loadedAt", snapshot.loadedAt().toString());
+        root.put("origin", snapshot.origin());
+        return root;
+    }
+
+    static ObjectNode summary(ListJudgement judgement, ListJudgement atNow, Instant now) {
+        ObjectNode node = Json.object();
+        node.put("territory", judgement.territory());
+        node.put("location", judgement.verdict().location().url());
+        if (judgement.list().isPresent()) {
+            TrustedList list = judgement.list().get();
+            node.put("operator", list.scheme().operatorName().preferred());
+            node.put("sequenceNumber", list.scheme().sequenceNumber());
+            node.put("issued", list.scheme().issued().toString());
+            node.put("nextUpdate", list.scheme().nextUpdate().map(Object::toString).orElse(null));
+        } else {
+            node.putNull("operator");
+            node.putNull("sequenceNumber");
+            node.putNull("issued");
+            node.putNull("nextUpdate");
+        }
+        ObjectNode signature = node.putObject("signature");
+        if (judgement.verdict().signature().isPresent()) {
+            SignatureCheck check = judgement.verdict().signature().get();
+            signature.put("status", check.status().name());
+            signature.put("signer", check.signerSubject().isEmpty() ? null : check.signerSubject());
+        } else {
+            signature.putNull("status");
+            signature.putNull("signer");
+        }
+        node.put("accepted", judgement.accepted());
+        node.put("reason", judgement.reason().orElse(null));
+        node.put("stale", judgement.stale());
+        node.put("providers", judgement.list().map(l -> l.providers().size()).orElse(0));
+        node.put("services", judgement.list().map(TrustedList::serviceCount).orElse(0));
+        ObjectNode freshness = node.putObject("freshness");
+        freshness.put("fresh", atNow.accepted() && !atNow.stale());
+        freshness.put("reasonNow", atNow.reason().orElse(null));
+        if (judgement.list().isPresent()) {
+            TrustedList list = judgement.list().get();
+            freshness.put("ageSeconds", Duration.between(list.scheme().issued(), now).getSeconds());
+            freshness.put("secondsUntilNextUpdate",
+                    list.scheme().nextUpdate().map(n -> Duration.between(now, n).getSeconds()).orElse(null));
+        } else {
+            freshness.putNull("ageSeconds");
+            freshness.putNull("secondsUntilNextUpdate");
+        }
+        CertificateVerdictDocument.strings(node.putArray("trace"), judgement.trace());
+        return node;
+    }
+
+    private static ObjectNode service(TrustedService service, Instant validationTime) {
+        ObjectNode s = Json.object();
+        s.put("name", service.name().preferred());
+        s.put("type", ServiceTypes.shortName(service.type()));
+        s.put("typeUri", service.type());
+        s.put("status", service.currentStatus().shortName());
+        s.put("statusUri", service.currentStatus().uri());
+        StatusPeriod current = service.history().current();
+        s.put("since", current.start().toString());
+        s.put("statusAtValidationTime", service.history().at(validationTime).map(p -> p.status().shortName()).orElse(null));
+        ArrayNode history = s.putArray("history");
+        List<StatusPeriod> periods = service.history().periods();
+        for (StatusPeriod period : periods) {
+            ObjectNode h = history.addObject();
+            h.put("status", period.status().shortName());
+            h.put("statusUri", period.status().uri());
+            h.put("start", period.start().toString());
+            h.put("end", period.end().map(Object::toString).orElse(null));
+            h.put("type", ServiceTypes.shortName(period.serviceType()));
+        }
+        return s;
+    }
+
+    /** One search hit. */
+    public static ObjectNode hit(ListJudgement list, TrustServiceProvider provider, TrustedService service, Instant validationTime) {
+        ObjectNode s = Json.object();
+        s.put("territory", list.territory());
+        s.put("listAccepted", list.accepted());
+        s.put("provider", provider.name().preferred());
+        s.put("name", service.name().preferred());
+        s.put("type", ServiceTypes.shortName(service.type()));
+        s.put("status", service.currentStatus().shortName());
+        s.put("since", service.history().current().start().toString());
+        s.put("statusAtValidationTime", service.history().at(validationTime).map(p -> p.status().shortName()).orElse(null));
+        return s;
+    }
+}

@@ -1,0 +1,135 @@
+package org.qtrust.server.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+import org.qtrust.server.snapshot.ListJudgement;
+import org.qtrust.server.snapshot.ListsAtTime;
+import org.qtrust.server.snapshot.SnapshotHolder;
+import org.qtrust.server.snapshot.TrustedListsSnapshot;
+
+/**
+ * The server's metrics in the Prometheus text format (version 0.0.4), written by hand: request
+ * counts and latency by endpoint and outcome, each list's age and time to NextUpdate, list
+ * refreshes and their failures, and hits of the per-validation-time key index cache.
+ */
+public final class ServerMetrics {
+
+    /** Latency bucket bounds in seconds. */
+    private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+
+    private final ConcurrentMap<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Histogram> latency = new ConcurrentHashMap<>();
+    private final LongAdder indexHits = new LongAdder();
+    private final LongAdder indexMisses = new LongAdder();
+
+    private static final class Histogram {
+        final LongAdder[] buckets = new LongAdder[BUCKETS.length];
+        final LongAdder count = new LongAdder();
+        final DoubleAdder sum = new DoubleAdder();
+
+        Histogram() {
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i] = new LongAdder();
+            }
+        }
+
+        void observe(double seconds) {
+            for (int i = 0; i < BUCKETS.length; i++) {
+                if (seconds <= BUCKETS[i]) {
+                    buckets[i].increment();
+                    break;
+                }
+            }
+            count.increment();
+            sum.add(seconds);
+        }
+    }
+
+    public void request(String endpoint, String outcome, Duration elapsed) {
+        requests.computeIfAbsent(endpoint + "\u0000" + outcome, k -> new LongAdder()).increment();
+        latency.computeIfAbsent(endpoint, k -> new Histogram()).observe(elapsed.toNanos() / 1e9);
+    }
+
+    /** A decision found (true) or had to build (false) the key index for its policy and list standings. */
+    public void decisionIndex(boolean reused) {
+        (reused ? indexHits : indexMisses).increment();
+    }
+
+    public String render(SnapshotHolder holder, Instant now) {
+        StringBuilder out = new StringBuilder(4096);
+        out.append("# HELP qtrust_http_requests_total HTTP requests by endpoint and outcome.\n");
+        out.append("# TYPE qtrust_http_requests_total counter\n");
+        new TreeMap<>(requests).forEach((key, count) -> {
+            String[] parts = key.split("\u0000", 2);
+            out.append("qtrust_http_requests_total{endpoint=\"").append(parts[0]).append("\",outcome=\"").append(parts[1])
+                    .append("\"} ").append(count.sum()).append('\n');
+        });
+        out.append("# HELP qtrust_http_request_duration_seconds Time to answer a request, by endpoint.\n");
+        out.append("# TYPE qtrust_http_request_duration_seconds histogram\n");
+        new TreeMap<>(latency).forEach((endpoint, histogram) -> {
+            long cumulative = 0;
+            for (int i = 0; i < BUCKETS.length; i++) {
+                cumulative += histogram.buckets[i].sum();
+                out.append("qtrust_http_request_duration_seconds_bucket{endpoint=\"").append(endpoint).append("\",le=\"")
+                        .append(number(BUCKETS[i])).append("\"} ").append(cumulative).append('\n');
+            }
+            long count = histogram.count.sum();
+            out.append("qtrust_http_request_duration_seconds_bucket{endpoint=\"").append(endpoint).append("\",le=\"+Inf\"} ")
+                    .append(count).append('\n');
+            out.append("qtrust_http_request_duration_seconds_sum{endpoint=\"").append(endpoint).append("\"} ")
+                    .append(number(histogram.sum.sum())).append('\n');
+            out.append("qtrust_http_request_duration_seconds_count{endpoint=\"").append(endpoint).append("\"} ")
+                    .append(count).append('\n');
+        });
+        counter(out, "qtrust_list_refreshes_total", "Snapshots loaded and swapped in.", holder.refreshCount());
+        counter(out, "qtrust_list_refresh_failures_total", "Refreshes or loads that failed (the snapshot in force was kept).",
+                holder.failureCount());
+        counter(out, "qtrust_decision_index_cache_hits_total", "Decisions that reused the key index for their policy and list standings.",
+                indexHits.sum());
+        counter(out, "qtrust_decision_index_cache_misses_total", "Decisions that built a key index.", indexMisses.sum());
+        Optional<TrustedListsSnapshot> snapshot = holder.current();
+        out.append("# HELP qtrust_snapshot_loaded Whether a trusted-list snapshot is loaded.\n# TYPE qtrust_snapshot_loaded gauge\n");
+        out.append("qtrust_snapshot_loaded ").append(snapshot.isPresent() ? 1 : 0).append('\n');
+        if (snapshot.isPresent()) {
+            out.append("# HELP qtrust_snapshot_age_seconds Time since the snapshot in force was loaded.\n# TYPE qtrust_snapshot_age_seconds gauge\n");
+            out.append("qtrust_snapshot_age_seconds ").append(Duration.between(snapshot.get().loadedAt(), now).getSeconds()).append('\n');
+            lists(out, snapshot.get().at(now), now);
+        }
+        return out.toString();
+    }
+
+    private static void lists(StringBuilder out, ListsAtTime lists, Instant now) {
+        Map<String, ListJudgement> byTerritory = new TreeMap<>();
+        byTerritory.put(lists.listOfLists().territory(), lists.listOfLists());
+        lists.lists().forEach(j -> byTerritory.putIfAbsent(j.territory(), j));
+        out.append("# HELP qtrust_list_age_seconds Time since each list's ListIssueDateTime.\n# TYPE qtrust_list_age_seconds gauge\n");
+        byTerritory.forEach((territory, j) -> j.list().ifPresent(list -> out.append("qtrust_list_age_seconds{territory=\"")
+                .append(territory).append("\"} ").append(Duration.between(list.scheme().issued(), now).getSeconds()).append('\n')));
+        out.append("# HELP qtrust_list_next_update_seconds Time until each list's NextUpdate (negative: past).\n"
+                + "# TYPE qtrust_list_next_update_seconds gauge\n");
+        byTerritory.forEach((territory, j) -> j.list().flatMap(list -> list.scheme().nextUpdate()).ifPresent(next ->
+                out.append("qtrust_list_next_update_seconds{territory=\"").append(territory).append("\"} ")
+                        .append(Duration.between(now, next).getSeconds()).append('\n')));
+        out.append("# HELP qtrust_list_accepted Whether each list is accepted now (1) or not (0).\n# TYPE qtrust_list_accepted gauge\n");
+        byTerritory.forEach((territory, j) -> out.append("qtrust_list_accepted{territory=\"").append(territory).append("\"} ")
+                .append(j.accepted() ? 1 : 0).append('\n'));
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" counter\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%s", value);
+    }
+}

@@ -1,0 +1,81 @@
+package org.qtrust.server.snapshot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.trustedlist.ListLocation;
+import org.qtrust.core.trustedlist.ServiceCertificate;
+import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
+import org.qtrust.core.trustedlist.loading.ListVerdict;
+import org.qtrust.core.trustedlist.loading.LoadRequest;
+import org.qtrust.core.trustedlist.loading.TrustedListLoader;
+import org.qtrust.core.trustedlist.loading.TrustedListsReport;
+import org.qtrust.core.trustedlist.port.ListDocumentSource;
+import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
+import org.qtrust.core.trustedlist.port.TrustedListReader;
+
+/**
+ * Loads a snapshot from a document source. The loader stops at a LOTL that is not current at
+ * its validation time, yet a request may ask about a time when it was: so when the LOTL is
+ * refused for time alone, the lists are loaded again at the LOTL's issue time, which gives
+ * every time-independent check (signatures, pointers) once; each request then judges the
+ * dates at its own validation time ({@link ListJudgement}).
+ */
+public final class SnapshotLoader {
+
+    private final TrustedListReader reader;
+    private final ListSignatureVerifier verifier;
+    private final CertificateInspector inspector;
+    private final Executor workers;
+    private final Clock clock;
+    private final Settings settings;
+
+    /**
+     * @param listOfLists                 where the LOTL is published
+     * @param officialJournalCertificates the LOTL signing certificates
+     * @param officialJournalUri          their OJ publication, when known
+     * @param expiryGrace                 how long after NextUpdate a list is still accepted, as stale
+     */
+    public record Settings(String listOfLists, List<ServiceCertificate> officialJournalCertificates,
+                           Optional<String> officialJournalUri, Duration expiryGrace) {
+        public Settings {
+            Objects.requireNonNull(listOfLists);
+            officialJournalCertificates = List.copyOf(officialJournalCertificates);
+            Objects.requireNonNull(officialJournalUri);
+            Objects.requireNonNull(expiryGrace);
+        }
+    }
+
+    public SnapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
+                          Executor workers, Clock clock, Settings settings) {
+        this.reader = Objects.requireNonNull(reader);
+        this.verifier = Objects.requireNonNull(verifier);
+        this.inspector = Objects.requireNonNull(inspector);
+        this.workers = Objects.requireNonNull(workers);
+        this.clock = Objects.requireNonNull(clock);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    public TrustedListsSnapshot load(ListDocumentSource source, String origin) {
+        Instant now = clock.instant();
+        TrustedListLoader loader = new TrustedListLoader(source, reader, verifier, workers);
+        TrustedListsReport report = loader.load(request(now));
+        ListVerdict lotl = report.listOfLists();
+        boolean refusedForTimeOnly = lotl.list().isPresent()
+                && lotl.rejection().filter(ListJudgement.TIME_REJECTIONS::contains).isPresent();
+        if (refusedForTimeOnly) {
+            report = loader.load(request(lotl.list().get().scheme().issued()));
+        }
+        return new TrustedListsSnapshot(report, now, origin, settings.expiryGrace(), inspector);
+    }
+
+    private LoadRequest request(Instant validationTime) {
+        return new LoadRequest(ListLocation.listOfLists(settings.listOfLists()), settings.officialJournalCertificates(),
+                settings.officialJournalUri(), validationTime, new ListAcceptancePolicy(settings.expiryGrace()));
+    }
+}

@@ -1,0 +1,131 @@
+package org.qtrust.server.snapshot;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.qtrust.core.certificate.CertificateDecisionService;
+import org.qtrust.core.certificate.index.ListSource;
+import org.qtrust.core.certificate.index.TrustedServiceIndex;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.trustedlist.loading.ListVerdict;
+import org.qtrust.core.trustedlist.loading.TrustedListsReport;
+
+/**
+ * One loaded set of lists, immutable once built: what every request in flight sees while a
+ * refresh builds the next one. Lists are judged at each request's validation time; the key
+ * index for a (policy, list standings) pair is built on first use and kept, so requests at
+ * any time in the same interval between list issue and NextUpdate dates share it.
+ */
+public final class TrustedListsSnapshot {
+
+    /** Distinct standings are bounded by the lists' dates; the bound only guards against surprises. */
+    private static final int MAX_DECISION_SERVICES = 64;
+
+    private final TrustedListsReport report;
+    private final Instant loadedAt;
+    private final String origin;
+    private final Duration expiryGrace;
+    private final CertificateInspector inspector;
+    private final Instant[] dates;
+    private final ConcurrentMap<String, CertificateDecisionService> decisions = new ConcurrentHashMap<>();
+
+    /**
+     * @param report      the load (its signature and pointer checks are reused for every validation time)
+     * @param loadedAt    when it was loaded
+     * @param origin      where the lists came from, for people
+     * @param expiryGrace how long after NextUpdate a list is still accepted, as stale
+     */
+    public TrustedListsSnapshot(TrustedListsReport report, Instant loadedAt, String origin, Duration expiryGrace,
+                                CertificateInspector inspector) {
+        this.report = Objects.requireNonNull(report);
+        this.loadedAt = Objects.requireNonNull(loadedAt);
+        this.origin = Objects.requireNonNull(origin);
+        this.expiryGrace = Objects.requireNonNull(expiryGrace);
+        this.inspector = Objects.requireNonNull(inspector);
+        this.dates = dates(report, expiryGrace);
+    }
+
+    public TrustedListsReport report() {
+        return report;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** Every list judged at this time. */
+    public ListsAtTime at(Instant validationTime) {
+        ListJudgement lotl = ListJudgement.at(report.listOfLists(), validationTime, expiryGrace, true);
+        List<ListJudgement> lists = new ArrayList<>(report.lists().size());
+        for (ListVerdict verdict : report.lists()) {
+            lists.add(ListJudgement.at(verdict, validationTime, expiryGrace, lotl.accepted()));
+        }
+        return new ListsAtTime(validationTime, lotl, lists);
+    }
+
+    /** A decision and whether its key index was already built. */
+    public record Decisions(CertificateDecisionService service, boolean reused) {
+    }
+
+    /**
+     * The decision service for this policy over the lists as judged at this time. Every time
+     * check of a list compares the time with one of its dates (ListIssueDateTime, NextUpdate,
+     * NextUpdate plus grace), so between two consecutive dates of the snapshot every list keeps
+     * its standing: the interval the time falls in, found by binary search, keys the index.
+     */
+    public Decisions decisions(VerificationPolicy policy, Instant validationTime) {
+        String key = policy.name() + "|" + (policy.useTrustedLists() ? interval(validationTime) : -1);
+        CertificateDecisionService existing = decisions.get(key);
+        if (existing != null) {
+            return new Decisions(existing, true);
+        }
+        if (decisions.size() >= MAX_DECISION_SERVICES) {
+            decisions.clear();
+        }
+        return new Decisions(decisions.computeIfAbsent(key, k -> build(policy, at(validationTime))), false);
+    }
+
+    /** How many of the snapshot's dates are at or before this time. */
+    int interval(Instant time) {
+        int found = Arrays.binarySearch(dates, time);
+        return found >= 0 ? found + 1 : -(found + 1);
+    }
+
+    private static Instant[] dates(TrustedListsReport report, Duration expiryGrace) {
+        TreeSet<Instant> dates = new TreeSet<>();
+        List<ListVerdict> all = new ArrayList<>(report.lists());
+        all.add(report.listOfLists());
+        for (ListVerdict verdict : all) {
+            verdict.list().ifPresent(list -> {
+                dates.add(list.scheme().issued());
+                list.scheme().nextUpdate().ifPresent(next -> {
+                    dates.add(next);
+                    dates.add(next.plus(expiryGrace));
+                });
+            });
+        }
+        return dates.toArray(new Instant[0]);
+    }
+
+    private CertificateDecisionService build(VerificationPolicy policy, ListsAtTime lists) {
+        List<ListSource> sources = new ArrayList<>();
+        if (policy.useTrustedLists()) {
+            for (ListJudgement judgement : lists.lists()) {
+                judgement.list().ifPresent(list -> sources.add(new ListSource(list, judgement.standing(), judgement.reason())));
+            }
+        }
+        TrustedServiceIndex index = TrustedServiceIndex.build(sources, policy.plainAnchors(), inspector);
+        return new CertificateDecisionService(index, inspector, policy);
+    }
+}

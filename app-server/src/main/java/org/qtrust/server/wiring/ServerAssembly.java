@@ -1,0 +1,117 @@
+package org.qtrust.server.wiring;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.TypeLiteral;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
+import org.qtrust.adapters.http.cache.FileListCache;
+import org.qtrust.adapters.http.guice.HttpAdapterConfig;
+import org.qtrust.adapters.http.guice.HttpAdapterModule;
+import org.qtrust.adapters.http.offline.DirectoryListSource;
+import org.qtrust.adapters.http.transport.HttpClient5Transport;
+import org.qtrust.adapters.xml.guice.XmlAdapterModule;
+import org.qtrust.core.trustedlist.ListLocation;
+import org.qtrust.core.trustedlist.ServiceCertificate;
+import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
+import org.qtrust.core.trustedlist.loading.LoadRequest;
+import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
+import org.qtrust.core.trustedlist.port.TrustedListReader;
+import org.qtrust.core.trustedlist.refresh.TrustedListRefresher;
+import org.qtrust.core.trustedlist.refresh.port.ListCache;
+import org.qtrust.core.trustedlist.refresh.port.ListFetcher;
+import org.qtrust.server.config.ConfigurationException;
+import org.qtrust.server.config.ServerSettings;
+import org.qtrust.server.http.ApiHandler;
+import org.qtrust.server.policy.PolicyCatalog;
+import org.qtrust.server.refresh.BackgroundRefresh;
+import org.qtrust.server.snapshot.SnapshotHolder;
+import org.qtrust.server.snapshot.SnapshotLoader;
+
+/**
+ * Builds the server from its settings with Guice: the adapter modules (xml, crypto, and http
+ * when the lists come from a refreshed cache) and {@link ServerModule}. Configuration problems
+ * (unreadable keystore, bad policy file) surface here, before anything listens.
+ */
+public final class ServerAssembly {
+
+    private static final int DOWNLOAD_THREADS = 8;
+
+    private final Injector injector;
+    private final ServerSettings settings;
+    private final Clock clock;
+
+    private ServerAssembly(Injector injector, ServerSettings settings, Clock clock) {
+        this.injector = injector;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** @throws ConfigurationException when the settings cannot work */
+    public static ServerAssembly assemble(ServerSettings settings, Clock clock) {
+        List<Module> modules = new ArrayList<>(List.of(new XmlAdapterModule(), new CryptoAdapterModule(),
+                new ServerModule(settings, clock)));
+        if (settings.lists() instanceof ServerSettings.Cache cache) {
+            modules.add(new HttpAdapterModule(HttpAdapterConfig.defaults().withCacheDirectory(cache.folder())));
+        }
+        try {
+            Injector injector = Guice.createInjector(modules);
+            injector.getInstance(PolicyCatalog.class);
+            injector.getInstance(SnapshotLoader.class);
+            return new ServerAssembly(injector, settings, clock);
+        } catch (ProvisionException e) {
+            if (e.getCause() instanceof ConfigurationException problem) {
+                throw problem;
+            }
+            throw e;
+        }
+    }
+
+    public ApiHandler handler() {
+        return injector.getInstance(ApiHandler.class);
+    }
+
+    public SnapshotHolder snapshots() {
+        return injector.getInstance(SnapshotHolder.class);
+    }
+
+    public ExecutorService workers() {
+        return injector.getInstance(ExecutorService.class);
+    }
+
+    /** Starts loading the lists in the background: the offline folder, or the cache refreshed from the network. */
+    public BackgroundRefresh startRefresh() {
+        SnapshotLoader loader = injector.getInstance(SnapshotLoader.class);
+        if (settings.lists() instanceof ServerSettings.Cache cache) {
+            List<ServiceCertificate> officialJournal = injector.getInstance(Key.get(new TypeLiteral<List<ServiceCertificate>>() { }));
+            // Refreshing waits on the network more than it computes: more threads than cores.
+            ExecutorService downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, runnable -> {
+                Thread thread = new Thread(runnable, "qtrust-list-download");
+                thread.setDaemon(true);
+                return thread;
+            });
+            HttpClient5Transport transport = injector.getInstance(HttpClient5Transport.class);
+            TrustedListRefresher refresher = new TrustedListRefresher(injector.getInstance(ListFetcher.class),
+                    injector.getInstance(ListCache.class), injector.getInstance(TrustedListReader.class),
+                    injector.getInstance(ListSignatureVerifier.class), downloads, clock);
+            return BackgroundRefresh.cache(snapshots(), loader, injector.getInstance(FileListCache.class), "cache " + cache.folder(),
+                    refresher, at -> new LoadRequest(ListLocation.listOfLists(settings.lotlUrl()), officialJournal,
+                            settings.officialJournal().uri(), at, new ListAcceptancePolicy(settings.expiryGrace())),
+                    clock, settings.refreshInterval(), () -> {
+                        transport.close();
+                        downloads.shutdownNow();
+                    });
+        }
+        Path folder = settings.lists().folder();
+        return BackgroundRefresh.offline(snapshots(), loader, new DirectoryListSource(folder), "offline " + folder,
+                settings.refreshInterval());
+    }
+}

@@ -1,0 +1,107 @@
+package org.qtrust.server.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.qtrust.adapters.crypto.keystore.CertificateSourceException;
+import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.policy.port.VerificationPolicyReader;
+import org.qtrust.core.trustedlist.ServiceCertificate;
+import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
+import org.qtrust.core.trustedlist.port.TrustedListReader;
+import org.qtrust.server.certificate.CertificateEndpoint;
+import org.qtrust.server.config.ConfigurationException;
+import org.qtrust.server.config.ServerSettings;
+import org.qtrust.server.credential.CredentialEndpoint;
+import org.qtrust.server.credential.CredentialVerification;
+import org.qtrust.server.credential.CredentialVerificationBridge;
+import org.qtrust.server.health.HealthEndpoint;
+import org.qtrust.server.http.ApiHandler;
+import org.qtrust.server.lists.TrustedListsEndpoint;
+import org.qtrust.server.metrics.ServerMetrics;
+import org.qtrust.server.policy.PolicyCatalog;
+import org.qtrust.server.snapshot.SnapshotHolder;
+import org.qtrust.server.snapshot.SnapshotLoader;
+import org.qtrust.server.web.StaticContent;
+
+/**
+ * The server's own wiring, on top of the adapter modules (xml, crypto, and http when lists
+ * come from a refreshed cache): settings, clock, policies, the snapshot and its loader, the
+ * endpoints and the handler.
+ */
+public final class ServerModule extends AbstractModule {
+
+    private final ServerSettings settings;
+    private final Clock clock;
+
+    public ServerModule(ServerSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    protected void configure() {
+        bind(ServerSettings.class).toInstance(settings);
+        bind(Clock.class).toInstance(clock);
+        bind(SnapshotHolder.class).in(Singleton.class);
+        bind(ServerMetrics.class).in(Singleton.class);
+        bind(StaticContent.class).in(Singleton.class);
+        bind(CredentialVerification.class).to(CredentialVerificationBridge.class);
+    }
+
+    @Provides
+    @Singleton
+    PolicyCatalog policies(VerificationPolicyReader reader) {
+        return PolicyCatalog.read(settings.policies(), reader);
+    }
+
+    @Provides
+    @Singleton
+    List<ServiceCertificate> officialJournalCertificates() {
+        ServerSettings.OfficialJournal officialJournal = settings.officialJournal();
+        try {
+            if (officialJournal.keystore().isPresent()) {
+                char[] password = officialJournal.password().map(String::toCharArray).orElse(new char[0]);
+                return OfficialJournalCertificates.fromKeyStore(officialJournal.keystore().get(), password);
+            }
+            return OfficialJournalCertificates.fromDirectory(officialJournal.certificates().orElseThrow());
+        } catch (CertificateSourceException e) {
+            throw new ConfigurationException("Official Journal certificates: " + e.getMessage());
+        }
+    }
+
+    /** Lists are read and verified in parallel, one worker per core: most of the work is CPU. */
+    @Provides
+    @Singleton
+    ExecutorService listWorkers() {
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "qtrust-list-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Provides
+    @Singleton
+    SnapshotLoader snapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
+                                  ExecutorService workers, List<ServiceCertificate> officialJournal) {
+        return new SnapshotLoader(reader, verifier, inspector, workers, clock, new SnapshotLoader.Settings(settings.lotlUrl(),
+                officialJournal, settings.officialJournal().uri(), settings.expiryGrace()));
+    }
+
+    @Provides
+    @Singleton
+    ApiHandler apiHandler(SnapshotHolder holder, PolicyCatalog policies, ServerMetrics metrics, StaticContent content,
+                          CredentialVerification credentials) {
+        return new ApiHandler(holder, new CertificateEndpoint(policies, clock, metrics),
+                new CredentialEndpoint(credentials, policies, clock), new TrustedListsEndpoint(clock, policies),
+                new HealthEndpoint(holder, clock), content, metrics, clock, settings.maxBodyBytes());
+    }
+}

@@ -1,0 +1,108 @@
+package org.qtrust.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qtrust.server.RunningServer;
+
+/** Flags win over the environment, the environment over the config file, the file over defaults. */
+class SettingsResolverTest {
+
+    @TempDir
+    Path folder;
+
+    private static final String SNAPSHOT = RunningServer.data("lotl-snapshot").toString();
+
+    private static List<String> base(String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--offline", SNAPSHOT, "--oj-certs", "/oj"));
+        arguments.addAll(List.of(more));
+        return arguments;
+    }
+
+    private Path config(String text) throws IOException {
+        Path file = folder.resolve("qtrust.properties");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void defaults_listen_on_loopback_8080_with_the_eu_eidas_policy() {
+        ServerSettings settings = SettingsResolver.of(base(), Map.of()).resolve();
+
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.policies()).containsExactly("eu-eidas");
+        assertThat(settings.lists()).isEqualTo(new ServerSettings.Offline(Path.of(SNAPSHOT)));
+        assertThat(settings.refreshInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.maxBodyBytes()).isEqualTo(256 * 1024);
+    }
+
+    @Test
+    void a_flag_wins_over_the_environment_which_wins_over_the_file() throws IOException {
+        Path file = config("port=7000\nhost=0.0.0.0\nexpiry-grace=P1D\n");
+        Map<String, String> environment = Map.of("QTRUST_PORT", "7001", "QTRUST_HOST", "10.0.0.1", "QTRUST_CONFIG", file.toString());
+
+        ServerSettings fromEnvironment = SettingsResolver.of(base(), environment).resolve();
+        ServerSettings fromFlag = SettingsResolver.of(base("--port=7002"), environment).resolve();
+
+        assertThat(fromEnvironment.port()).isEqualTo(7001);
+        assertThat(fromEnvironment.host()).isEqualTo("10.0.0.1");
+        assertThat(fromEnvironment.expiryGrace()).isEqualTo(Duration.ofDays(1));
+        assertThat(fromFlag.port()).isEqualTo(7002);
+    }
+
+    @Test
+    void the_config_file_can_say_everything_including_where_the_lists_are() throws IOException {
+        Path file = config("offline=" + SNAPSHOT + "\noj-keystore=/ks.p12\noj-password=secret\npolicy=eu-eidas\n");
+
+        ServerSettings settings = SettingsResolver.of(List.of("--config", file.toString()), Map.of()).resolve();
+
+        assertThat(settings.officialJournal().keystore()).hasValue(Path.of("/ks.p12"));
+        assertThat(settings.officialJournal().password()).hasValue("secret");
+        assertThat(settings.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void repeated_policy_flags_add_up_and_the_first_is_the_default() {
+        ServerSettings settings = SettingsResolver.of(base("--policy", "eu-eidas", "--policy", "b.json,c.json"), Map.of()).resolve();
+
+        assertThat(settings.policies()).containsExactly("eu-eidas", "b.json", "c.json");
+    }
+
+    @Test
+    void a_cache_folder_is_refreshed_every_twelve_hours_by_default() {
+        ServerSettings settings = SettingsResolver.of(List.of("--cache", folder.toString(), "--oj-certs", "/oj"), Map.of()).resolve();
+
+        assertThat(settings.lists()).isInstanceOf(ServerSettings.Cache.class);
+        assertThat(settings.refreshInterval()).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void unusable_configuration_is_refused_with_a_message_that_says_what_to_change() throws IOException {
+        assertThatThrownBy(() -> SettingsResolver.of(List.of("--oj-certs", "/oj"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--offline DIR");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--cache", "/c"), Map.of()).resolve())
+                .hasMessageContaining("not both");
+        assertThatThrownBy(() -> SettingsResolver.of(List.of("--offline", SNAPSHOT), Map.of()).resolve())
+                .hasMessageContaining("--oj-keystore");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--prot", "1"), Map.of())).hasMessageContaining("unknown option --prot");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--port"), Map.of())).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--port", "eighty"), Map.of()).resolve()).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--port", "70000"), Map.of()).resolve()).hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--expiry-grace", "7 days"), Map.of()).resolve()).hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--refresh-interval", "PT1S"), Map.of()).resolve()).hasMessageContaining("at least PT1M");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--offline", folder.toString()), Map.of()).resolve()).hasMessageContaining("no EU.xml");
+        Path unknownKey = config("prot=1\n");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--config", unknownKey.toString()), Map.of())).hasMessageContaining("unknown key 'prot'");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--config", folder.resolve("none").toString()), Map.of())).hasMessageContaining("cannot be read");
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Load run: wrk on loopback against POST /v1/certificates/verify with a real certificate
+# (EC_DIGIT, chained to a granted Belgian CA/QC) at a fixed validation time, revocation off
+# (the eu-eidas policy consults no revocation data), after a warm-up.
+#
+#   app-server/src/test/load/run-wrk.sh [DURATION=20s] [CONNECTIONS=16] [THREADS=2]   (WARMUP=60s)
+#
+# The warm-up matters: on a busy machine the JIT needs a minute of traffic before the server
+# reaches its steady state.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
+shared="${QTRUST_SHARED:-$root/../shared}"
+duration="${1:-20s}"; connections="${2:-16}"; threads="${3:-2}"
+work="$root/app-server/target/load"
+mkdir -p "$work"
+command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+python3 - "$shared/trust-data/certs/435504bfd802-EC-DIGIT.pem" >"$work/question.json" <<'PY'
+import json, sys
+print(json.dumps({"certificate": open(sys.argv[1]).read(), "at": "2019-10-01T00:00:00Z"}))
+PY
+
+. "$root/app-server/src/test/start-server.sh"
+url="http://127.0.0.1:$port/v1/certificates/verify"
+curl -fs -H 'Content-Type: application/json' --data @"$work/question.json" "$url" | grep -q '"trusted":true' \
+  || { echo "the question is not answered trusted; not measuring" >&2; exit 1; }
+
+warmup="${WARMUP:-60s}"
+echo "warm-up ($warmup)…"
+QTRUST_BODY="$work/question.json" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/app-server/src/test/load/post-certificate.lua" "$url" >/dev/null
+echo "machine before the run: $(uptime)"
+vmstat 5 > "$work/vmstat.log" &
+vm=$!
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+before="$(cpu)"
+QTRUST_BODY="$work/question.json" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+  -s "$root/app-server/src/test/load/post-certificate.lua" "$url" | tee "$work/wrk.txt"
+after="$(cpu)"
+kill "$vm" 2>/dev/null || true
+requests="$(awk '/requests in/ {print $1}' "$work/wrk.txt")"
+ticks="$(getconf CLK_TCK)"
+awk -v b="$before" -v a="$after" -v n="$requests" -v t="$ticks" -v cores="$(nproc)" 'BEGIN {
+  us = (a - b) / t / n * 1e6;
+  printf "server CPU: %.1f s for %d requests = %.0f us per request (at most %.0f req/s on %d idle cores for the server alone)\n", (a - b) / t, n, us, cores * 1e6 / us, cores }'
+echo "machine after the run: $(uptime)"
+echo "CPU during the run (vmstat, 5 s samples: us sy id):"
+awk 'NR>2 {print "  " $13, $14, $15}' "$work/vmstat.log"
+curl -fs "http://127.0.0.1:$port/metrics" | grep -E 'qtrust_http_requests_total\{endpoint="certificates_verify"' || true
