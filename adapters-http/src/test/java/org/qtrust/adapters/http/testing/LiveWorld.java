@@ -67,7 +67,7 @@ public final class LiveWorld implements AutoCloseable {
     public LiveWorld(Path cacheDirectory, Map<String, String> redirected, Optional<TransportConfig.TrustStore> trustStore) {
         this.cacheDirectory = cacheDirectory;
         TransportConfig config = TransportConfig.defaults()
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800), Duration.ofSeconds(20))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(20))
                 .withRewrites(rewriteRules(server.base(), redirected))
                 .withProxy(ProxySetting.direct());
         if (trustStore.isPresent()) {
