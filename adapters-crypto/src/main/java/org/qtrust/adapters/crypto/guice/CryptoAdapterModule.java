@@ -4,8 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import org.qtrust.adapters.crypto.certificate.BouncyCastleCertificateInspector;
+import org.qtrust.adapters.crypto.sdjwt.Jose4jWebTokens;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
 
 /** Binds the crypto adapter's ports: list signatures are verified with the JDK's XML-DSig (and Bouncy Castle where needed). */
@@ -36,5 +38,12 @@ public final class CryptoAdapterModule extends AbstractModule {
     @Singleton
     CertificateInspector certificateInspector() {
         return new BouncyCastleCertificateInspector();
+    }
+
+    /** One JOSE reader and verifier (jose4j on Bouncy Castle) for the whole application: thread-safe, it caches decoded keys. */
+    @Provides
+    @Singleton
+    JsonWebTokens jsonWebTokens() {
+        return new Jose4jWebTokens();
     }
 }

@@ -1,0 +1,130 @@
+package org.qtrust.adapters.crypto.sdjwt;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jose4j.jca.ProviderContext;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+import org.qtrust.core.credential.CredentialVerificationService;
+import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.credential.port.MalformedTokenException;
+import org.qtrust.core.credential.port.SignedJwt;
+
+/**
+ * The {@link JsonWebTokens} port with jose4j, Bouncy Castle doing the signature mathematics
+ * ({@link BouncyCastleJose}). Only the asymmetric algorithms of
+ * {@link CredentialVerificationService#ALLOWED_ALGORITHMS} verify; {@code none} and HMAC never
+ * do. Decoded public keys are cached (bounded): wallets present the same issuer over and over.
+ */
+public final class Jose4jWebTokens implements JsonWebTokens {
+
+    private static final Set<String> PRIVATE_JWK_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
+    private static final int MAX_CACHED_KEYS = 4096;
+
+    private final AlgorithmConstraints algorithms = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+            CredentialVerificationService.ALLOWED_ALGORITHMS.toArray(String[]::new));
+    private final ProviderContext providers = BouncyCastleJose.context();
+    private final Map<String, Optional<PublicKey>> keys = new ConcurrentHashMap<>();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public SignedJwt read(String compact) throws MalformedTokenException {
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new MalformedTokenException("a compact JWS has 3 parts separated by '.', this has " + parts.length);
+        }
+        Object header = StrictJson.parse(decode(parts[0], "header"));
+        Object payload = StrictJson.parse(decode(parts[1], "payload"));
+        if (!(header instanceof Map<?, ?>) || !(payload instanceof Map<?, ?>)) {
+            throw new MalformedTokenException("the JWS header and payload must be JSON objects");
+        }
+        if (parts[2].isEmpty()) {
+            throw new MalformedTokenException("the JWS has no signature");
+        }
+        return new SignedJwt(compact, (Map<String, Object>) header, (Map<String, Object>) payload);
+    }
+
+    private static String decode(String part, String what) throws MalformedTokenException {
+        try {
+            return new String(Base64.getUrlDecoder().decode(part), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedTokenException("the JWS " + what + " is not base64url");
+        }
+    }
+
+    @Override
+    public boolean verifies(SignedJwt token, byte[] subjectPublicKeyInfo) {
+        Optional<PublicKey> key = key(subjectPublicKeyInfo);
+        if (key.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setAlgorithmConstraints(algorithms);
+            jws.setProviderContext(providers);
+            jws.setCompactSerialization(token.compact());
+            jws.setKey(key.get());
+            return jws.verifySignature();
+        } catch (JoseException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public byte[] publicKeyInfo(Map<String, Object> jwk) throws MalformedTokenException {
+        for (String member : PRIVATE_JWK_MEMBERS) {
+            if (jwk.containsKey(member)) {
+                throw new MalformedTokenException("the JWK carries private or symmetric key material ('" + member + "')");
+            }
+        }
+        try {
+            PublicKey key = PublicJsonWebKey.Factory.newPublicJwk(jwk, BouncyCastleJose.PROVIDER_NAME).getPublicKey();
+            if (key == null) {
+                throw new MalformedTokenException("the JWK describes no public key");
+            }
+            return key.getEncoded();
+        } catch (JoseException | ClassCastException | IllegalArgumentException e) {
+            throw new MalformedTokenException("not a usable public JWK: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Object parseJson(String json) throws MalformedTokenException {
+        return StrictJson.parse(json);
+    }
+
+    private Optional<PublicKey> key(byte[] subjectPublicKeyInfo) {
+        String id = Base64.getEncoder().encodeToString(subjectPublicKeyInfo);
+        Optional<PublicKey> cached = keys.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<PublicKey> decoded = decodeKey(subjectPublicKeyInfo);
+        if (keys.size() >= MAX_CACHED_KEYS) {
+            keys.clear();
+        }
+        keys.put(id, decoded);
+        return decoded;
+    }
+
+    private static Optional<PublicKey> decodeKey(byte[] subjectPublicKeyInfo) {
+        for (String algorithm : new String[] {"EC", "RSA", "Ed25519", "Ed448"}) {
+            try {
+                return Optional.of(KeyFactory.getInstance(algorithm, BouncyCastleJose.provider())
+                        .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo)));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // not this algorithm; try the next
+            }
+        }
+        return Optional.empty();
+    }
+}
