@@ -46,10 +46,13 @@ public final class WalletCredentials {
     public static final String NONCE = "XZOUco1u_gEPknxS78sWWg";
     public static final String STATUS_LIST_URI = "https://pid-issuer.wallet.test/status/1";
 
+    public static final Instant ISSUER_NOT_BEFORE = Instant.parse("2024-01-01T00:00:00Z");
+
     private static final WalletCredentials INSTANCE = new WalletCredentials();
 
     private final TestPki pki = TestPki.create("Wallet Test");
-    private final Credential issuer = pki.endEntity("PID Issuer").issue();
+    /** Issued after the CA was granted: the EU policy judges the service's status at the certificate's issuance. */
+    private final Credential issuer = pki.endEntity("PID Issuer").validity(ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).issue();
     private final Credential untrustedIssuer = TestPki.create("Rogue Wallet").endEntity("PID Issuer").issue();
     private final KeyPair holder = TestPki.ecKey("wallet holder");
     private final TrustedList list = TestSnapshot.list("WT", "Wallet Test TSP",
