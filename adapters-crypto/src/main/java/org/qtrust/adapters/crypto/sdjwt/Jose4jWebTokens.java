@@ -87,7 +87,8 @@ public final class Jose4jWebTokens implements JsonWebTokens {
             }
         }
         try {
-            PublicKey key = PublicJsonWebKey.Factory.newPublicJwk(jwk, BouncyCastleJose.PROVIDER_NAME).getPublicKey();
+            // The JDK's key factory: its SubjectPublicKeyInfo (named curve) is the one certificates carry, so keys compare by bytes.
+            PublicKey key = PublicJsonWebKey.Factory.newPublicJwk(jwk).getPublicKey();
             if (key == null) {
                 throw new MalformedTokenException("the JWK describes no public key");
             }
