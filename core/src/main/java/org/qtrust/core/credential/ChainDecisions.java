@@ -1,13 +1,11 @@
 package org.qtrust.core.credential;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,18 +29,28 @@ final class ChainDecisions {
     private static final int MAX_ENTRIES = 4096;
 
     private final VerifyCertificate decisions;
-    private final Map<String, Decided> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Decided> cache = new ConcurrentHashMap<>();
 
     ChainDecisions(VerifyCertificate decisions) {
         this.decisions = Objects.requireNonNull(decisions);
     }
 
-    Decided decide(List<byte[]> chain, Instant validationTime) {
-        String key = key(chain, validationTime);
+    /** The chain as the x5c header carries it (base64 DER, leaf first), and the time: what a decision depends on. */
+    private record Key(List<String> x5c, Instant validationTime) {
+    }
+
+    /**
+     * Decides the chain of an x5c header; only a chain not decided before is decoded.
+     *
+     * @throws IllegalArgumentException when an entry is not base64
+     */
+    Decided decide(List<String> x5c, Instant validationTime) {
+        Key key = new Key(List.copyOf(x5c), validationTime);
         Decided cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
+        List<byte[]> chain = x5c.stream().map(Base64.getDecoder()::decode).toList();
         CertificateVerdict verdict = decisions.verify(new CertificateCheck(chain.get(0), chain.subList(1, chain.size()), validationTime));
         Decided decided = new Decided(verdict, leafKey(chain.get(0)));
         if (cache.size() >= MAX_ENTRIES) {
@@ -59,19 +67,6 @@ final class ChainDecisions {
             return Optional.of(certificate.getPublicKey().getEncoded());
         } catch (CertificateException | RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String key(List<byte[]> chain, Instant time) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] der : chain) {
-                digest.update(java.nio.ByteBuffer.allocate(4).putInt(der.length).array());
-                digest.update(der);
-            }
-            return HexFormat.of().formatHex(digest.digest()) + "@" + time;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
     }
 }

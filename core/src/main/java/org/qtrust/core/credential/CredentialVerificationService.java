@@ -3,7 +3,6 @@ package org.qtrust.core.credential;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,16 +133,17 @@ public final class CredentialVerificationService implements VerifyCredential {
             issuerKey = fixed.subjectPublicKeyInfo();
             p.trace.add("issuer key: given out of band (no certificate chain, no trusted list)");
         } else {
-            Optional<List<byte[]>> chain;
+            Optional<List<String>> chain;
+            ChainDecisions.Decided decided;
             try {
                 chain = x5c(issuerJwt.header());
-            } catch (MalformedTokenException e) {
-                return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: " + e.getMessage());
+                if (chain.isEmpty()) {
+                    return p.reject(CredentialCode.MISSING_CERTIFICATE_CHAIN, "x5c: the issuer JWT carries no certificate chain");
+                }
+                decided = chains.orElseThrow().decide(chain.get(), time);
+            } catch (MalformedTokenException | IllegalArgumentException e) {
+                return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: " + (e instanceof IllegalArgumentException ? "an entry is not base64" : e.getMessage()));
             }
-            if (chain.isEmpty()) {
-                return p.reject(CredentialCode.MISSING_CERTIFICATE_CHAIN, "x5c: the issuer JWT carries no certificate chain");
-            }
-            ChainDecisions.Decided decided = chains.orElseThrow().decide(chain.get(), time);
             p.certificate = Optional.of(decided.verdict());
             p.trace.add("x5c: " + chain.get().size() + " certificate(s); certificate decision: "
                     + (decided.verdict().trusted() ? "trusted" : "not trusted (" + decided.verdict().code().code() + ")")
@@ -218,7 +218,7 @@ public final class CredentialVerificationService implements VerifyCredential {
     }
 
     /** RFC 7515 §4.1.6: x5c is an array of base64 (not base64url) DER certificates, the signer's first. */
-    private static Optional<List<byte[]>> x5c(Map<String, Object> header) throws MalformedTokenException {
+    private static Optional<List<String>> x5c(Map<String, Object> header) throws MalformedTokenException {
         Object value = header.get("x5c");
         if (value == null) {
             return Optional.empty();
@@ -229,16 +229,12 @@ public final class CredentialVerificationService implements VerifyCredential {
         if (entries.size() > 10) {
             throw new MalformedTokenException("x5c holds more than 10 certificates");
         }
-        List<byte[]> chain = new ArrayList<>(entries.size());
+        List<String> chain = new ArrayList<>(entries.size());
         for (Object entry : entries) {
             if (!(entry instanceof String text)) {
                 throw new MalformedTokenException("an x5c entry is not a string");
             }
-            try {
-                chain.add(Base64.getDecoder().decode(text));
-            } catch (IllegalArgumentException e) {
-                throw new MalformedTokenException("an x5c entry is not base64");
-            }
+            chain.add(text);
         }
         return Optional.of(chain);
     }
@@ -449,9 +445,14 @@ public final class CredentialVerificationService implements VerifyCredential {
             throw new MalformedTokenException("algorithm " + jwt.algorithm().orElse("(none)") + " is not allowed");
         }
         byte[] key = issuerKey;
-        Optional<List<byte[]>> chain = x5c(jwt.header());
+        Optional<List<String>> chain = x5c(jwt.header());
         if (chain.isPresent()) {
-            ChainDecisions.Decided decided = chains.orElseThrow().decide(chain.get(), check.validationTime());
+            ChainDecisions.Decided decided;
+            try {
+                decided = chains.orElseThrow().decide(chain.get(), check.validationTime());
+            } catch (IllegalArgumentException e) {
+                throw new MalformedTokenException("an x5c entry is not base64");
+            }
             if (!decided.verdict().trusted() || decided.leafKey().isEmpty()) {
                 throw new MalformedTokenException("its x5c certificate is not trusted (" + decided.verdict().code().code() + ")");
             }

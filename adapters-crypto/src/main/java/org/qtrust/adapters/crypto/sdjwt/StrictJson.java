@@ -30,6 +30,9 @@ final class StrictJson {
         }
     };
 
+    /** A parser allocates a sizeable lexer; one per thread is reused (parse resets it). */
+    private static final ThreadLocal<JSONParser> PARSERS = ThreadLocal.withInitial(JSONParser::new);
+
     private StrictJson() {
     }
 
@@ -38,7 +41,7 @@ final class StrictJson {
             throw new MalformedTokenException("JSON larger than " + MAX_CHARACTERS + " characters");
         }
         try {
-            return new JSONParser().parse(json, CONTAINERS);
+            return PARSERS.get().parse(json, CONTAINERS);
         } catch (ParseException e) {
             throw new MalformedTokenException("not JSON (" + e + ")");
         } catch (DuplicateMember e) {

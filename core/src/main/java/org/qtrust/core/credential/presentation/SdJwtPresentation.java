@@ -1,6 +1,5 @@
 package org.qtrust.core.credential.presentation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +35,10 @@ public record SdJwtPresentation(String issuerJwt, List<String> disclosures, Opti
         if (presentation.length() > MAX_CHARACTERS) {
             throw new MalformedTokenException("larger than " + MAX_CHARACTERS + " characters");
         }
-        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(presentation)) {
-            throw new MalformedTokenException("an SD-JWT is ASCII only");
+        for (int i = 0; i < presentation.length(); i++) {
+            if (presentation.charAt(i) > 0x7e) {
+                throw new MalformedTokenException("an SD-JWT is ASCII only");
+            }
         }
         int last = presentation.lastIndexOf('~');
         if (last < 0) {
