@@ -9,10 +9,9 @@ import java.util.Objects;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
-import org.qtrust.adapters.crypto.sdjwt.BouncyCastleJose;
 
 /**
- * Signs compact JWS with jose4j (Bouncy Castle doing the mathematics): the issuer JWTs, KB-JWTs
+ * Signs compact JWS with jose4j (the JDK's providers): the issuer JWTs, KB-JWTs
  * and status list tokens of test, sandbox and benchmark issuers. Header members given
  * explicitly win over the ones it sets ({@code alg}, {@code typ}, {@code x5c}); a header value
  * of {@code null} removes the member.
@@ -40,7 +39,6 @@ public final class JwsSigner {
 
     public String sign(String type, Map<String, Object> headerOverrides, Map<String, Object> claims) {
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setProviderContext(BouncyCastleJose.context());
         jws.setAlgorithmHeaderValue(algorithm);
         if (type != null) {
             jws.setHeader("typ", type);

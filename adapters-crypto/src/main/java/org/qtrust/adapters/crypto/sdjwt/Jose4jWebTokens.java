@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jose4j.jca.ProviderContext;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.port.JsonWebTokens;
@@ -20,19 +17,17 @@ import org.qtrust.core.credential.port.MalformedTokenException;
 import org.qtrust.core.credential.port.SignedJwt;
 
 /**
- * The {@link JsonWebTokens} port with jose4j, Bouncy Castle doing the signature mathematics
- * ({@link BouncyCastleJose}). Only the asymmetric algorithms of
- * {@link CredentialVerificationService#ALLOWED_ALGORITHMS} verify; {@code none} and HMAC never
- * do. Decoded public keys are cached (bounded): wallets present the same issuer over and over.
+ * The {@link JsonWebTokens} port: jose4j reads the JSON (strictly, {@link StrictJson}) and JWKs,
+ * a private Bouncy Castle instance does the signature mathematics ({@link JwsSignatures}). Only
+ * the asymmetric algorithms of {@link CredentialVerificationService#ALLOWED_ALGORITHMS} verify;
+ * {@code none} and HMAC never do. Decoded public keys are cached (bounded): wallets present the
+ * same issuer over and over.
  */
 public final class Jose4jWebTokens implements JsonWebTokens {
 
     private static final Set<String> PRIVATE_JWK_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final int MAX_CACHED_KEYS = 4096;
 
-    private final AlgorithmConstraints algorithms = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-            CredentialVerificationService.ALLOWED_ALGORITHMS.toArray(String[]::new));
-    private final ProviderContext providers = BouncyCastleJose.context();
     private final Map<String, Optional<PublicKey>> keys = new ConcurrentHashMap<>();
 
     @Override
@@ -67,16 +62,21 @@ public final class Jose4jWebTokens implements JsonWebTokens {
         if (key.isEmpty()) {
             return false;
         }
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmConstraints(algorithms);
-            jws.setProviderContext(providers);
-            jws.setCompactSerialization(token.compact());
-            jws.setKey(key.get());
-            return jws.verifySignature();
-        } catch (JoseException | RuntimeException e) {
+        Optional<String> algorithm = token.algorithm();
+        if (algorithm.isEmpty() || !CredentialVerificationService.ALLOWED_ALGORITHMS.contains(algorithm.get())) {
             return false;
         }
+        String compact = token.compact();
+        int signatureStart = compact.lastIndexOf('.');
+        byte[] signature;
+        try {
+            signature = Base64.getUrlDecoder().decode(compact.substring(signatureStart + 1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        // RFC 7515 §5.2: the signature covers the ASCII of "header.payload" exactly as received.
+        byte[] signingInput = compact.substring(0, signatureStart).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return JwsSignatures.verify(algorithm.get(), key.get(), signingInput, signature);
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class Jose4jWebTokens implements JsonWebTokens {
     private static Optional<PublicKey> decodeKey(byte[] subjectPublicKeyInfo) {
         for (String algorithm : new String[] {"EC", "RSA", "Ed25519", "Ed448"}) {
             try {
-                return Optional.of(KeyFactory.getInstance(algorithm, BouncyCastleJose.provider())
+                return Optional.of(KeyFactory.getInstance(algorithm, JwsSignatures.BOUNCY_CASTLE)
                         .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo)));
             } catch (GeneralSecurityException | RuntimeException e) {
                 // not this algorithm; try the next
