@@ -87,7 +87,7 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
             throw new IllegalStateException("the generated presentation does not verify: " + first.code().code() + " " + first.trace());
         }
 
-        run(verifier, check, workers, (long) (Math.min(2.0, Math.max(0.5, seconds / 2)) * 1e9), new LongAdder());
+        run(verifier, check, workers, (long) (Math.min(3.0, Math.max(0.5, seconds / 2)) * 1e9), new LongAdder()); // warm-up: the JIT needs a few thousand rounds
         LongAdder cpuNanos = new LongAdder();
         long start = System.nanoTime();
         long verifications = run(verifier, check, workers, (long) (seconds * 1e9), cpuNanos);
