@@ -40,6 +40,9 @@ final class JwsSignatures {
             Map.entry("PS512", new Algorithm("RSASSA-PSS", "RSA", 2048, Optional.of(pss("SHA-512", MGF1ParameterSpec.SHA512, 64)))),
             Map.entry("EdDSA", new Algorithm("EdDSA", "EdDSA", 0, Optional.empty())));
 
+    /** Signature engines are not thread-safe but reusable (initVerify resets them): one per algorithm and thread. */
+    private static final ThreadLocal<Map<String, Signature>> ENGINES = ThreadLocal.withInitial(java.util.HashMap::new);
+
     private JwsSignatures() {
     }
 
@@ -54,7 +57,12 @@ final class JwsSignatures {
             return false;
         }
         try {
-            Signature verifier = Signature.getInstance(spec.jca(), BOUNCY_CASTLE);
+            Map<String, Signature> engines = ENGINES.get();
+            Signature verifier = engines.get(spec.jca());
+            if (verifier == null) {
+                verifier = Signature.getInstance(spec.jca(), BOUNCY_CASTLE);
+                engines.put(spec.jca(), verifier);
+            }
             if (spec.pss().isPresent()) {
                 verifier.setParameter(spec.pss().get());
             }
