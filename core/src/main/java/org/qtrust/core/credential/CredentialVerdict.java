@@ -16,7 +16,7 @@ import org.qtrust.core.certificate.CertificateVerdict;
  * @param issuer      the issuer JWT's {@code iss}, when it could be read
  * @param vct         the credential type, when it could be read
  * @param claims      the processed payload (RFC 9901 §7.1): disclosed claims in place, {@code _sd}, {@code _sd_alg}
- *                    and {@code ...} removed; empty when the disclosures could not be processed. JSON values as
+ *                    and {@code ...} removed; empty unless the credential is valid. JSON values as
  *                    {@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean} or {@code null}
  * @param holderBound whether a KB-JWT proved possession of the key in {@code cnf}
  * @param certificate the decision on the {@code x5c} issuer certificate, when one was made

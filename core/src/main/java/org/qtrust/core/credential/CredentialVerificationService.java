@@ -77,7 +77,8 @@ public final class CredentialVerificationService implements VerifyCredential {
         CredentialVerdict reject(CredentialCode code, String why) {
             trace.add(why);
             trace.add("verdict: not valid (" + code.code() + ")");
-            return new CredentialVerdict(false, code, issuer, vct, claims, holderBound, certificate, trace);
+            // Fail closed: the claims of a credential that is not valid are not handed out, so nobody relies on them.
+            return new CredentialVerdict(false, code, issuer, vct, Map.of(), holderBound, certificate, trace);
         }
 
         CredentialVerdict accept() {

@@ -127,6 +127,22 @@ class DisclosureAndBindingTest {
         }
 
         @Test
+        void a_payload_nested_beyond_the_limit_is_refused() {
+            Object nested = "deep";
+            for (int i = 0; i < 40; i++) {
+                nested = Map.of("n", nested);
+            }
+            assertThat(verify(WALLET.issue(base().claim("nested", nested)).issuance()).code()).isEqualTo(CredentialCode.INVALID_DISCLOSURE);
+        }
+
+        @Test
+        void the_claims_of_a_refused_credential_are_not_handed_out() {
+            CredentialVerdict verdict = verify(WALLET.keyBinding().nonce("replayed").bind(WALLET.issue(WALLET.pid()).issuance()));
+            assertThat(verdict.code()).isEqualTo(CredentialCode.INVALID_HOLDER_BINDING);
+            assertThat(verdict.claims()).isEmpty();
+        }
+
+        @Test
         void decoys_are_ignored_and_removed() {
             CredentialVerdict verdict = verify(WALLET.issue(base().disclosable("a", 1).decoys(5)).issuance());
             assertThat(verdict.code()).isEqualTo(CredentialCode.OK);
