@@ -29,6 +29,8 @@ public final class Jose4jWebTokens implements JsonWebTokens {
     private static final int MAX_CACHED_KEYS = 4096;
 
     private final Map<String, Optional<PublicKey>> keys = new ConcurrentHashMap<>();
+    /** Holders present the same cnf.jwk again and again; building a key from a JWK is costly. */
+    private final Map<Map<String, Object>, byte[]> jwks = new ConcurrentHashMap<>();
 
     @Override
     @SuppressWarnings("unchecked")
@@ -86,13 +88,22 @@ public final class Jose4jWebTokens implements JsonWebTokens {
                 throw new MalformedTokenException("the JWK carries private or symmetric key material ('" + member + "')");
             }
         }
+        byte[] cached = jwks.get(jwk);
+        if (cached != null) {
+            return cached.clone();
+        }
         try {
             // The JDK's key factory: its SubjectPublicKeyInfo (named curve) is the one certificates carry, so keys compare by bytes.
             PublicKey key = PublicJsonWebKey.Factory.newPublicJwk(jwk).getPublicKey();
             if (key == null) {
                 throw new MalformedTokenException("the JWK describes no public key");
             }
-            return key.getEncoded();
+            byte[] encoded = key.getEncoded();
+            if (jwks.size() >= MAX_CACHED_KEYS) {
+                jwks.clear();
+            }
+            jwks.put(java.util.Collections.unmodifiableMap(new java.util.HashMap<>(jwk)), encoded.clone()); // JSON null members allowed
+            return encoded;
         } catch (JoseException | ClassCastException | IllegalArgumentException e) {
             throw new MalformedTokenException("not a usable public JWK: " + e.getMessage());
         }

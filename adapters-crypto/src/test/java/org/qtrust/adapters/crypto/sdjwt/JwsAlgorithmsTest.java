@@ -65,4 +65,15 @@ class JwsAlgorithmsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jose.publicKeyInfo(Map.of("kty", "oct", "k", "c2VjcmV0")))
                 .isInstanceOf(MalformedTokenException.class);
     }
+
+    @Test
+    void a_jwk_gives_the_same_key_bytes_as_a_certificate_every_time() throws Exception {
+        java.security.PublicKey key = TestPki.ecKey("jwk").getPublic();
+        Map<String, Object> jwk = new java.util.HashMap<>(org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(key)
+                .toParams(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        jwk.put("kid", null);
+
+        assertThat(jose.publicKeyInfo(jwk)).isEqualTo(key.getEncoded());
+        assertThat(jose.publicKeyInfo(jwk)).isEqualTo(key.getEncoded());
+    }
 }
