@@ -21,10 +21,21 @@ public enum HashAlgorithm {
 
     private final String name;
     private final String jdkName;
+    /** A digest engine per thread: looking one up costs more than hashing a disclosure. */
+    private final ThreadLocal<MessageDigest> engines;
 
     HashAlgorithm(String name, String jdkName) {
         this.name = name;
         this.jdkName = jdkName;
+        this.engines = ThreadLocal.withInitial(this::engine);
+    }
+
+    private MessageDigest engine() {
+        try {
+            return MessageDigest.getInstance(jdkName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks " + jdkName, e);
+        }
     }
 
     /** The registry name, as {@code _sd_alg} carries it. */
@@ -42,11 +53,7 @@ public enum HashAlgorithm {
     }
 
     public String digest(String ascii) {
-        try {
-            byte[] hash = MessageDigest.getInstance(jdkName).digest(ascii.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks " + jdkName, e);
-        }
+        byte[] hash = engines.get().digest(ascii.getBytes(StandardCharsets.US_ASCII)); // digest() resets the engine
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
 }
