@@ -3,6 +3,7 @@ package org.qtrust.cli;
 import java.io.PrintWriter;
 import org.qtrust.cli.bench.BenchCommand;
 import org.qtrust.cli.cert.CertCommand;
+import org.qtrust.cli.credential.CredentialCommand;
 import org.qtrust.cli.lists.ListsCommand;
 import org.qtrust.cli.sandbox.DemoCommand;
 import org.qtrust.cli.sandbox.SandboxCommand;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code qtrust} command line. Thin: parses options, wires adapters with Guice, prints verdicts. */
 @Command(name = "qtrust", mixinStandardHelpOptions = true, version = "qtrust 0.1.0",
         description = "Decides whether certificates and wallet credentials are trusted under the official trusted lists.",
-        subcommands = {ListsCommand.class, CertCommand.class, BenchCommand.class, SandboxCommand.class, DemoCommand.class})
+        subcommands = {ListsCommand.class, CertCommand.class, CredentialCommand.class, BenchCommand.class, SandboxCommand.class,
+                DemoCommand.class})
 public final class QtrustCli {
 
     /** Exit code for unusable input (missing file, bad option, unreadable keystore). */

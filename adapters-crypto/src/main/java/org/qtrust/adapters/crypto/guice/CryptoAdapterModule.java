@@ -6,8 +6,10 @@ import com.google.inject.Singleton;
 import org.qtrust.adapters.crypto.certificate.BouncyCastleCertificateInspector;
 import org.qtrust.adapters.crypto.jades.JadesListSignatureVerifier;
 import org.qtrust.adapters.crypto.jades.LoteListSignatureVerifier;
+import org.qtrust.adapters.crypto.sdjwt.Jose4jWebTokens;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
 
@@ -46,5 +48,12 @@ public final class CryptoAdapterModule extends AbstractModule {
     @Singleton
     CertificateInspector certificateInspector() {
         return new BouncyCastleCertificateInspector();
+    }
+
+    /** One JOSE reader and verifier (jose4j on Bouncy Castle) for the whole application: thread-safe, it caches decoded keys. */
+    @Provides
+    @Singleton
+    JsonWebTokens jsonWebTokens() {
+        return new Jose4jWebTokens();
     }
 }

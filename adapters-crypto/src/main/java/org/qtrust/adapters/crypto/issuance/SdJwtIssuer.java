@@ -1,0 +1,154 @@
+package org.qtrust.adapters.crypto.issuance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jose4j.json.internal.json_simple.JSONValue;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+import org.qtrust.core.credential.disclosure.HashAlgorithm;
+
+/**
+ * Issues SD-JWTs (RFC 9901) and SD-JWT VCs: turns a {@link ClaimSet} into a payload of digests
+ * plus disclosures, and signs it with the issuer key, putting the {@code x5c} chain in the
+ * header. For tests, sandboxes and benchmarks: it is a faithful issuer, not a hardened one.
+ *
+ * <pre>{@code
+ * SdJwtIssuer issuer = new SdJwtIssuer(issuerKey, "ES256", chain);
+ * IssuedSdJwt credential = issuer.issue(ClaimSet.create().claim("iss", "https://issuer.example")
+ *         .claim("vct", "urn:eudi:pid:1").claim("cnf", SdJwtIssuer.confirmation(holder.getPublic()))
+ *         .disclosable("given_name", "Erika"));
+ * }</pre>
+ */
+public final class SdJwtIssuer {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JwsSigner signer;
+    private String type = "dc+sd-jwt";
+    private HashAlgorithm hash = HashAlgorithm.SHA_256;
+    private boolean declareHash = true;
+    private final Map<String, Object> headerOverrides = new LinkedHashMap<>();
+
+    /**
+     * @param key       the issuer's signing key
+     * @param algorithm the JWS algorithm, e.g. ES256
+     * @param chain     the x5c chain, issuer certificate first (empty: no x5c header)
+     */
+    public SdJwtIssuer(PrivateKey key, String algorithm, List<X509Certificate> chain) {
+        this.signer = new JwsSigner(key, algorithm, chain);
+    }
+
+    /** The header's typ (dc+sd-jwt unless told; null for none). */
+    public SdJwtIssuer type(String value) {
+        this.type = value;
+        return this;
+    }
+
+    /** The digest algorithm, declared as {@code _sd_alg}. */
+    public SdJwtIssuer hash(HashAlgorithm algorithm) {
+        this.hash = Objects.requireNonNull(algorithm);
+        return this;
+    }
+
+    /** Leave {@code _sd_alg} out (verifiers then assume sha-256). */
+    public SdJwtIssuer withoutHashDeclaration() {
+        this.declareHash = false;
+        return this;
+    }
+
+    /** Sets (or, with null, removes) a header member, e.g. {@code x5c} or {@code alg}. */
+    public SdJwtIssuer header(String name, Object value) {
+        headerOverrides.put(name, value);
+        return this;
+    }
+
+    public IssuedSdJwt issue(ClaimSet claims) {
+        List<Disclosure> disclosures = new ArrayList<>();
+        Map<String, Object> payload = object(claims, disclosures);
+        if (declareHash) {
+            payload.put("_sd_alg", hash.registryName());
+        }
+        return new IssuedSdJwt(signer.sign(type, headerOverrides, payload), disclosures);
+    }
+
+    /** A {@code cnf} claim binding the credential to the holder's public key (RFC 7800 {@code jwk}). */
+    public static Map<String, Object> confirmation(PublicKey holderKey) {
+        try {
+            Map<String, Object> jwk = PublicJsonWebKey.Factory.newPublicJwk(holderKey).toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+            return Map.of("jwk", jwk);
+        } catch (JoseException e) {
+            throw new IllegalArgumentException("not a key a JWK can describe: " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh 128-bit salt (RFC 9901 §4.2.1). */
+    public static String salt() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private Map<String, Object> object(ClaimSet claims, List<Disclosure> disclosures) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        List<String> digests = new ArrayList<>();
+        for (ClaimSet.Member member : claims.members()) {
+            Object value = value(member.value(), disclosures);
+            if (member.disclosable()) {
+                Disclosure disclosure = disclose(Optional.of(member.name()), value);
+                disclosures.add(disclosure);
+                digests.add(disclosure.digest());
+            } else {
+                result.put(member.name(), value);
+            }
+        }
+        for (int i = 0; i < claims.decoyCount(); i++) {
+            digests.add(hash.digest(salt()));
+        }
+        if (!digests.isEmpty()) {
+            digests.sort(null); // RFC 9901 §4.2.4.1: the order must not reveal the claims' order
+            result.put("_sd", digests);
+        }
+        return result;
+    }
+
+    private Object value(Object value, List<Disclosure> disclosures) {
+        if (value instanceof ClaimSet nested) {
+            return object(nested, disclosures);
+        }
+        if (value instanceof ClaimSet.ArrayClaim array) {
+            List<Object> result = new ArrayList<>();
+            for (Object element : array.elements()) {
+                if (element instanceof ClaimSet.DisclosableElement disclosable) {
+                    Disclosure disclosure = disclose(Optional.empty(), value(disclosable.value(), disclosures));
+                    disclosures.add(disclosure);
+                    result.add(Map.of("...", disclosure.digest()));
+                } else {
+                    result.add(value(element, disclosures));
+                }
+            }
+            return result;
+        }
+        return value;
+    }
+
+    private Disclosure disclose(Optional<String> name, Object value) {
+        List<Object> array = new ArrayList<>();
+        array.add(salt());
+        name.ifPresent(array::add);
+        array.add(value);
+        String encoded = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(JSONValue.toJSONString(array).getBytes(StandardCharsets.UTF_8));
+        return new Disclosure(encoded, name, value, hash.digest(encoded));
+    }
+}

@@ -1,0 +1,164 @@
+package org.qtrust.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
+import org.qtrust.adapters.crypto.issuance.ClaimSet;
+import org.qtrust.adapters.crypto.issuance.GeneratedIssuer;
+import org.qtrust.adapters.crypto.issuance.IssuedSdJwt;
+import org.qtrust.adapters.crypto.issuance.KeyBinding;
+import org.qtrust.adapters.crypto.issuance.SdJwtIssuer;
+import org.qtrust.cli.UsageException;
+import org.qtrust.cli.json.Json;
+import org.qtrust.core.certificate.CertificateDecisionService;
+import org.qtrust.core.certificate.index.TrustedServiceIndex;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.credential.CredentialCheck;
+import org.qtrust.core.credential.CredentialCode;
+import org.qtrust.core.credential.CredentialVerdict;
+import org.qtrust.core.credential.CredentialVerificationService;
+import org.qtrust.core.credential.IssuerTrust;
+import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.policy.PlainTrustAnchor;
+import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.trustedlist.ServiceCertificate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qtrust bench credentials}: verifies one generated presentation over and over — 10
+ * disclosures, an ES256 issuer signature with an x5c chain to a plain anchor, an ES256 KB-JWT —
+ * on N threads, and reports verifications per second. Every verification parses the
+ * presentation, verifies both signatures, processes the disclosures and checks key binding; the
+ * chain decision is cached (the same chain at the same validation time), as in a verifier.
+ */
+@Command(name = "credentials", mixinStandardHelpOptions = true,
+        description = "Verify a generated SD-JWT VC presentation repeatedly; report verifications per second.")
+public final class BenchCredentialsCommand implements java.util.concurrent.Callable<Integer> {
+
+    private static final String AUDIENCE = "https://verifier.bench.test";
+    private static final String NONCE = "bench-nonce";
+
+    @Option(names = "--seconds", defaultValue = "5", description = "Measured duration (default ${DEFAULT-VALUE}), after a warm-up.")
+    double seconds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads verifying at once (default: the available processors).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print the figures as one JSON document.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (seconds <= 0) {
+            throw new UsageException("--seconds must be positive");
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 256) {
+            throw new UsageException("--threads must be between 1 and 256");
+        }
+        Instant time = Clock.systemUTC().instant();
+        GeneratedIssuer issuer = GeneratedIssuer.create("QTrust Bench", time);
+        Injector crypto = Guice.createInjector(new CryptoAdapterModule());
+        CertificateInspector inspector = crypto.getInstance(CertificateInspector.class);
+        VerificationPolicy policy = VerificationPolicy.euEidas().withAdditionalAnchors(
+                List.of(new PlainTrustAnchor("XX", "QTrust Bench Root", ServiceCertificate.of(issuer.root()))));
+        CertificateDecisionService decisions = new CertificateDecisionService(
+                TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector), inspector, policy);
+        CredentialVerificationService verifier = CredentialVerificationService.offline(
+                new IssuerTrust.CertificateChain(decisions), crypto.getInstance(JsonWebTokens.class));
+        CredentialCheck check = CredentialCheck.of(presentation(issuer, time), time).forVerifier(AUDIENCE, NONCE);
+        CredentialVerdict first = verifier.verify(check);
+        if (first.code() != CredentialCode.OK) {
+            throw new IllegalStateException("the generated presentation does not verify: " + first.code().code() + " " + first.trace());
+        }
+
+        run(verifier, check, workers, (long) (Math.min(3.0, Math.max(0.5, seconds / 2)) * 1e9), new LongAdder()); // warm-up: the JIT needs a few thousand rounds
+        LongAdder cpuNanos = new LongAdder();
+        long start = System.nanoTime();
+        long verifications = run(verifier, check, workers, (long) (seconds * 1e9), cpuNanos);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = cpuNanos.sum() / 1e9;
+
+        ObjectNode figures = Json.MAPPER.createObjectNode();
+        figures.put("verificationsPerSecond", Math.round(verifications / elapsed));
+        figures.put("threads", workers);
+        figures.put("verifications", verifications);
+        figures.put("seconds", Math.round(elapsed * 100) / 100.0);
+        // On a shared machine the wall-clock rate depends on the neighbours; the CPU figures do not.
+        figures.put("cpuSeconds", Math.round(cpuSeconds * 100) / 100.0);
+        figures.put("verificationsPerCpuSecond", cpuSeconds > 0 ? Math.round(verifications / cpuSeconds) : 0);
+        figures.put("disclosures", 10);
+        figures.put("algorithms", "ES256 issuer (x5c), ES256 KB-JWT");
+        spec.commandLine().getOut().println(json ? Json.compact(figures) : Json.pretty(figures));
+        return 0;
+    }
+
+    /** A PID-like credential with 10 disclosable claims, all disclosed, bound to a fresh holder key. */
+    private static String presentation(GeneratedIssuer issuer, Instant time) {
+        GeneratedIssuer holder = GeneratedIssuer.create("QTrust Bench Holder", time);
+        ClaimSet claims = ClaimSet.create()
+                .claim("iss", "https://issuer.bench.test").claim("vct", "urn:eudi:pid:1")
+                .claim("iat", time.minusSeconds(3600).getEpochSecond()).claim("exp", time.plusSeconds(86_400).getEpochSecond())
+                .claim("cnf", SdJwtIssuer.confirmation(holder.issuerKeys().getPublic()))
+                .disclosable("given_name", "Erika").disclosable("family_name", "Mustermann")
+                .disclosable("birthdate", "1964-08-12").disclosable("birth_place", "Berlin")
+                .disclosable("nationality", "DE").disclosable("resident_city", "Köln")
+                .disclosable("resident_postal_code", "51147").disclosable("resident_street", "Heidestraße 17")
+                .disclosable("age_over_18", true).disclosable("issuing_authority", "DE");
+        IssuedSdJwt credential = issuer.sdJwtIssuer().issue(claims);
+        return KeyBinding.signedWith(holder.issuerKeys().getPrivate(), "ES256").audience(AUDIENCE).nonce(NONCE).issuedAt(time)
+                .bind(credential.issuance());
+    }
+
+    private static long run(CredentialVerificationService verifier, CredentialCheck check, int workers, long nanos, LongAdder cpuNanos)
+            throws InterruptedException {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        LongAdder count = new LongAdder();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<CredentialCode> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(workers);
+        List<Thread> pool = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            Thread thread = new Thread(() -> {
+                long cpuStart = cpu.getCurrentThreadCpuTime();
+                try {
+                    while (!stop.get()) {
+                        CredentialCode code = verifier.verify(check).code();
+                        if (code != CredentialCode.OK) {
+                            failure.set(code);
+                        }
+                        count.increment();
+                    }
+                } finally {
+                    cpuNanos.add(cpu.getCurrentThreadCpuTime() - cpuStart);
+                    done.countDown();
+                }
+            }, "bench-credentials-" + i);
+            thread.setDaemon(true);
+            pool.add(thread);
+        }
+        pool.forEach(Thread::start);
+        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        stop.set(true);
+        done.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("a verification failed during the benchmark: " + failure.get().code());
+        }
+        return count.sum();
+    }
+}

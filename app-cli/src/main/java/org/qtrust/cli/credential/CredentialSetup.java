@@ -1,0 +1,110 @@
+package org.qtrust.cli.credential;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
+import org.qtrust.adapters.http.guice.HttpAdapterConfig;
+import org.qtrust.adapters.http.guice.HttpAdapterModule;
+import org.qtrust.adapters.http.transport.HttpClient5Transport;
+import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.cli.UsageException;
+import org.qtrust.cli.cert.DecisionSetup;
+import org.qtrust.cli.options.ListOptions;
+import org.qtrust.core.credential.CredentialVerificationService;
+import org.qtrust.core.credential.IssuerTrust;
+import org.qtrust.core.credential.metadata.HttpIssuerMetadataSource;
+import org.qtrust.core.credential.port.IssuerMetadataSource;
+import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.credential.port.MalformedTokenException;
+import org.qtrust.core.credential.port.StatusListSource;
+import org.qtrust.core.credential.status.HttpStatusListSource;
+import org.qtrust.core.transport.HttpTransport;
+
+/**
+ * Assembles a credential verifier from the command line: the issuer trust (an --issuer-key JWK,
+ * or the x5c chain decided as {@code cert verify} decides certificates: policy, trusted lists,
+ * --trust-anchor), and the network for issuer metadata and status lists (none with --no-fetch).
+ * Close it to release the HTTP client.
+ */
+public final class CredentialSetup implements AutoCloseable {
+
+    static final long MAX_JWK_BYTES = 64 * 1024;
+
+    private final CredentialVerificationService service;
+    private final Optional<DecisionSetup> decisions;
+    private final Optional<HttpClient5Transport> transport;
+
+    private CredentialSetup(CredentialVerificationService service, Optional<DecisionSetup> decisions, Optional<HttpClient5Transport> transport) {
+        this.service = service;
+        this.decisions = decisions;
+        this.transport = transport;
+    }
+
+    public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, String policy, List<String> trustAnchors,
+                                       boolean fetch, Clock clock) {
+        Injector crypto = Guice.createInjector(new CryptoAdapterModule());
+        JsonWebTokens jose = crypto.getInstance(JsonWebTokens.class);
+        IssuerTrust trust;
+        Optional<DecisionSetup> decisions = Optional.empty();
+        if (issuerKey.isPresent()) {
+            if (!trustAnchors.isEmpty() || lists.offline().isPresent()) {
+                throw new UsageException("--issuer-key verifies a plain SD-JWT with that key: it cannot be combined with --trust-anchor or --offline");
+            }
+            trust = new IssuerTrust.FixedKey(readJwk(issuerKey.get(), jose));
+        } else {
+            DecisionSetup setup = DecisionSetup.open(lists, policy, trustAnchors, clock);
+            decisions = Optional.of(setup);
+            trust = new IssuerTrust.CertificateChain(setup.service());
+        }
+        if (!fetch) {
+            return new CredentialSetup(CredentialVerificationService.offline(trust, jose), decisions, Optional.empty());
+        }
+        Injector http = Guice.createInjector(new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(
+                TransportConfig.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20)))));
+        HttpClient5Transport client = http.getInstance(HttpClient5Transport.class);
+        HttpTransport transport = http.getInstance(HttpTransport.class);
+        IssuerMetadataSource metadata = new HttpIssuerMetadataSource(transport, jose, clock, HttpIssuerMetadataSource.DEFAULT_TTL);
+        StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL);
+        return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists), decisions, Optional.of(client));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static byte[] readJwk(Path file, JsonWebTokens jose) {
+        try {
+            if (Files.size(file) > MAX_JWK_BYTES) {
+                throw new UsageException("--issuer-key " + file + ": larger than " + MAX_JWK_BYTES + " bytes, not a JWK");
+            }
+            Object parsed = jose.parseJson(Files.readString(file));
+            if (!(parsed instanceof Map<?, ?>)) {
+                throw new UsageException("--issuer-key " + file + ": not a JWK (a JSON object)");
+            }
+            return jose.publicKeyInfo((Map<String, Object>) parsed);
+        } catch (IOException e) {
+            throw new UsageException("--issuer-key " + file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (MalformedTokenException e) {
+            throw new UsageException("--issuer-key " + file + ": " + e.getMessage());
+        }
+    }
+
+    public CredentialVerificationService service() {
+        return service;
+    }
+
+    /** The certificate decision setup, when the issuer is trusted through its chain. */
+    public Optional<DecisionSetup> decisions() {
+        return decisions;
+    }
+
+    @Override
+    public void close() {
+        transport.ifPresent(HttpClient5Transport::close);
+    }
+}

@@ -1,0 +1,35 @@
+package org.qtrust.cli.credential;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qtrust.cli.cert.VerdictJson;
+import org.qtrust.cli.json.Json;
+import org.qtrust.core.credential.CredentialVerdict;
+
+/**
+ * The JSON contract of {@code qtrust credential verify --json} (issue 4): {@code valid}, {@code code},
+ * {@code issuer}, {@code vct}, {@code claims} (the processed payload), {@code holderBound},
+ * {@code certificate} (the {@code cert verify --json} document of the x5c issuer certificate, or
+ * null when no chain was decided) and {@code trace}.
+ */
+public final class CredentialVerdictJson {
+
+    private CredentialVerdictJson() {
+    }
+
+    public static ObjectNode of(String file, CredentialVerdict verdict) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("valid", verdict.valid());
+        node.put("code", verdict.code().code());
+        node.put("issuer", verdict.issuer().orElse(null));
+        node.put("vct", verdict.vct().orElse(null));
+        node.set("claims", Json.MAPPER.valueToTree(verdict.claims()));
+        node.put("holderBound", verdict.holderBound());
+        if (verdict.certificate().isPresent()) {
+            node.set("certificate", VerdictJson.of(file, verdict.certificate().get()));
+        } else {
+            node.putNull("certificate");
+        }
+        verdict.trace().forEach(node.putArray("trace")::add);
+        return node;
+    }
+}

@@ -1,0 +1,136 @@
+package org.qtrust.cli.credential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.jose4j.json.JsonUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qtrust.adapters.crypto.issuance.ClaimSet;
+import org.qtrust.adapters.crypto.issuance.SdJwtIssuer;
+import org.qtrust.adapters.crypto.testpki.TestPki;
+import org.qtrust.adapters.crypto.testpki.WalletCredentials;
+import org.qtrust.cli.QtrustCli;
+
+/** {@code qtrust credential verify}: exit codes, the JSON document and unusable input, on the wallet test world. */
+class CredentialVerifyCliTest {
+
+    private static final WalletCredentials WALLET = WalletCredentials.create();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = QtrustCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(folder.resolve(name), text);
+    }
+
+    private Path walletRoot() throws Exception {
+        return file("root.pem", "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder().encodeToString(TestPki.create("Wallet Test").root().certificate().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+    }
+
+    private String[] verify(Path presentation, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("credential", "verify", presentation.toString(), "--trust-anchor", walletRoot().toString(),
+                "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE, "--at", WalletCredentials.NOW.toString(), "--no-fetch"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void a_valid_presentation_exits_0_with_the_issue_4_json_document() throws Exception {
+        Path presentation = file("pid.txt", WALLET.present(WALLET.issue(WALLET.pid())) + "\n");
+
+        Run run = run(verify(presentation, "--require-key-binding", "--json"));
+
+        assertThat(run.exit()).as(run.err() + run.out()).isZero();
+        JsonNode verdict = JSON.readTree(run.out());
+        assertThat(verdict.fieldNames()).toIterable()
+                .containsExactly("valid", "code", "issuer", "vct", "claims", "holderBound", "certificate", "trace");
+        assertThat(verdict.get("valid").asBoolean()).isTrue();
+        assertThat(verdict.get("code").asText()).isEqualTo("ok");
+        assertThat(verdict.get("issuer").asText()).isEqualTo(WalletCredentials.ISSUER);
+        assertThat(verdict.get("vct").asText()).isEqualTo(WalletCredentials.VCT);
+        assertThat(verdict.get("holderBound").asBoolean()).isTrue();
+        assertThat(verdict.get("claims").get("address").get("locality").asText()).isEqualTo("Berlin");
+        assertThat(verdict.get("claims").has("_sd")).isFalse();
+        JsonNode certificate = verdict.get("certificate");
+        assertThat(certificate.get("trusted").asBoolean()).isTrue();
+        assertThat(certificate.get("code").asText()).isEqualTo("ok");
+        assertThat(certificate.get("service").get("type").asText()).isEqualTo("urn:qtrust:plain-trust-anchor");
+        assertThat(verdict.get("trace").toString()).contains("metadata: skipped (offline");
+    }
+
+    @Test
+    void an_invalid_presentation_exits_1_with_its_code() throws Exception {
+        Path rogue = file("rogue.txt", WALLET.present(WALLET.signer(WALLET.untrustedIssuer()).issue(WALLET.pid())));
+        Path unbound = file("unbound.txt", WALLET.issue(WALLET.pid()).issuance());
+
+        Run untrusted = run(verify(rogue, "--json"));
+        Run withoutBinding = run(verify(unbound, "--require-key-binding"));
+
+        assertThat(untrusted.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(untrusted.out()).get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(withoutBinding.exit()).isEqualTo(1);
+        assertThat(withoutBinding.out()).contains("NOT VALID (invalid_holder_binding)");
+    }
+
+    @Test
+    void issuer_key_verifies_a_plain_sd_jwt_without_chain_typ_or_vct() throws Exception {
+        var key = TestPki.ecKey("interop issuer");
+        String sdJwt = new SdJwtIssuer(key.getPrivate(), "ES256", List.of()).type(null)
+                .issue(ClaimSet.create().claim("iss", "https://issuer.example.com").disclosable("given_name", "John")).issuance();
+        Path presentation = file("plain.txt", sdJwt);
+        Path jwk = file("issuer.jwk", JsonUtil.toJson(SdJwtIssuer.confirmation(key.getPublic())).replaceFirst("^\\{\"jwk\":", "").replaceFirst("}$", ""));
+
+        Run run = run("credential", "verify", presentation.toString(), "--issuer-key", jwk.toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode verdict = JSON.readTree(run.out());
+        assertThat(verdict.get("claims").get("given_name").asText()).isEqualTo("John");
+        assertThat(verdict.get("certificate").isNull()).isTrue();
+    }
+
+    @Test
+    void unusable_input_is_one_line_and_exit_2() throws Exception {
+        Run missing = run("credential", "verify", folder.resolve("nope.txt").toString(), "--no-fetch");
+        Path badJwk = file("bad.jwk", "{\"kty\": \"oct\", \"k\": \"c2VjcmV0\"}");
+        Run secretKey = run("credential", "verify", file("x.txt", "a~").toString(), "--issuer-key", badJwk.toString());
+        Run both = run("credential", "verify", file("y.txt", "a~").toString(), "--issuer-key", badJwk.toString(),
+                "--trust-anchor", walletRoot().toString());
+
+        for (Run run : List.of(missing, secretKey, both)) {
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).startsWith("qtrust: ").doesNotContain("Exception").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void the_credentials_bench_prints_its_contract() throws Exception {
+        Run run = run("bench", "credentials", "--seconds", "0.3", "--threads", "1", "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode figures = JSON.readTree(run.out());
+        assertThat(figures.get("verificationsPerSecond").asLong()).isPositive();
+        assertThat(figures.get("threads").asInt()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,59 @@
+package org.qtrust.core.credential;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One question: is this presentation valid for this verifier at this time?
+ *
+ * @param presentation       the SD-JWT as received: {@code <issuer-jwt>~<disclosure>~…~[<kb-jwt>]}
+ * @param audience           the verifier's identifier the KB-JWT's {@code aud} must equal
+ * @param nonce              the nonce the verifier gave the holder, which the KB-JWT's {@code nonce} must equal
+ * @param validationTime     the time the decision is for (never read from a clock here)
+ * @param requireKeyBinding  whether a presentation without a KB-JWT is rejected
+ * @param clockSkew          tolerance applied to {@code exp}, {@code nbf} and {@code iat}
+ * @param keyBindingMaxAge   how old a KB-JWT may be ({@code iat} before the validation time)
+ */
+public record CredentialCheck(String presentation, Optional<String> audience, Optional<String> nonce, Instant validationTime,
+                              boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge) {
+
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_KEY_BINDING_MAX_AGE = Duration.ofMinutes(5);
+
+    public CredentialCheck {
+        Objects.requireNonNull(presentation);
+        Objects.requireNonNull(audience);
+        Objects.requireNonNull(nonce);
+        Objects.requireNonNull(validationTime);
+        Objects.requireNonNull(clockSkew);
+        Objects.requireNonNull(keyBindingMaxAge);
+        if (clockSkew.isNegative() || keyBindingMaxAge.isNegative()) {
+            throw new IllegalArgumentException("clock skew and key-binding age cannot be negative");
+        }
+    }
+
+    /** A check with the default skew and KB-JWT age, no expected audience or nonce, key binding optional. */
+    public static CredentialCheck of(String presentation, Instant validationTime) {
+        return new CredentialCheck(presentation, Optional.empty(), Optional.empty(), validationTime, false,
+                DEFAULT_CLOCK_SKEW, DEFAULT_KEY_BINDING_MAX_AGE);
+    }
+
+    public CredentialCheck forVerifier(String expectedAudience, String expectedNonce) {
+        return new CredentialCheck(presentation, Optional.of(expectedAudience), Optional.of(expectedNonce), validationTime,
+                requireKeyBinding, clockSkew, keyBindingMaxAge);
+    }
+
+    public CredentialCheck requiringKeyBinding(boolean required) {
+        return new CredentialCheck(presentation, audience, nonce, validationTime, required, clockSkew, keyBindingMaxAge);
+    }
+
+    public CredentialCheck withClockSkew(Duration skew) {
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, skew, keyBindingMaxAge);
+    }
+
+    public CredentialCheck withKeyBindingMaxAge(Duration maxAge) {
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, maxAge);
+    }
+}

@@ -1,0 +1,491 @@
+package org.qtrust.core.credential;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.credential.disclosure.DisclosureException;
+import org.qtrust.core.credential.disclosure.SelectiveDisclosures;
+import org.qtrust.core.credential.metadata.IssuerMetadata;
+import org.qtrust.core.credential.metadata.MetadataLookup;
+import org.qtrust.core.credential.port.IssuerMetadataSource;
+import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.credential.port.MalformedTokenException;
+import org.qtrust.core.credential.port.SignedJwt;
+import org.qtrust.core.credential.port.StatusListSource;
+import org.qtrust.core.credential.presentation.SdJwtPresentation;
+import org.qtrust.core.credential.status.StatusList;
+import org.qtrust.core.credential.status.StatusListFetch;
+import org.qtrust.core.credential.status.StatusReference;
+
+/**
+ * Verifies an SD-JWT VC presentation, step by step (docs/credentials.md lists the steps and
+ * their codes): its form, the issuer's {@code x5c} chain decided like any certificate, the
+ * issuer signature, the validity times, the disclosures (RFC 9901 §7.1), key binding (§7.3),
+ * the issuer's metadata and the credential's status list entry. The first failing step decides
+ * the code. Thread-safe.
+ */
+public final class CredentialVerificationService implements VerifyCredential {
+
+    /** Asymmetric JWS algorithms only (RFC 7518 §3, RFC 8037): never "none", never HMAC. */
+    public static final Set<String> ALLOWED_ALGORITHMS = Set.of("ES256", "ES384", "ES512", "PS256", "PS384", "PS512",
+            "RS256", "RS384", "RS512", "EdDSA");
+    /** draft-ietf-oauth-sd-jwt-vc §3.2.1: dc+sd-jwt; vc+sd-jwt is the earlier drafts' type, still accepted. */
+    public static final Set<String> CREDENTIAL_TYPES = Set.of("dc+sd-jwt", "vc+sd-jwt");
+    public static final String KEY_BINDING_TYPE = "kb+jwt";
+    public static final String STATUS_LIST_TYPE = "statuslist+jwt";
+
+    private final IssuerTrust trust;
+    private final JsonWebTokens jose;
+    private final IssuerMetadataSource metadata;
+    private final StatusListSource statusLists;
+    private final SelectiveDisclosures disclosures;
+    private final Optional<ChainDecisions> chains;
+
+    public CredentialVerificationService(IssuerTrust trust, JsonWebTokens jose, IssuerMetadataSource metadata,
+                                         StatusListSource statusLists) {
+        this.trust = Objects.requireNonNull(trust);
+        this.jose = Objects.requireNonNull(jose);
+        this.metadata = Objects.requireNonNull(metadata);
+        this.statusLists = Objects.requireNonNull(statusLists);
+        this.disclosures = new SelectiveDisclosures(jose);
+        this.chains = trust instanceof IssuerTrust.CertificateChain chain
+                ? Optional.of(new ChainDecisions(chain.decisions())) : Optional.empty();
+    }
+
+    /** Without network: issuer metadata and status lists are skipped (the trace says so). */
+    public static CredentialVerificationService offline(IssuerTrust trust, JsonWebTokens jose) {
+        return new CredentialVerificationService(trust, jose, IssuerMetadataSource.offline(), StatusListSource.offline());
+    }
+
+    /** The outcome so far; {@link #reject} ends it. */
+    private static final class Progress {
+        final List<String> trace = new ArrayList<>();
+        Optional<String> issuer = Optional.empty();
+        Optional<String> vct = Optional.empty();
+        Map<String, Object> claims = Map.of();
+        boolean holderBound;
+        Optional<CertificateVerdict> certificate = Optional.empty();
+
+        CredentialVerdict reject(CredentialCode code, String why) {
+            trace.add(why);
+            trace.add("verdict: not valid (" + code.code() + ")");
+            // Fail closed: the claims of a credential that is not valid are not handed out, so nobody relies on them.
+            return new CredentialVerdict(false, code, issuer, vct, Map.of(), holderBound, certificate, trace);
+        }
+
+        CredentialVerdict accept() {
+            trace.add("verdict: valid");
+            return new CredentialVerdict(true, CredentialCode.OK, issuer, vct, claims, holderBound, certificate, trace);
+        }
+    }
+
+    @Override
+    public CredentialVerdict verify(CredentialCheck check) {
+        Progress p = new Progress();
+        Instant time = check.validationTime();
+        boolean vc = trust instanceof IssuerTrust.CertificateChain;
+        p.trace.add("validation time " + time + ", clock skew " + check.clockSkew().toSeconds() + " s, "
+                + (vc ? "SD-JWT VC with an x5c issuer chain" : "plain SD-JWT (RFC 9901) with a given issuer key"));
+
+        // 1. Form (RFC 9901 §4).
+        SdJwtPresentation presentation;
+        SignedJwt issuerJwt;
+        try {
+            presentation = SdJwtPresentation.parse(check.presentation());
+            issuerJwt = jose.read(presentation.issuerJwt());
+        } catch (MalformedTokenException e) {
+            return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "form: " + e.getMessage());
+        }
+        p.trace.add("form: issuer JWT, " + presentation.disclosures().size() + " disclosure(s), "
+                + (presentation.keyBindingJwt().isPresent() ? "a KB-JWT" : "no KB-JWT"));
+        Object iss = issuerJwt.claims().get("iss");
+        if (iss != null && !(iss instanceof String)) {
+            return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "form: iss is not a string");
+        }
+        p.issuer = Optional.ofNullable((String) iss);
+        p.vct = issuerJwt.claim("vct");
+        String algorithm = issuerJwt.algorithm().orElse("(none)");
+        if (!ALLOWED_ALGORITHMS.contains(algorithm)) {
+            return p.reject(CredentialCode.INVALID_SIGNATURE, "signature: algorithm " + algorithm + " is not allowed " + ALLOWED_ALGORITHMS.stream().sorted().toList());
+        }
+        if (vc) {
+            // draft-ietf-oauth-sd-jwt-vc §3.2.1 (typ) and §3.2.2.1.1 (vct).
+            String type = issuerJwt.type().orElse("(none)");
+            if (!CREDENTIAL_TYPES.contains(type)) {
+                return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "form: typ " + type + " is not dc+sd-jwt (or the legacy vc+sd-jwt)");
+            }
+            if (p.vct.isEmpty()) {
+                return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "form: no vct (credential type) string");
+            }
+            p.trace.add("form: typ " + type + ", vct " + p.vct.get() + p.issuer.map(i -> ", iss " + i).orElse(", no iss"));
+        }
+
+        // 2. The issuer key: the x5c chain decided like a certificate, or the key given.
+        byte[] issuerKey;
+        if (trust instanceof IssuerTrust.FixedKey fixed) {
+            issuerKey = fixed.subjectPublicKeyInfo();
+            p.trace.add("issuer key: given out of band (no certificate chain, no trusted list)");
+        } else {
+            Optional<List<String>> chain;
+            ChainDecisions.Decided decided;
+            try {
+                chain = x5c(issuerJwt.header());
+                if (chain.isEmpty()) {
+                    return p.reject(CredentialCode.MISSING_CERTIFICATE_CHAIN, "x5c: the issuer JWT carries no certificate chain");
+                }
+                decided = chains.orElseThrow().decide(chain.get(), time);
+            } catch (MalformedTokenException | IllegalArgumentException e) {
+                return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: " + (e instanceof IllegalArgumentException ? "an entry is not base64" : e.getMessage()));
+            }
+            p.certificate = Optional.of(decided.verdict());
+            p.trace.add("x5c: " + chain.get().size() + " certificate(s); certificate decision: "
+                    + (decided.verdict().trusted() ? "trusted" : "not trusted (" + decided.verdict().code().code() + ")")
+                    + decided.verdict().territory().map(t -> " via " + t + " / " + decided.verdict().provider().orElse("?")).orElse(""));
+            if (!decided.verdict().trusted()) {
+                return p.reject(certificateCode(decided.verdict()), "x5c: the issuer certificate is not trusted: see certificate.trace");
+            }
+            if (decided.leafKey().isEmpty()) {
+                return p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5c: the leaf's key cannot be read");
+            }
+            issuerKey = decided.leafKey().get();
+        }
+
+        // 3. The issuer signature (RFC 9901 §7.1 step 2).
+        if (!jose.verifies(issuerJwt, issuerKey)) {
+            return p.reject(CredentialCode.INVALID_SIGNATURE, "signature: the issuer JWT's " + algorithm + " signature does not verify with the issuer key");
+        }
+        p.trace.add("signature: " + algorithm + " verifies with the issuer key");
+
+        // 4. Validity times (RFC 7519 §4.1.4–6, with the clock skew).
+        Optional<String> timeProblem;
+        try {
+            timeProblem = timeProblem(issuerJwt.claims(), check);
+        } catch (MalformedTokenException e) {
+            return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "times: " + e.getMessage());
+        }
+        if (timeProblem.isPresent()) {
+            return p.reject(CredentialCode.CREDENTIAL_EXPIRED, "times: " + timeProblem.get());
+        }
+        p.trace.add("times: " + describeTimes(issuerJwt.claims()) + " — valid at " + time);
+
+        // 5. Disclosures (RFC 9901 §7.1 steps 3–5).
+        SelectiveDisclosures.Processed processed;
+        try {
+            processed = disclosures.process(issuerJwt.claims(), presentation.disclosures());
+        } catch (DisclosureException e) {
+            return p.reject(CredentialCode.INVALID_DISCLOSURE, "disclosures: " + e.getMessage());
+        }
+        p.claims = processed.claims();
+        p.trace.add("disclosures: " + processed.disclosed() + " disclosed with " + processed.algorithm().registryName()
+                + ", each referenced exactly once");
+
+        // 6. Key binding (RFC 9901 §7.3).
+        Optional<String> bindingProblem = keyBinding(presentation, processed, check, p);
+        if (bindingProblem.isPresent()) {
+            return p.reject(CredentialCode.INVALID_HOLDER_BINDING, "key binding: " + bindingProblem.get());
+        }
+
+        if (!vc) {
+            p.trace.add("metadata and status: not checked for a plain SD-JWT with a given key");
+            return p.accept();
+        }
+
+        // 7. Issuer metadata (draft-ietf-oauth-sd-jwt-vc §5; OpenID4VCI §12.2).
+        Optional<String> metadataProblem = metadata(p, issuerKey);
+        if (metadataProblem.isPresent()) {
+            return p.reject(CredentialCode.ISSUER_METADATA_MISMATCH, "metadata: " + metadataProblem.get());
+        }
+
+        // 8. Status (draft-ietf-oauth-status-list §8.2).
+        return status(p, issuerKey, check);
+    }
+
+    private static CredentialCode certificateCode(CertificateVerdict verdict) {
+        return switch (verdict.code()) {
+            case ISSUER_NOT_TRUSTED, LIST_NOT_TRUSTED -> CredentialCode.ISSUER_NOT_TRUSTED;
+            case NOT_QUALIFIED_CERTIFICATE -> CredentialCode.NOT_QUALIFIED_CERTIFICATE;
+            case CERTIFICATE_REVOKED -> CredentialCode.CERTIFICATE_REVOKED;
+            // Broken, expired, not yet valid, weak, malformed, or any code added later: the chain does not hold (fail closed).
+            default -> CredentialCode.INVALID_CERTIFICATE_CHAIN;
+        };
+    }
+
+    /** RFC 7515 §4.1.6: x5c is an array of base64 (not base64url) DER certificates, the signer's first. */
+    private static Optional<List<String>> x5c(Map<String, Object> header) throws MalformedTokenException {
+        Object value = header.get("x5c");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof List<?> entries) || entries.isEmpty()) {
+            throw new MalformedTokenException("x5c is not a non-empty array");
+        }
+        if (entries.size() > 10) {
+            throw new MalformedTokenException("x5c holds more than 10 certificates");
+        }
+        List<String> chain = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            if (!(entry instanceof String text)) {
+                throw new MalformedTokenException("an x5c entry is not a string");
+            }
+            chain.add(text);
+        }
+        return Optional.of(chain);
+    }
+
+    private static Optional<String> timeProblem(Map<String, Object> claims, CredentialCheck check) throws MalformedTokenException {
+        Instant time = check.validationTime();
+        Optional<Instant> exp = numericDate(claims, "exp");
+        Optional<Instant> nbf = numericDate(claims, "nbf");
+        Optional<Instant> iat = numericDate(claims, "iat");
+        if (exp.isPresent() && !time.isBefore(exp.get().plus(check.clockSkew()))) {
+            return Optional.of("expired at " + exp.get() + " (exp), before the validation time " + time);
+        }
+        if (nbf.isPresent() && time.isBefore(nbf.get().minus(check.clockSkew()))) {
+            return Optional.of("not valid before " + nbf.get() + " (nbf), after the validation time " + time);
+        }
+        if (iat.isPresent() && time.isBefore(iat.get().minus(check.clockSkew()))) {
+            return Optional.of("issued at " + iat.get() + " (iat), after the validation time " + time);
+        }
+        return Optional.empty();
+    }
+
+    private static String describeTimes(Map<String, Object> claims) {
+        List<String> parts = new ArrayList<>();
+        for (String name : List.of("iat", "nbf", "exp")) {
+            if (claims.get(name) instanceof Number n) {
+                parts.add(name + " " + Instant.ofEpochSecond(n.longValue()));
+            }
+        }
+        return parts.isEmpty() ? "no iat, nbf or exp" : String.join(", ", parts);
+    }
+
+    private static Optional<Instant> numericDate(Map<String, Object> claims, String name) throws MalformedTokenException {
+        Object value = claims.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+            throw new MalformedTokenException(name + " is not a NumericDate");
+        }
+        return Optional.of(Instant.ofEpochSecond(number.longValue()));
+    }
+
+    private Optional<String> keyBinding(SdJwtPresentation presentation, SelectiveDisclosures.Processed processed,
+                                        CredentialCheck check, Progress p) {
+        if (presentation.keyBindingJwt().isEmpty()) {
+            if (check.requireKeyBinding()) {
+                return Optional.of("required, but the presentation has no KB-JWT");
+            }
+            p.trace.add("key binding: no KB-JWT; not required, so the holder is not proven");
+            return Optional.empty();
+        }
+        SignedJwt kb;
+        try {
+            kb = jose.read(presentation.keyBindingJwt().get());
+        } catch (MalformedTokenException e) {
+            return Optional.of("the KB-JWT is not a JWS: " + e.getMessage());
+        }
+        if (!KEY_BINDING_TYPE.equals(kb.type().orElse(null))) {
+            return Optional.of("the KB-JWT's typ is " + kb.type().orElse("(none)") + ", not kb+jwt");
+        }
+        if (!ALLOWED_ALGORITHMS.contains(kb.algorithm().orElse(""))) {
+            return Optional.of("the KB-JWT's algorithm " + kb.algorithm().orElse("(none)") + " is not allowed");
+        }
+        if (!(processed.claims().get("cnf") instanceof Map<?, ?> cnf) || !(cnf.get("jwk") instanceof Map<?, ?> jwk)) {
+            return Optional.of("the issuer JWT has no cnf.jwk holder key");
+        }
+        byte[] holderKey;
+        try {
+            holderKey = jose.publicKeyInfo(stringKeys(jwk));
+        } catch (MalformedTokenException e) {
+            return Optional.of("cnf.jwk is not a usable public key: " + e.getMessage());
+        }
+        if (!jose.verifies(kb, holderKey)) {
+            return Optional.of("the KB-JWT's signature does not verify with the key in cnf.jwk");
+        }
+        Optional<Instant> iat;
+        try {
+            iat = numericDate(kb.claims(), "iat");
+        } catch (MalformedTokenException e) {
+            return Optional.of("the KB-JWT's " + e.getMessage());
+        }
+        Instant time = check.validationTime();
+        if (iat.isEmpty()) {
+            return Optional.of("the KB-JWT has no iat");
+        }
+        if (time.isBefore(iat.get().minus(check.clockSkew()))) {
+            return Optional.of("the KB-JWT was made at " + iat.get() + ", after the validation time " + time);
+        }
+        if (iat.get().plus(check.keyBindingMaxAge()).plus(check.clockSkew()).isBefore(time)) {
+            return Optional.of("the KB-JWT was made at " + iat.get() + ", more than " + check.keyBindingMaxAge().toSeconds()
+                    + " s before the validation time " + time);
+        }
+        if (check.audience().isEmpty() || check.nonce().isEmpty()) {
+            return Optional.of("the verifier gave no expected audience and nonce to check the KB-JWT against");
+        }
+        if (!check.audience().get().equals(kb.claims().get("aud"))) {
+            return Optional.of("the KB-JWT's aud " + kb.claims().get("aud") + " is not this verifier (" + check.audience().get() + ")");
+        }
+        if (!check.nonce().get().equals(kb.claims().get("nonce"))) {
+            return Optional.of("the KB-JWT's nonce is not the one this verifier gave");
+        }
+        String expected = processed.algorithm().digest(presentation.sdHashInput());
+        if (!expected.equals(kb.claims().get("sd_hash"))) {
+            return Optional.of("the KB-JWT's sd_hash does not match the presented SD-JWT (" + processed.algorithm().registryName() + ")");
+        }
+        p.holderBound = true;
+        p.trace.add("key binding: KB-JWT " + kb.algorithm().get() + " verifies with cnf.jwk; aud, nonce, iat " + iat.get() + " and sd_hash match");
+        return Optional.empty();
+    }
+
+    private Optional<String> metadata(Progress p, byte[] issuerKey) {
+        if (p.issuer.isEmpty()) {
+            p.trace.add("metadata: no iss, nothing to look up");
+            return Optional.empty();
+        }
+        String issuer = p.issuer.get();
+        MetadataLookup lookup = metadata.lookup(issuer);
+        if (lookup instanceof MetadataLookup.Skipped skipped) {
+            p.trace.add("metadata: skipped (" + skipped.reason() + ")");
+            return Optional.empty();
+        }
+        if (lookup instanceof MetadataLookup.Broken broken) {
+            return Optional.of("unusable issuer metadata: " + broken.reason());
+        }
+        MetadataLookup.Found found = (MetadataLookup.Found) lookup;
+        found.notes().forEach(note -> p.trace.add("metadata: " + note));
+        if (found.documents().isEmpty()) {
+            p.trace.add("metadata: the issuer publishes none (optional when the key comes from x5c)");
+            return Optional.empty();
+        }
+        for (IssuerMetadata document : found.documents()) {
+            if (!issuer.equals(document.declaredIssuer())) {
+                return Optional.of(document.location() + " declares issuer " + document.declaredIssuer() + ", not " + issuer);
+            }
+            if (document.keys().isPresent()) {
+                boolean published = false;
+                for (Map<String, Object> jwk : document.keys().get()) {
+                    try {
+                        published |= Arrays.equals(jose.publicKeyInfo(jwk), issuerKey);
+                    } catch (MalformedTokenException e) {
+                        p.trace.add("metadata: a published key is not usable and is ignored: " + e.getMessage());
+                    }
+                }
+                if (!published) {
+                    return Optional.of(document.location() + " publishes " + document.keys().get().size()
+                            + " key(s), none of them the key that signed the credential");
+                }
+            }
+            p.trace.add("metadata: " + document.location() + " matches iss" + (document.keys().isPresent() ? " and publishes the signing key" : ""));
+        }
+        return Optional.empty();
+    }
+
+    private CredentialVerdict status(Progress p, byte[] issuerKey, CredentialCheck check) {
+        Optional<StatusReference> reference;
+        try {
+            reference = StatusReference.in(p.claims);
+        } catch (IllegalArgumentException e) {
+            return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "status: " + e.getMessage());
+        }
+        if (reference.isEmpty()) {
+            p.trace.add("status: the credential names no status list");
+            return p.accept();
+        }
+        StatusReference ref = reference.get();
+        StatusListFetch fetch = statusLists.fetch(ref.uri());
+        if (fetch instanceof StatusListFetch.Skipped skipped) {
+            p.trace.add("status: index " + ref.index() + " of " + ref.uri() + " not checked (" + skipped.reason() + ")");
+            return p.accept();
+        }
+        if (fetch instanceof StatusListFetch.Failed failed) {
+            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: " + failed.reason());
+        }
+        String token = ((StatusListFetch.Fetched) fetch).token();
+        StatusList list;
+        try {
+            list = statusList(token, ref, issuerKey, check);
+        } catch (MalformedTokenException e) {
+            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
+        }
+        OptionalInt value = list.status(ref.index());
+        if (value.isEmpty()) {
+            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: index " + ref.index() + " is beyond the list's " + list.size() + " entries");
+        }
+        String where = "status: index " + ref.index() + " of " + ref.uri() + " (" + list.bits() + " bit(s) each) is " + value.getAsInt();
+        return switch (value.getAsInt()) {
+            case StatusList.VALID -> {
+                p.trace.add(where + " (VALID)");
+                yield p.accept();
+            }
+            case StatusList.INVALID -> p.reject(CredentialCode.CREDENTIAL_REVOKED, where + " (INVALID: revoked)");
+            case StatusList.SUSPENDED -> p.reject(CredentialCode.CREDENTIAL_SUSPENDED, where + " (SUSPENDED)");
+            default -> p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, where + ": a value this verifier cannot interpret (fail closed)");
+        };
+    }
+
+    /**
+     * Verifies the Status List Token (draft-ietf-oauth-status-list §8.3): typ statuslist+jwt, a
+     * signature by the credential's issuer key or by an x5c chain the certificate decision trusts,
+     * sub equal to the referenced uri, not expired; then decodes its list.
+     */
+    private StatusList statusList(String token, StatusReference ref, byte[] issuerKey, CredentialCheck check) throws MalformedTokenException {
+        SignedJwt jwt = jose.read(token);
+        if (!STATUS_LIST_TYPE.equals(jwt.type().orElse(null))) {
+            throw new MalformedTokenException("typ is " + jwt.type().orElse("(none)") + ", not statuslist+jwt");
+        }
+        if (!ALLOWED_ALGORITHMS.contains(jwt.algorithm().orElse(""))) {
+            throw new MalformedTokenException("algorithm " + jwt.algorithm().orElse("(none)") + " is not allowed");
+        }
+        byte[] key = issuerKey;
+        Optional<List<String>> chain = x5c(jwt.header());
+        if (chain.isPresent()) {
+            ChainDecisions.Decided decided;
+            try {
+                decided = chains.orElseThrow().decide(chain.get(), check.validationTime());
+            } catch (IllegalArgumentException e) {
+                throw new MalformedTokenException("an x5c entry is not base64");
+            }
+            if (!decided.verdict().trusted() || decided.leafKey().isEmpty()) {
+                throw new MalformedTokenException("its x5c certificate is not trusted (" + decided.verdict().code().code() + ")");
+            }
+            key = decided.leafKey().get();
+        }
+        if (!jose.verifies(jwt, key)) {
+            throw new MalformedTokenException("its signature does not verify" + (chain.isPresent() ? " with its x5c certificate" : " with the credential issuer's key"));
+        }
+        if (!ref.uri().equals(jwt.claims().get("sub"))) {
+            throw new MalformedTokenException("its sub " + jwt.claims().get("sub") + " is not the referenced uri");
+        }
+        if (numericDate(jwt.claims(), "iat").isEmpty()) {
+            throw new MalformedTokenException("it has no iat");
+        }
+        Optional<Instant> exp = numericDate(jwt.claims(), "exp");
+        if (exp.isPresent() && !check.validationTime().isBefore(exp.get().plus(check.clockSkew()))) {
+            throw new MalformedTokenException("it expired at " + exp.get());
+        }
+        if (!(jwt.claims().get("status_list") instanceof Map<?, ?> statusList) || !(statusList.get("bits") instanceof Number bits)
+                || !(statusList.get("lst") instanceof String lst)) {
+            throw new MalformedTokenException("no status_list {bits, lst}");
+        }
+        try {
+            return StatusList.decode(bits.intValue(), lst);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedTokenException(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        map.forEach((k, v) -> result.put(String.valueOf(k), v));
+        return result;
+    }
+}

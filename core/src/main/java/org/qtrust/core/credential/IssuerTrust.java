@@ -1,0 +1,37 @@
+package org.qtrust.core.credential;
+
+import java.util.Objects;
+import org.qtrust.core.certificate.VerifyCertificate;
+
+/** How the issuer's signing key comes to be trusted. */
+public sealed interface IssuerTrust {
+
+    /**
+     * The key is the leaf of the issuer JWT's {@code x5c} chain, and the chain is decided like any
+     * certificate (trusted lists or plain anchors, under the decision service's policy). An SD-JWT
+     * VC: {@code typ} and {@code vct} are required, issuer metadata and status are checked.
+     */
+    record CertificateChain(VerifyCertificate decisions) implements IssuerTrust {
+        public CertificateChain {
+            Objects.requireNonNull(decisions);
+        }
+    }
+
+    /**
+     * A key given out of band (interop testing): the input is verified as a plain SD-JWT per
+     * RFC 9901 — signature, disclosures, key binding — with no {@code typ}/{@code vct}, chain,
+     * metadata or status requirement.
+     *
+     * @param subjectPublicKeyInfo the issuer key (DER)
+     */
+    record FixedKey(byte[] subjectPublicKeyInfo) implements IssuerTrust {
+        public FixedKey {
+            subjectPublicKeyInfo = subjectPublicKeyInfo.clone();
+        }
+
+        @Override
+        public byte[] subjectPublicKeyInfo() {
+            return subjectPublicKeyInfo.clone();
+        }
+    }
+}

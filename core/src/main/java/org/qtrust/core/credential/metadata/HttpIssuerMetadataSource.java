@@ -1,0 +1,123 @@
+package org.qtrust.core.credential.metadata;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.qtrust.core.credential.cache.TtlCache;
+import org.qtrust.core.credential.port.IssuerMetadataSource;
+import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.credential.port.MalformedTokenException;
+import org.qtrust.core.transport.HttpExchange;
+import org.qtrust.core.transport.HttpTransport;
+import org.qtrust.core.transport.TransportException;
+
+/**
+ * Fetches both well-known metadata documents through the {@link HttpTransport} port and caches
+ * the outcome for a time to live. A document that is absent (404) or cannot be fetched is a note,
+ * not a failure: metadata is optional when the key comes from {@code x5c}. A document that is
+ * served but is not a JSON object with the issuer identifier is {@link MetadataLookup.Broken}.
+ */
+public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
+
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+    static final long MAX_DOCUMENT_BYTES = 256 * 1024;
+
+    private final HttpTransport transport;
+    private final JsonWebTokens json;
+    private final TtlCache<String, MetadataLookup> cache;
+
+    public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl) {
+        this.transport = Objects.requireNonNull(transport);
+        this.json = Objects.requireNonNull(json);
+        this.cache = new TtlCache<>(clock, ttl, 1024);
+    }
+
+    @Override
+    public MetadataLookup lookup(String issuer) {
+        if (WellKnown.location(issuer, IssuerMetadata.Kind.JWT_VC_ISSUER).isEmpty()) {
+            return new MetadataLookup.Skipped("iss " + issuer + " is not an https URL: no well-known metadata to fetch");
+        }
+        return cache.get(issuer, this::fetchAll);
+    }
+
+    private MetadataLookup fetchAll(String issuer) {
+        List<IssuerMetadata> documents = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (IssuerMetadata.Kind kind : IssuerMetadata.Kind.values()) {
+            String location = WellKnown.location(issuer, kind).orElseThrow();
+            try {
+                Optional<Map<String, Object>> document = fetchObject(location, notes);
+                if (document.isPresent()) {
+                    documents.add(read(kind, location, document.get(), notes));
+                }
+            } catch (MalformedTokenException e) {
+                return new MetadataLookup.Broken(location + ": " + e.getMessage());
+            }
+        }
+        return new MetadataLookup.Found(documents, notes);
+    }
+
+    private IssuerMetadata read(IssuerMetadata.Kind kind, String location, Map<String, Object> document, List<String> notes)
+            throws MalformedTokenException {
+        String member = kind == IssuerMetadata.Kind.JWT_VC_ISSUER ? "issuer" : "credential_issuer";
+        if (!(document.get(member) instanceof String declared)) {
+            throw new MalformedTokenException("no '" + member + "' string");
+        }
+        Optional<List<Map<String, Object>>> keys = Optional.empty();
+        if (kind == IssuerMetadata.Kind.JWT_VC_ISSUER) {
+            if (document.get("jwks") != null) {
+                keys = Optional.of(keys(document.get("jwks")));
+            } else if (document.get("jwks_uri") instanceof String jwksUri) {
+                if (!jwksUri.startsWith("https://")) {
+                    throw new MalformedTokenException("jwks_uri is not an https URL");
+                }
+                Optional<Map<String, Object>> set = fetchObject(jwksUri, notes);
+                if (set.isPresent()) {
+                    keys = Optional.of(keys(set.get()));
+                }
+            }
+        }
+        return new IssuerMetadata(kind, location, declared, keys);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> keys(Object jwkSet) throws MalformedTokenException {
+        if (!(jwkSet instanceof Map<?, ?> set) || !(set.get("keys") instanceof List<?> keys)) {
+            throw new MalformedTokenException("jwks is not a JWK set with 'keys'");
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Object key : keys) {
+            if (!(key instanceof Map<?, ?>)) {
+                throw new MalformedTokenException("a JWK set member is not an object");
+            }
+            result.add((Map<String, Object>) key);
+        }
+        return result;
+    }
+
+    /** The JSON object at the location; empty (with a note) when it is absent or cannot be fetched. */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> fetchObject(String location, List<String> notes) throws MalformedTokenException {
+        HttpExchange.Response response;
+        try {
+            response = transport.send(HttpExchange.Request.get(location, MAX_DOCUMENT_BYTES).withHeader("Accept", "application/json"));
+        } catch (TransportException e) {
+            notes.add(location + ": not fetched (" + e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage() + ")");
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            notes.add(location + ": HTTP " + response.status() + (response.status() == 404 ? " (not published)" : ""));
+            return Optional.empty();
+        }
+        Object parsed = json.parseJson(new String(response.body(), StandardCharsets.UTF_8));
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new MalformedTokenException("not a JSON object");
+        }
+        return Optional.of((Map<String, Object>) parsed);
+    }
+}

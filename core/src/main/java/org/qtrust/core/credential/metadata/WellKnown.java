@@ -1,0 +1,36 @@
+package org.qtrust.core.credential.metadata;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where an issuer's metadata lives: the well-known segment is inserted between the host and the
+ * path of the issuer identifier (draft-ietf-oauth-sd-jwt-vc §5.1, OpenID4VCI §12.2.2, as RFC 8414
+ * §3.1 does): {@code https://example.com/tenant/1} → {@code https://example.com/.well-known/jwt-vc-issuer/tenant/1}.
+ */
+public final class WellKnown {
+
+    private WellKnown() {
+    }
+
+    /** The metadata URL, or empty when the issuer is not an https URL without query and fragment. */
+    public static Optional<String> location(String issuer, IssuerMetadata.Kind kind) {
+        URI uri;
+        try {
+            uri = new URI(issuer);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
+                || uri.getRawAuthority() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return Optional.empty();
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return Optional.of("https://" + uri.getRawAuthority() + "/.well-known/" + kind.wellKnownName() + path);
+    }
+}
