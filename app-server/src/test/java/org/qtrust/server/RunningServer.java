@@ -22,7 +22,8 @@ import org.qtrust.server.config.SettingsResolver;
 /**
  * The server on a free loopback port over the shared real snapshot (LOTL seq 248, September
  * 2019), with the clock set to 2019-10-01 so that "now" falls inside the lists' validity.
- * Started once per test JVM: loading and verifying 29 lists is the slow part.
+ * Started once per test JVM: loading and verifying 29 lists is the slow part. Revocation is off
+ * (see {@code RevocationApiTest} for revocation over a loopback responder).
  */
 public final class RunningServer {
 
@@ -40,7 +41,8 @@ public final class RunningServer {
 
     public static synchronized RunningServer get() {
         if (instance == null) {
-            QtrustServer server = QtrustServer.start(settings(List.of()), Clock.fixed(NOW, ZoneOffset.UTC));
+            // Revocation off: the real 2019 certificates name OCSP responders on the Internet, which tests never reach.
+            QtrustServer server = QtrustServer.start(settings(List.of("--revocation", "off")), Clock.fixed(NOW, ZoneOffset.UTC));
             try {
                 if (!server.awaitSnapshot(Duration.ofMinutes(3))) {
                     server.close();

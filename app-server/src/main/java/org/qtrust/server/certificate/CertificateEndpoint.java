@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.server.http.Answer;
 import org.qtrust.server.http.ApiProblem;
 import org.qtrust.server.http.JsonRequests;
@@ -20,13 +22,13 @@ import org.qtrust.server.policy.PolicyCatalog;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
- * {@code POST /v1/certificates/verify}: {@code {"certificate", "chain", "at", "policy"}} (only
- * the certificate is required) answered with the {@code cert verify} document. The verdict,
+ * {@code POST /v1/certificates/verify}: {@code {"certificate", "chain", "at", "policy", "revocation"}}
+ * (only the certificate is required; {@code revocation} overrides the policy's mode) answered with the {@code cert verify} document. The verdict,
  * trusted or not, is a 200: a 4xx means the question itself was broken.
  */
 public final class CertificateEndpoint {
 
-    public static final Set<String> FIELDS = Set.of("certificate", "chain", "at", "policy");
+    public static final Set<String> FIELDS = Set.of("certificate", "chain", "at", "policy", "revocation");
     static final int MAX_CHAIN = 16;
 
     private final PolicyCatalog policies;
@@ -44,9 +46,14 @@ public final class CertificateEndpoint {
         List<byte[]> chain = chain(body.get("chain"));
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
         VerificationPolicy policy = policy(policies, JsonRequests.optionalText(body, "policy"));
+        Optional<RevocationMode> revocation = revocationMode(JsonRequests.optionalText(body, "revocation"));
+        if (revocation.isPresent()) {
+            policy = policy.withRevocation(revocation.get());
+        }
         TrustedListsSnapshot.Decisions decisions = snapshot.decisions(policy, at);
         metrics.decisionIndex(decisions.reused());
         CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at));
+        metrics.revocation(verdict.revocation());
         return Answer.json(200, CertificateVerdictDocument.of(verdict), verdict.trusted() ? "trusted" : "not_trusted");
     }
 
@@ -54,6 +61,15 @@ public final class CertificateEndpoint {
     public static VerificationPolicy policy(PolicyCatalog policies, java.util.Optional<String> name) {
         return policies.find(name).orElseThrow(() -> ApiProblem.badRequest("unknown_policy",
                 "unknown policy '" + name.orElse("") + "'; this server offers " + policies.names()));
+    }
+
+    /** The request's {@code revocation} field: require, prefer or off, overriding the policy and the server setting. */
+    private static Optional<RevocationMode> revocationMode(Optional<String> text) {
+        try {
+            return text.map(RevocationMode::parse);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid_field", "'revocation' must be require, prefer or off");
+        }
     }
 
     private static List<byte[]> chain(JsonNode node) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.core.revocation.RevocationMode;
 
 /**
  * The resolved configuration of the server (flags over environment over config file over
@@ -19,9 +21,12 @@ import java.util.Optional;
  * @param expiryGrace     how long after NextUpdate a list is still accepted, as stale
  * @param refreshInterval how often the lists are reloaded (offline) or refreshed (cache)
  * @param maxBodyBytes    the largest request body accepted
+ * @param revocation      the revocation mode that overrides every policy's own, when set
+ * @param transport       how the server fetches over HTTP (lists, OCSP, CRLs): rewrites, timeouts
  */
 public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
-                             List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes) {
+                             List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
+                             Optional<RevocationMode> revocation, TransportConfig transport) {
 
     /** Where the lists come from. */
     public sealed interface ListOrigin permits Offline, Cache {
@@ -73,6 +78,8 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
         policies = List.copyOf(policies);
         Objects.requireNonNull(expiryGrace);
         Objects.requireNonNull(refreshInterval);
+        Objects.requireNonNull(revocation);
+        Objects.requireNonNull(transport);
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("port " + port + " is not between 0 and 65535");
         }

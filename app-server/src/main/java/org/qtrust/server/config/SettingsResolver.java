@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.qtrust.adapters.http.transport.RewriteRules;
+import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.core.revocation.RevocationMode;
 
 /**
  * Resolves the settings from three places, first match wins: a command-line flag
@@ -29,13 +32,15 @@ public final class SettingsResolver {
 
     /** Every key, as a flag without its dashes, a file key, and (upper case, '_' for '-') after QTRUST_ in the environment. */
     public static final Set<String> KEYS = Set.of("config", "host", "port", "offline", "cache", "oj-keystore", "oj-password",
-            "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body");
+            "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body",
+            "revocation", "rewrite", "timeout");
 
     public static final String USAGE = String.join("\n",
             "Usage: qtrust serve [--port P] [--host ADDR] (--offline DIR | --cache DIR)",
             "                    (--oj-keystore FILE --oj-password PW | --oj-certs DIR) [--oj-url URL] [--lotl-url URL]",
             "                    [--policy NAME|FILE[,…]] [--expiry-grace DURATION] [--refresh-interval DURATION]",
-            "                    [--max-body BYTES] [--config FILE]",
+            "                    [--max-body BYTES] [--revocation require|prefer|off] [--rewrite FROM=TO]…",
+            "                    [--timeout DURATION] [--config FILE]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -94,7 +99,7 @@ public final class SettingsResolver {
             if (!KEYS.contains(name)) {
                 throw new ConfigurationException("unknown option --" + name + " (try --help)");
             }
-            if (name.equals("policy") && flags.containsKey(name)) {
+            if ((name.equals("policy") || name.equals("rewrite")) && flags.containsKey(name)) {
                 value = flags.get(name) + "," + value;
             }
             flags.put(name, value);
@@ -159,7 +164,44 @@ public final class SettingsResolver {
             throw new ConfigurationException("--refresh-interval must be at least PT1M");
         }
         return new ServerSettings(value("host").orElse("127.0.0.1"), integer("port", 8080), origin, officialJournal,
-                value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024));
+                value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024),
+                revocation(), transport());
+    }
+
+    /** The mode that overrides every policy's own revocation mode, when given. */
+    private Optional<RevocationMode> revocation() {
+        try {
+            return value("revocation").map(RevocationMode::parse);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--revocation: " + e.getMessage());
+        }
+    }
+
+    /** Rewrites and timeouts for every fetch, read as app-cli reads its HTTP options. */
+    private TransportConfig transport() {
+        TransportConfig config = TransportConfig.defaults();
+        Optional<String> timeout = value("timeout");
+        if (timeout.isPresent()) {
+            Duration read = duration("timeout", Duration.ZERO);
+            if (read.isNegative() || read.isZero()) {
+                throw new ConfigurationException("--timeout must be positive");
+            }
+            // Connecting gets a third of the silence allowed; the whole exchange at least the default.
+            Duration connect = read.dividedBy(3).isZero() ? read : read.dividedBy(3);
+            Duration call = read.multipliedBy(4).compareTo(config.callTimeout()) > 0 ? read.multipliedBy(4) : config.callTimeout();
+            config = config.withTimeouts(connect, read, call);
+        }
+        List<String> rules = new ArrayList<>();
+        for (String rule : value("rewrite").orElse("").split(",")) {
+            if (!rule.isBlank()) {
+                rules.add(rule.trim());
+            }
+        }
+        try {
+            return config.withRewrites(RewriteRules.parse(rules));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--rewrite: " + e.getMessage());
+        }
     }
 
     private int integer(String key, int fallback) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.revocation.RevocationOutcome;
 
 /**
  * The {@code cert verify} document (the contract of {@code qtrust cert verify --json}, same
@@ -52,8 +53,21 @@ public final class CertificateVerdictDocument {
             c.put("sha256", certificate.sha256());
             strings(c.putArray("path"), certificate.path());
         }, () -> node.putNull("certificate"));
+        revocation(node.putObject("revocation"), verdict.revocation());
         strings(node.putArray("trace"), verdict.trace());
         return node;
+    }
+
+    /** Always present, as in {@code cert verify}: unknown and unchecked when there is no outcome. */
+    private static void revocation(ObjectNode node, Optional<RevocationOutcome> revocation) {
+        node.put("status", revocation.map(r -> r.status().code()).orElse("unknown"));
+        node.put("checked", revocation.map(RevocationOutcome::checked).orElse(false));
+        optional(node, "source", revocation.flatMap(RevocationOutcome::source).map(s -> s.code()));
+        optional(node, "producedAt", revocation.flatMap(RevocationOutcome::producedAt).map(Object::toString));
+        optional(node, "thisUpdate", revocation.flatMap(RevocationOutcome::thisUpdate).map(Object::toString));
+        optional(node, "nextUpdate", revocation.flatMap(RevocationOutcome::nextUpdate).map(Object::toString));
+        optional(node, "revokedAt", revocation.flatMap(RevocationOutcome::revokedAt).map(Object::toString));
+        optional(node, "reason", revocation.flatMap(RevocationOutcome::reason).map(r -> r.code()));
     }
 
     static void optional(ObjectNode node, String field, Optional<String> value) {

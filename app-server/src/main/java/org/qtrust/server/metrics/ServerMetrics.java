@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import org.qtrust.core.revocation.RevocationOutcome;
 import org.qtrust.server.snapshot.ListJudgement;
 import org.qtrust.server.snapshot.ListsAtTime;
 import org.qtrust.server.snapshot.SnapshotHolder;
@@ -18,7 +19,7 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
 /**
  * The server's metrics in the Prometheus text format (version 0.0.4), written by hand: request
  * counts and latency by endpoint and outcome, each list's age and time to NextUpdate, list
- * refreshes and their failures, and hits of the per-validation-time key index cache.
+ * refreshes and their failures, revocation outcomes, and hits of the per-validation-time key index cache.
  */
 public final class ServerMetrics {
 
@@ -29,6 +30,9 @@ public final class ServerMetrics {
     private final ConcurrentMap<String, Histogram> latency = new ConcurrentHashMap<>();
     private final LongAdder indexHits = new LongAdder();
     private final LongAdder indexMisses = new LongAdder();
+    /** Revocation outcomes of verified certificates: good, revoked, unknown, not_checked. */
+    private final Map<String, LongAdder> revocations = Map.of("good", new LongAdder(), "revoked", new LongAdder(),
+            "unknown", new LongAdder(), "not_checked", new LongAdder());
 
     private static final class Histogram {
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];
@@ -63,6 +67,12 @@ public final class ServerMetrics {
         (reused ? indexHits : indexMisses).increment();
     }
 
+    /** The revocation outcome of one certificate decision; none, or not looked up (mode off, no path), is not_checked. */
+    public void revocation(Optional<RevocationOutcome> outcome) {
+        String key = outcome.filter(RevocationOutcome::checked).map(o -> o.status().code()).orElse("not_checked");
+        revocations.get(key).increment();
+    }
+
     public String render(SnapshotHolder holder, Instant now) {
         StringBuilder out = new StringBuilder(4096);
         out.append("# HELP qtrust_http_requests_total HTTP requests by endpoint and outcome.\n");
@@ -95,6 +105,10 @@ public final class ServerMetrics {
         counter(out, "qtrust_decision_index_cache_hits_total", "Decisions that reused the key index for their policy and list standings.",
                 indexHits.sum());
         counter(out, "qtrust_decision_index_cache_misses_total", "Decisions that built a key index.", indexMisses.sum());
+        out.append("# HELP qtrust_revocation_outcomes_total Certificate decisions by revocation outcome (good, revoked, unknown, not_checked).\n");
+        out.append("# TYPE qtrust_revocation_outcomes_total counter\n");
+        new TreeMap<>(revocations).forEach((status, count) -> out.append("qtrust_revocation_outcomes_total{status=\"")
+                .append(status).append("\"} ").append(count.sum()).append('\n'));
         Optional<TrustedListsSnapshot> snapshot = holder.current();
         out.append("# HELP qtrust_snapshot_loaded Whether a trusted-list snapshot is loaded.\n# TYPE qtrust_snapshot_loaded gauge\n");
         out.append("qtrust_snapshot_loaded ").append(snapshot.isPresent() ? 1 : 0).append('\n');

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.policy.port.PolicyFormatException;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
+import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.server.config.ConfigurationException;
 
 /**
@@ -29,10 +30,21 @@ public final class PolicyCatalog {
 
     /** @param entries built-in names ({@value #EU_EIDAS}) or policy files */
     public static PolicyCatalog read(List<String> entries, VerificationPolicyReader reader) {
+        return read(entries, reader, Optional.empty());
+    }
+
+    /**
+     * @param entries    built-in names ({@value #EU_EIDAS}) or policy files
+     * @param revocation the server's revocation setting, which replaces every policy's own mode
+     */
+    public static PolicyCatalog read(List<String> entries, VerificationPolicyReader reader, Optional<RevocationMode> revocation) {
         Map<String, VerificationPolicy> byName = new LinkedHashMap<>();
         VerificationPolicy first = null;
         for (String entry : entries) {
             VerificationPolicy policy = policy(entry, reader);
+            if (revocation.isPresent()) {
+                policy = policy.withRevocation(revocation.get());
+            }
             if (policy.trustsNothing()) {
                 throw new ConfigurationException("policy " + policy.name() + " uses no trusted list and names no anchor");
             }

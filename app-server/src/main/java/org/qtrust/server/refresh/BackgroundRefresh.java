@@ -51,7 +51,14 @@ public final class BackgroundRefresh implements AutoCloseable {
     public static BackgroundRefresh offline(SnapshotHolder holder, SnapshotLoader loader,
                                             ListDocumentSource folder, String origin,
                                             Duration interval) {
-        BackgroundRefresh refresh = new BackgroundRefresh(holder, () -> loader.load(folder, origin), () -> { });
+        return offline(holder, loader, folder, origin, interval, () -> { });
+    }
+
+    /** @param onClose what else to close with the refresh (the server's HTTP transport) */
+    public static BackgroundRefresh offline(SnapshotHolder holder, SnapshotLoader loader,
+                                            ListDocumentSource folder, String origin,
+                                            Duration interval, AutoCloseable onClose) {
+        BackgroundRefresh refresh = new BackgroundRefresh(holder, () -> loader.load(folder, origin), onClose);
         refresh.executor.execute(refresh::loadAndSwap);
         refresh.executor.scheduleWithFixedDelay(refresh::loadAndSwap, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return refresh;

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
@@ -34,6 +35,7 @@ public final class SnapshotLoader {
     private final Executor workers;
     private final Clock clock;
     private final Settings settings;
+    private final Optional<RevocationChecker> revocation;
 
     /**
      * @param listOfLists                 where the LOTL is published
@@ -53,6 +55,13 @@ public final class SnapshotLoader {
 
     public SnapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
                           Executor workers, Clock clock, Settings settings) {
+        this(reader, verifier, inspector, workers, clock, settings, Optional.empty());
+    }
+
+    /** @param revocation the checker handed to every snapshot (one for the server's life: it holds the caches) */
+    public SnapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
+                          Executor workers, Clock clock, Settings settings, Optional<RevocationChecker> revocation) {
+        this.revocation = Objects.requireNonNull(revocation);
         this.reader = Objects.requireNonNull(reader);
         this.verifier = Objects.requireNonNull(verifier);
         this.inspector = Objects.requireNonNull(inspector);
@@ -71,7 +80,7 @@ public final class SnapshotLoader {
         if (refusedForTimeOnly) {
             report = loader.load(request(lotl.list().get().scheme().issued()));
         }
-        return new TrustedListsSnapshot(report, now, origin, settings.expiryGrace(), inspector);
+        return new TrustedListsSnapshot(report, now, origin, settings.expiryGrace(), inspector, revocation);
     }
 
     private LoadRequest request(Instant validationTime) {

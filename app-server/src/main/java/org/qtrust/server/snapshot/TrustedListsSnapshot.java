@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,6 +15,8 @@ import org.qtrust.core.certificate.index.ListSource;
 import org.qtrust.core.certificate.index.TrustedServiceIndex;
 import org.qtrust.core.certificate.port.CertificateInspector;
 import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.revocation.RevocationPolicy;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 
@@ -34,6 +37,7 @@ public final class TrustedListsSnapshot {
     private final Duration expiryGrace;
     private final CertificateInspector inspector;
     private final Instant[] dates;
+    private final Optional<RevocationChecker> revocation;
     private final ConcurrentMap<String, CertificateDecisionService> decisions = new ConcurrentHashMap<>();
 
     /**
@@ -44,6 +48,17 @@ public final class TrustedListsSnapshot {
      */
     public TrustedListsSnapshot(TrustedListsReport report, Instant loadedAt, String origin, Duration expiryGrace,
                                 CertificateInspector inspector) {
+        this(report, loadedAt, origin, expiryGrace, inspector, Optional.empty());
+    }
+
+    /**
+     * @param revocation the checker every decision service of this snapshot shares (its caches
+     *                   outlive snapshots); without one, a policy that checks revocation gets
+     *                   an unknown status
+     */
+    public TrustedListsSnapshot(TrustedListsReport report, Instant loadedAt, String origin, Duration expiryGrace,
+                                CertificateInspector inspector, Optional<RevocationChecker> revocation) {
+        this.revocation = Objects.requireNonNull(revocation);
         this.report = Objects.requireNonNull(report);
         this.loadedAt = Objects.requireNonNull(loadedAt);
         this.origin = Objects.requireNonNull(origin);
@@ -85,7 +100,8 @@ public final class TrustedListsSnapshot {
      * its standing: the interval the time falls in, found by binary search, keys the index.
      */
     public Decisions decisions(VerificationPolicy policy, Instant validationTime) {
-        String key = policy.name() + "|" + (policy.useTrustedLists() ? interval(validationTime) : -1);
+        // The mode is part of the key: a request may override the policy's revocation mode.
+        String key = policy.name() + "|" + policy.revocation().code() + "|" + (policy.useTrustedLists() ? interval(validationTime) : -1);
         CertificateDecisionService existing = decisions.get(key);
         if (existing != null) {
             return new Decisions(existing, true);
@@ -126,6 +142,6 @@ public final class TrustedListsSnapshot {
             }
         }
         TrustedServiceIndex index = TrustedServiceIndex.build(sources, policy.plainAnchors(), inspector);
-        return new CertificateDecisionService(index, inspector, policy);
+        return new CertificateDecisionService(index, inspector, policy, revocation, RevocationPolicy.defaults());
     }
 }

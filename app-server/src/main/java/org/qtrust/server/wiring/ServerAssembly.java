@@ -18,6 +18,7 @@ import org.qtrust.adapters.http.guice.HttpAdapterConfig;
 import org.qtrust.adapters.http.guice.HttpAdapterModule;
 import org.qtrust.adapters.http.offline.DirectoryListSource;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
+import org.qtrust.adapters.ocsp.guice.OcspAdapterModule;
 import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.ServiceCertificate;
@@ -37,8 +38,8 @@ import org.qtrust.server.snapshot.SnapshotHolder;
 import org.qtrust.server.snapshot.SnapshotLoader;
 
 /**
- * Builds the server from its settings with Guice: the adapter modules (xml, crypto, and http
- * when the lists come from a refreshed cache) and {@link ServerModule}. Configuration problems
+ * Builds the server from its settings with Guice: the adapter modules (xml, crypto, http for
+ * list refreshes and revocation fetches, ocsp for revocation) and {@link ServerModule}. Configuration problems
  * (unreadable keystore, bad policy file) surface here, before anything listens.
  */
 public final class ServerAssembly {
@@ -59,9 +60,13 @@ public final class ServerAssembly {
     public static ServerAssembly assemble(ServerSettings settings, Clock clock) {
         List<Module> modules = new ArrayList<>(List.of(new XmlAdapterModule(), new CryptoAdapterModule(),
                 new ServerModule(settings, clock)));
+        // The transport serves list refreshes (cache mode) and the revocation fetches (always).
+        HttpAdapterConfig http = HttpAdapterConfig.defaults().withTransport(settings.transport());
         if (settings.lists() instanceof ServerSettings.Cache cache) {
-            modules.add(new HttpAdapterModule(HttpAdapterConfig.defaults().withCacheDirectory(cache.folder())));
+            http = http.withCacheDirectory(cache.folder());
         }
+        modules.add(new HttpAdapterModule(http));
+        modules.add(new OcspAdapterModule(clock));
         try {
             Injector injector = Guice.createInjector(modules);
             injector.getInstance(PolicyCatalog.class);
@@ -111,7 +116,8 @@ public final class ServerAssembly {
                     });
         }
         Path folder = settings.lists().folder();
+        HttpClient5Transport transport = injector.getInstance(HttpClient5Transport.class);
         return BackgroundRefresh.offline(snapshots(), loader, new DirectoryListSource(folder), "offline " + folder,
-                settings.refreshInterval());
+                settings.refreshInterval(), transport::close);
     }
 }

@@ -6,12 +6,14 @@ import com.google.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.qtrust.adapters.crypto.keystore.CertificateSourceException;
 import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
 import org.qtrust.core.certificate.port.CertificateInspector;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
+import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
 import org.qtrust.core.trustedlist.port.TrustedListReader;
@@ -31,8 +33,7 @@ import org.qtrust.server.snapshot.SnapshotLoader;
 import org.qtrust.server.web.StaticContent;
 
 /**
- * The server's own wiring, on top of the adapter modules (xml, crypto, and http when lists
- * come from a refreshed cache): settings, clock, policies, the snapshot and its loader, the
+ * The server's own wiring, on top of the adapter modules (xml, crypto, http and ocsp): settings, clock, policies, the snapshot and its loader, the
  * endpoints and the handler.
  */
 public final class ServerModule extends AbstractModule {
@@ -58,7 +59,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     PolicyCatalog policies(VerificationPolicyReader reader) {
-        return PolicyCatalog.read(settings.policies(), reader);
+        return PolicyCatalog.read(settings.policies(), reader, settings.revocation());
     }
 
     @Provides
@@ -91,9 +92,10 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     SnapshotLoader snapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
-                                  ExecutorService workers, List<ServiceCertificate> officialJournal) {
+                                  ExecutorService workers, List<ServiceCertificate> officialJournal, RevocationChecker revocation) {
+        // One checker for the server's life, shared by every snapshot: its OCSP answers and CRLs stay cached across refreshes.
         return new SnapshotLoader(reader, verifier, inspector, workers, clock, new SnapshotLoader.Settings(settings.lotlUrl(),
-                officialJournal, settings.officialJournal().uri(), settings.expiryGrace()));
+                officialJournal, settings.officialJournal().uri(), settings.expiryGrace()), Optional.of(revocation));
     }
 
     @Provides

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.server.RunningServer;
 
 /** Flags win over the environment, the environment over the config file, the file over defaults. */
@@ -104,5 +105,55 @@ class SettingsResolverTest {
         Path unknownKey = config("prot=1\n");
         assertThatThrownBy(() -> SettingsResolver.of(base("--config", unknownKey.toString()), Map.of())).hasMessageContaining("unknown key 'prot'");
         assertThatThrownBy(() -> SettingsResolver.of(base("--config", folder.resolve("none").toString()), Map.of())).hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void revocation_is_left_to_each_policy_unless_set() {
+        assertThat(SettingsResolver.of(base(), Map.of()).resolve().revocation()).isEmpty();
+    }
+
+    @Test
+    void the_revocation_setting_comes_from_flag_environment_or_file() throws IOException {
+        assertThat(SettingsResolver.of(base("--revocation", "require"), Map.of()).resolve().revocation())
+                .contains(RevocationMode.REQUIRE);
+        assertThat(SettingsResolver.of(base(), Map.of("QTRUST_REVOCATION", "off")).resolve().revocation())
+                .contains(RevocationMode.OFF);
+        Path file = config("revocation=prefer\n");
+        assertThat(SettingsResolver.of(base("--config", file.toString()), Map.of()).resolve().revocation())
+                .contains(RevocationMode.PREFER);
+    }
+
+    @Test
+    void an_unknown_revocation_mode_is_a_configuration_error_naming_the_choices() {
+        assertThatThrownBy(() -> SettingsResolver.of(base("--revocation", "maybe"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("--revocation").hasMessageContaining("require, prefer or off");
+    }
+
+    @Test
+    void rewrites_repeat_as_flags_and_are_comma_separated_in_the_environment() {
+        ServerSettings fromFlags = SettingsResolver.of(base("--rewrite", "http://a.example/=http://127.0.0.1:1/a/",
+                "--rewrite", "http://b.example/=http://127.0.0.1:1/b/"), Map.of()).resolve();
+        ServerSettings fromEnvironment = SettingsResolver.of(base(), Map.of("QTRUST_REWRITE",
+                "http://a.example/=http://127.0.0.1:1/a/, http://b.example/=http://127.0.0.1:1/b/")).resolve();
+
+        assertThat(fromFlags.transport().rewrites().apply("http://b.example/x.crl")).isEqualTo("http://127.0.0.1:1/b/x.crl");
+        assertThat(fromEnvironment.transport().rewrites().rules()).isEqualTo(fromFlags.transport().rewrites().rules());
+    }
+
+    @Test
+    void a_rewrite_without_an_http_target_is_a_configuration_error() {
+        assertThatThrownBy(() -> SettingsResolver.of(base("--rewrite", "http://a.example/"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("--rewrite");
+    }
+
+    @Test
+    void the_timeout_bounds_reading_and_a_third_of_it_connecting() {
+        ServerSettings settings = SettingsResolver.of(base("--timeout", "PT3S"), Map.of()).resolve();
+
+        assertThat(settings.transport().readTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.transport().connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> SettingsResolver.of(base("--timeout", "PT0S"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class);
     }
 }

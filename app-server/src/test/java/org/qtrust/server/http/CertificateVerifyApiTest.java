@@ -42,7 +42,9 @@ class CertificateVerifyApiTest {
         JsonNode verdict = verify(RunningServer.question(RunningServer.certificate(EC_DIGIT), "2019-10-01T00:00:00Z"));
 
         assertThat(fieldNames(verdict)).containsExactly("file", "trusted", "code", "territory", "provider", "service",
-                "qcStatements", "qualification", "policy", "validationTime", "certificate", "trace");
+                "qcStatements", "qualification", "policy", "validationTime", "certificate", "revocation", "trace");
+        assertThat(fieldNames(verdict.get("revocation"))).containsExactly("status", "checked", "source", "producedAt",
+                "thisUpdate", "nextUpdate", "revokedAt", "reason");
         assertThat(fieldNames(verdict.get("service"))).containsExactly("name", "type", "statusAtIssuance", "statusAtValidationTime", "list");
         assertThat(fieldNames(verdict.get("qcStatements"))).containsExactly("compliance", "sscd", "types", "legislation", "pds");
         assertThat(fieldNames(verdict.get("certificate"))).containsExactly("subject", "issuer", "serialNumber", "notBefore",
