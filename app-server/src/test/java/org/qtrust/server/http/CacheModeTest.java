@@ -36,6 +36,8 @@ class CacheModeTest {
         }
         var settings = org.qtrust.server.config.SettingsResolver.of(List.of("--port", "0", "--cache", cache.toString(),
                 "--lotl-url", "http://127.0.0.1:9/eu-lotl.xml",
+                // The cached LOTL points at the real publishers: send every download to a closed loopback port instead.
+                "--rewrite", "http://=http://127.0.0.1:9/", "--rewrite", "https://=http://127.0.0.1:9/",
                 "--oj-keystore", RunningServer.data("oj-keystore/keystore.p12").toString(), "--oj-password", "dss-password"),
                 java.util.Map.of()).resolve();
 
