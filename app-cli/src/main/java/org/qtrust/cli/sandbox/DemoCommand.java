@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
                 + "printing verdicts and traces. No network, no external data.")
 public final class DemoCommand implements Callable<Integer> {
 
-    /** The artefacts the demo verifies: one trusted, one refused for a reason a reader can follow. */
+    /** The artefacts the demo verifies: a trusted and a refused certificate, and a PID credential (all offline). */
     static final List<String> SHOWN = List.of(SandboxLayout.CERTS + "/qualified-esig.pem",
-            SandboxLayout.CERTS + "/withdrawn-service-after.pem");
+            SandboxLayout.CERTS + "/withdrawn-service-after.pem", SandboxLayout.CREDENTIALS + "/pid.sdjwt");
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Build the sandbox in this new or empty folder and keep it.")
     Path keep;
@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
             boolean asExpected = run(out, err, directory, "1. Load and verify the trusted lists", listsTable(), 0);
             int step = 2;
             for (SandboxArtefact artefact : artefacts) {
-                if (SHOWN.contains(artefact.artefact()) && !artefact.needsRevocation()) {
+                if (SHOWN.contains(artefact.artefact()) && !artefact.needsServe()) {
                     List<String> args = new ArrayList<>(artefact.args());
                     args.add("--trace");
                     asExpected &= run(out, err, directory, step++ + ". Verify " + artefact.artefact()

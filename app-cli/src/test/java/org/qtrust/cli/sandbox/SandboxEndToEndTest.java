@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,6 +52,7 @@ import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.certificate.index.TrustedServiceIndex;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.credential.CredentialCode;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.revocation.RevocationPolicy;
@@ -140,6 +143,19 @@ class SandboxEndToEndTest {
         assertThat(expectations).extracting(Expectation::trustSource).contains("TL", "anchor");
     }
 
+    @Test
+    void the_credentials_cover_every_credential_code_a_sandbox_can_produce() {
+        // Not produced: issuer_metadata_mismatch (the sandbox issuers' http identifiers have no well-known
+        // metadata, which is https only), not_qualified_certificate and certificate_revoked (the issuer
+        // certificate is qualified and has no revocation pointers).
+        Set<CredentialCode> notProduced = EnumSet.of(CredentialCode.ISSUER_METADATA_MISMATCH,
+                CredentialCode.NOT_QUALIFIED_CERTIFICATE, CredentialCode.CERTIFICATE_REVOKED);
+        List<String> producible = Arrays.stream(CredentialCode.values()).filter(c -> !notProduced.contains(c))
+                .map(CredentialCode::code).toList();
+        assertThat(expectations).filteredOn(e -> e.kind().equals("credential")).extracting(Expectation::code)
+                .containsAll(producible);
+    }
+
     @TestFactory
     Stream<DynamicTest> every_artefact_gets_its_verdict_offline_through_the_command_line() {
         // Rows with --revocation ask the OCSP responder and CRLs of the sandbox, served on its port by createSandbox().
@@ -163,7 +179,8 @@ class SandboxEndToEndTest {
         CertificateDecisionService withRevocation = new CertificateDecisionService(index, inspector,
                 VerificationPolicy.euEidas().withRevocation(RevocationMode.REQUIRE),
                 Optional.of(new OcspCrlRevocationChecker(transport, Clock.systemUTC())), RevocationPolicy.defaults());
-        return expectations.stream().filter(e -> e.kind().equals("list") || e.usesDefaultPolicyAndLists())
+        // Credential rows are checked through the command line above, which fetches their status lists from the server.
+        return expectations.stream().filter(e -> e.kind().equals("list") || e.kind().equals("certificate") && e.usesDefaultPolicyAndLists())
                 .map(e -> DynamicTest.dynamicTest(e.artefact() + " → " + e.code(), () -> {
                     if (e.kind().equals("list")) {
                         assertThat(code(listVerdict(report, e.artefact()))).isEqualTo(e.code());
@@ -188,7 +205,7 @@ class SandboxEndToEndTest {
 
     private static void checkOffline(Expectation expectation) throws IOException {
         List<String> args = new ArrayList<>(expectation.args());
-        if (expectation.kind().equals("certificate")) {
+        if (!expectation.kind().equals("list")) {
             args.add("--json");
         }
         Run run = run(SandboxArguments.resolve(args, sandbox));

@@ -20,7 +20,7 @@ public final class SandboxGenerator {
      * to be added here as further generators.
      */
     static final List<ArtefactGenerator> GENERATORS = List.of(
-            new TrustedListsArtefacts(), new CertificateArtefacts(), new RevocationArtefacts());
+            new TrustedListsArtefacts(), new CertificateArtefacts(), new RevocationArtefacts(), new CredentialArtefacts());
 
     private SandboxGenerator() {
     }

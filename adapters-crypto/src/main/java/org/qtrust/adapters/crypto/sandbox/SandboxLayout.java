@@ -27,6 +27,14 @@ public final class SandboxLayout {
     public static final String POLICIES = "policies";
     public static final String CRL = "crl";
     public static final String OCSP = "ocsp";
+    public static final String CREDENTIALS = "credentials";
+    /** Credentials whose verdict depends on a status list that {@code qtrust sandbox serve} publishes. */
+    public static final String STATUS_CREDENTIALS = CREDENTIALS + "/status";
+    /** Status list tokens, served at {@code /status/<file>}. */
+    public static final String STATUS = "status";
+    /** The verifier identifier and nonce every sandbox presentation's KB-JWT is made for. */
+    public static final String AUDIENCE = "https://verifier.sandbox.qtrust.invalid";
+    public static final String NONCE = "sandbox-nonce-2026";
     public static final String README = "README.md";
     public static final String MANIFEST = "manifest.json";
     /** The settings a sandbox was built with ({@code seed=N}, {@code port=P}), so {@code serve} finds its port. */
@@ -44,6 +52,15 @@ public final class SandboxLayout {
     /** {@code qtrust cert verify FILE <offline list options> [extra…]}. */
     public static List<String> certVerify(String certificate, String... extra) {
         List<String> args = new ArrayList<>(List.of("cert", "verify", certificate));
+        args.addAll(offlineListOptions());
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** {@code qtrust credential verify FILE --aud … --nonce … --require-key-binding <offline list options> [extra…]}. */
+    public static List<String> credentialVerify(String credential, String... extra) {
+        List<String> args = new ArrayList<>(List.of("credential", "verify", credential, "--aud", AUDIENCE, "--nonce", NONCE,
+                "--require-key-binding"));
         args.addAll(offlineListOptions());
         args.addAll(List.of(extra));
         return args;

@@ -72,6 +72,11 @@ public final class SandboxPki {
         return settings;
     }
 
+    /** A key pair of the seed that no certificate carries, e.g. a wallet holder's key. */
+    public java.security.KeyPair key(String keyName) {
+        return keys.ecKey(keyName);
+    }
+
     /**
      * A certificate for {@code subjectDn} with the seed's key named {@code keyName}; its serial
      * number is derived from the key name, so adding artefacts never changes existing ones.
