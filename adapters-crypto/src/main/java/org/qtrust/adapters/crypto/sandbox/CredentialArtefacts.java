@@ -106,8 +106,12 @@ final class CredentialArtefacts implements ArtefactGenerator {
     }
 
     static ClaimSet pid(String iss, KeyPair holder) {
+        return pid(iss, holder, ISSUED);
+    }
+
+    static ClaimSet pid(String iss, KeyPair holder, Instant issued) {
         return ClaimSet.create().claim("iss", iss).claim("vct", PID_VCT)
-                .claim("iat", ISSUED.getEpochSecond()).claim("exp", EXPIRES.getEpochSecond())
+                .claim("iat", issued.getEpochSecond()).claim("exp", EXPIRES.getEpochSecond())
                 .claim("cnf", SdJwtIssuer.confirmation(holder.getPublic()))
                 .disclosable("given_name", "Erika").disclosable("family_name", "Mustermann")
                 .disclosable("birthdate", "1984-01-26").disclosable("nationalities", List.of("XB"))
