@@ -21,18 +21,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code qtrust demo [--dir DIR]}: the main job end to end with no network and no external
- * data. Builds a sandbox, loads its lists, verifies a trusted and a refused certificate, and
- * prints the verdicts with their traces. Exit 0 when every verdict is the one the sandbox
+ * data. Builds a sandbox, loads its lists, verifies a trusted and a refused certificate and a
+ * PID credential, and prints the verdicts with their traces. Exit 0 when every verdict is the one the sandbox
  * expects.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Build a sandbox trust ecosystem in a temporary folder, load its lists and verify certificates from it, "
+        description = "Build a sandbox trust ecosystem in a temporary folder, load its lists and verify certificates and a credential from it, "
                 + "printing verdicts and traces. No network, no external data.")
 public final class DemoCommand implements Callable<Integer> {
 
-    /** The artefacts the demo verifies: one trusted, one refused for a reason a reader can follow. */
+    /** The artefacts the demo verifies: a trusted and a refused certificate, and a PID credential (all offline). */
     static final List<String> SHOWN = List.of(SandboxLayout.CERTS + "/qualified-esig.pem",
-            SandboxLayout.CERTS + "/withdrawn-service-after.pem");
+            SandboxLayout.CERTS + "/withdrawn-service-after.pem", SandboxLayout.CREDENTIALS + "/pid.sdjwt");
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Build the sandbox in this new or empty folder and keep it.")
     Path keep;
@@ -49,12 +49,12 @@ public final class DemoCommand implements Callable<Integer> {
             List<SandboxArtefact> artefacts = SandboxInitCommand.create(directory,
                     new SandboxSettings(SandboxSettings.DEFAULT_SEED, SandboxSettings.DEFAULT_PORT));
             out.println("QTrust demo: a sandbox trust ecosystem (Official Journal keystore, pivot LOTL, LOTL, lists XA, XB, XC,");
-            out.println("certificates) built on this machine in " + directory + ", verified at " + SandboxLayout.VALIDATION_TIME);
+            out.println("certificates, credentials) built on this machine in " + directory + ", verified at " + SandboxLayout.VALIDATION_TIME);
             out.println();
             boolean asExpected = run(out, err, directory, "1. Load and verify the trusted lists", listsTable(), 0);
             int step = 2;
             for (SandboxArtefact artefact : artefacts) {
-                if (SHOWN.contains(artefact.artefact()) && !artefact.needsRevocation()) {
+                if (SHOWN.contains(artefact.artefact()) && !artefact.needsServe()) {
                     List<String> args = new ArrayList<>(artefact.args());
                     args.add("--trace");
                     asExpected &= run(out, err, directory, step++ + ". Verify " + artefact.artefact()

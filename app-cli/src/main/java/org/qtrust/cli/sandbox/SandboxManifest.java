@@ -57,7 +57,7 @@ final class SandboxManifest {
             readme.append("| `").append(artefact.artefact()).append("` | ").append(artefact.kind().label()).append(" | ")
                     .append(artefact.trustSource().label()).append(" | `").append(artefact.expectCode()).append("` | ")
                     .append(artefact.expectExit()).append(" | ").append(artefact.description().replace("|", "\\|"))
-                    .append(artefact.needsRevocation() ? " *serve*" : "").append(" | `qtrust ")
+                    .append(artefact.needsServe() ? " *serve*" : "").append(" | `qtrust ")
                     .append(String.join(" ", artefact.args())).append("` |\n");
         }
         readme.append("\nLists are checked with `qtrust lists load … --json`: the verdict expected is the list's `reason` ")

@@ -27,8 +27,9 @@ import org.qtrust.adapters.crypto.sandbox.SandboxOcspResponder;
  *   <li>{@code GET /crl/<ca>.crl}: CRLs at the certificates' distribution points;</li>
  *   <li>{@code POST /ocsp/<ca>} (or {@code GET /ocsp/<ca>/<base64 request>}, RFC 6960 A.1): the OCSP
  *       responders; {@code /ocsp/unavailable} always answers 503;</li>
+ *   <li>{@code GET /status/<file>}: the status list tokens the sandbox credentials point at;</li>
  *   <li>{@code /.well-known/…}: reserved for credential issuer metadata (jwt-vc-issuer, OpenID4VCI)
- *       and status lists, answered 404 until the sandbox generates credentials.</li>
+ *       (the sandbox issuers have http identifiers, so none is looked up), answered 404.</li>
  * </ul>
  *
  * File names are checked against a strict pattern, so no request leaves the sandbox folder.
@@ -56,11 +57,13 @@ public final class SandboxServer implements AutoCloseable {
                 exchange -> serveFile(exchange, directory.resolve(SandboxLayout.LISTS), "application/vnd.etsi.tsl+xml"));
         server.createContext("/" + SandboxLayout.CRL + "/",
                 exchange -> serveFile(exchange, directory.resolve(SandboxLayout.CRL), "application/pkix-crl"));
+        server.createContext("/" + SandboxLayout.STATUS + "/",
+                exchange -> serveFile(exchange, directory.resolve(SandboxLayout.STATUS), "application/statuslist+jwt"));
         server.createContext("/" + SandboxLayout.OCSP + "/", exchange -> serveOcsp(exchange, responder, clock));
         server.createContext("/.well-known/", exchange -> answer(exchange, 404, "text/plain",
-                "no credential issuer metadata in this sandbox yet\n".getBytes(StandardCharsets.UTF_8)));
+                "no credential issuer metadata in this sandbox\n".getBytes(StandardCharsets.UTF_8)));
         server.createContext("/", exchange -> answer(exchange, 404, "text/plain",
-                "QTrust sandbox: /lists/EU.xml, /crl/<ca>.crl, /ocsp/<ca>\n".getBytes(StandardCharsets.UTF_8)));
+                "QTrust sandbox: /lists/EU.xml, /crl/<ca>.crl, /ocsp/<ca>, /status/<list>\n".getBytes(StandardCharsets.UTF_8)));
         ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "qtrust-sandbox-server");
             thread.setDaemon(true);

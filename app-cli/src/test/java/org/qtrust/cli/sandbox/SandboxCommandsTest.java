@@ -61,6 +61,11 @@ class SandboxCommandsTest {
             assertThat(get(base + "/ocsp/unavailable").statusCode()).isEqualTo(503);
             assertThat(get(base + "/ocsp/issuing-ca-a").statusCode()).as("GET without a request").isEqualTo(400);
             assertThat(get(base + "/.well-known/jwt-vc-issuer").statusCode()).isEqualTo(404);
+            HttpResponse<byte[]> statusList = get(base + "/status/credentials.jwt");
+            assertThat(statusList.statusCode()).isEqualTo(200);
+            assertThat(statusList.headers().firstValue("Content-Type")).contains("application/statuslist+jwt");
+            assertThat(statusList.body()).isEqualTo(Files.readAllBytes(sandbox.resolve("status/credentials.jwt")));
+            assertThat(get(base + "/status/withdrawn.jwt").statusCode()).as("the list the unavailable credential names").isEqualTo(404);
         }
     }
 
@@ -70,7 +75,8 @@ class SandboxCommandsTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("XA   accepted", "XC   REJECTED", "verdict: trusted",
-                "verdict: not trusted (issuer_not_trusted)", "demo: every verdict is the expected one");
+                "verdict: not trusted (issuer_not_trusted)", "credentials/pid.sdjwt: VALID", "verdict: valid",
+                "demo: every verdict is the expected one");
     }
 
     private static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {

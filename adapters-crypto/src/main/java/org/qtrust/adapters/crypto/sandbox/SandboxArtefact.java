@@ -59,4 +59,9 @@ public record SandboxArtefact(String artefact, Kind kind, List<String> args, int
     public boolean needsRevocation() {
         return args.contains("--revocation");
     }
+
+    /** Whether the verdict needs anything {@code qtrust sandbox serve} publishes (OCSP, CRLs, status lists). */
+    public boolean needsServe() {
+        return needsRevocation() || artefact.startsWith(SandboxLayout.STATUS_CREDENTIALS + "/");
+    }
 }

@@ -15,12 +15,13 @@ import java.util.OptionalInt;
 public final class SandboxGenerator {
 
     /**
-     * The artefact families, in order (later ones may rely on files of earlier ones). Credentials
-     * (SD-JWT VC with holder keys, issuer metadata, status lists) and a LoTE of PID providers are
-     * to be added here as further generators.
+     * The artefact families, in order (later ones may rely on files of earlier ones): lists,
+     * certificates, revocation data, SD-JWT VC credentials with their status list, and the PID
+     * providers LoTE with its PID credentials.
      */
     static final List<ArtefactGenerator> GENERATORS = List.of(
-            new TrustedListsArtefacts(), new CertificateArtefacts(), new RevocationArtefacts());
+            new TrustedListsArtefacts(), new CertificateArtefacts(), new RevocationArtefacts(), new CredentialArtefacts(),
+            new LoteArtefacts());
 
     private SandboxGenerator() {
     }

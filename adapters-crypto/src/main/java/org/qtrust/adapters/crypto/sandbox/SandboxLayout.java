@@ -27,6 +27,17 @@ public final class SandboxLayout {
     public static final String POLICIES = "policies";
     public static final String CRL = "crl";
     public static final String OCSP = "ocsp";
+    public static final String CREDENTIALS = "credentials";
+    /** Credentials whose verdict depends on a status list that {@code qtrust sandbox serve} publishes. */
+    public static final String STATUS_CREDENTIALS = CREDENTIALS + "/status";
+    /** Status list tokens, served at {@code /status/<file>}. */
+    public static final String STATUS = "status";
+    /** The verifier identifier and nonce every sandbox presentation's KB-JWT is made for. */
+    public static final String AUDIENCE = "https://verifier.sandbox.qtrust.invalid";
+    public static final String NONCE = "sandbox-nonce-2026";
+    public static final String LOTE = "lote";
+    public static final String PID_PROVIDERS = LOTE + "/pid-providers.json";
+    public static final String LOTE_ANCHOR = ANCHORS + "/lote-signer.pem";
     public static final String README = "README.md";
     public static final String MANIFEST = "manifest.json";
     /** The settings a sandbox was built with ({@code seed=N}, {@code port=P}), so {@code serve} finds its port. */
@@ -47,6 +58,26 @@ public final class SandboxLayout {
         args.addAll(offlineListOptions());
         args.addAll(List.of(extra));
         return args;
+    }
+
+    /** {@code qtrust credential verify FILE --aud … --nonce … --require-key-binding <offline list options> [extra…]}. */
+    public static List<String> credentialVerify(String credential, String... extra) {
+        List<String> args = credentialVerify(credential, offlineListOptions());
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** {@code qtrust credential verify FILE --aud … --nonce … --require-key-binding <trust source options>}. */
+    public static List<String> credentialVerify(String credential, List<String> trustSourceOptions) {
+        List<String> args = new ArrayList<>(List.of("credential", "verify", credential, "--aud", AUDIENCE, "--nonce", NONCE,
+                "--require-key-binding"));
+        args.addAll(trustSourceOptions);
+        return args;
+    }
+
+    /** The options that load the sandbox's PID providers list, relative to the sandbox folder. */
+    public static List<String> loteOptions() {
+        return List.of("--lote", PID_PROVIDERS, "--lote-anchor", LOTE_ANCHOR, "--at", VALIDATION_TIME.toString());
     }
 
     /** {@code qtrust lists load <offline list options> --json}. */

@@ -43,6 +43,9 @@ public final class SandboxPki {
     private final KeyAndCertificate attestationIssuerB;
     private final KeyAndCertificate caC;
     private final KeyAndCertificate nationalRootZ;
+    private final KeyAndCertificate loteSigner;
+    private final KeyAndCertificate pidProviderA;
+    private final KeyAndCertificate pidProviderW;
 
     public SandboxPki(SandboxSettings settings) {
         this.settings = settings;
@@ -66,10 +69,18 @@ public final class SandboxPki {
                 .issuedBy(sealCaB).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE).validity(Y2025, Y2035).issue();
         caC = selfSignedCa("ca-c", "CN=Sandbox CA C,O=Sandbox Trust C,C=XC", Y2015, Y2040);
         nationalRootZ = selfSignedCa("root-z", "CN=Sandbox National Root Z,O=Sandbox Non-EU Scheme Z,C=ZZ", Y2020, Y2040);
+        loteSigner = signer("lote-pid", "CN=Sandbox PID Providers List Signer,O=European Commission (sandbox),C=EU");
+        pidProviderA = pidProvider("pid-a", "CN=Sandbox PID Provider A,O=Sandbox PID Provider A,C=XA");
+        pidProviderW = pidProvider("pid-w", "CN=Sandbox PID Provider W,O=Sandbox PID Provider W,C=XB");
     }
 
     public SandboxSettings settings() {
         return settings;
+    }
+
+    /** A key pair of the seed that no certificate carries, e.g. a wallet holder's key. */
+    public java.security.KeyPair key(String keyName) {
+        return keys.ecKey(keyName);
     }
 
     /**
@@ -88,6 +99,11 @@ public final class SandboxPki {
     private KeyAndCertificate signer(String keyName, String subject) {
         return certificate(keyName, subject).selfSigned().endEntity()
                 .keyUsage(KeyUsage.DIGITAL_SIGNATURE, KeyUsage.NON_REPUDIATION).validity(Y2025, Y2035).issue();
+    }
+
+    private KeyAndCertificate pidProvider(String keyName, String subject) {
+        return certificate(keyName, subject).selfSigned().endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .validity(Y2025, Y2035).issue();
     }
 
     private static BigInteger serialFor(String name) {
@@ -169,5 +185,20 @@ public final class SandboxPki {
     /** A national root with no trusted list: trusted only as a plain anchor. */
     public KeyAndCertificate nationalRootZ() {
         return nationalRootZ;
+    }
+
+    /** Signs the EU PID providers list (a LoTE); its certificate is the LoTE anchor. */
+    public KeyAndCertificate loteSigner() {
+        return loteSigner;
+    }
+
+    /** A PID provider on the PID providers list: signs PID credentials. */
+    public KeyAndCertificate pidProviderA() {
+        return pidProviderA;
+    }
+
+    /** A PID provider whose service the PID providers list shows withdrawn. */
+    public KeyAndCertificate pidProviderW() {
+        return pidProviderW;
     }
 }

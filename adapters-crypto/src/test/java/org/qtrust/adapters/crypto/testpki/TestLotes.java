@@ -1,39 +1,14 @@
 package org.qtrust.adapters.crypto.testpki;
 
-import org.qtrust.adapters.crypto.listwriter.TrustedListWriter;
-
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.lang.JoseException;
+import java.util.Arrays;
+import org.qtrust.adapters.crypto.lotewriter.LoteWriter;
 
 /**
- * Lists of trusted entities (ETSI TS 119 602 V1.1.1) built from the published schemas, in both
- * forms, unsigned or signed:
- *
- * <ul>
- *   <li>JSON: the structure of {@code 1960201_json_schema.json} ({@code LoTE} →
- *       {@code ListAndSchemeInformation}, {@code TrustedEntitiesList} → {@code TrustedEntityInformation},
- *       {@code TrustedEntityServices} → {@code ServiceInformation}, {@code ServiceHistory}; names as
- *       {@code [{lang, value}]}, certificates as {@code X509Certificates: [{val}]}), signed as a compact
- *       JWS with the signer in {@code x5c} (TS 119 602 §6.8, the EU profiles' compact JAdES baseline B);</li>
- *   <li>XML: the structure of {@code 1960201_xsd_schema.xsd} (root {@code ListOfTrustedEntities}
- *       with {@code LOTETag}, namespace {@code http://uri.etsi.org/019602/v1#}), signed with an
- *       enveloped XAdES signature by {@link TestListSigner}.</li>
- * </ul>
- *
- * The EU PID providers profile (Annex D) values come from the identifiers in
- * {@code org.qtrust.core.lote.LoteIdentifiers} (repeated here as strings so the fixture does not
- * depend on what it tests). Annex D forbids ServiceStatus on PID lists; a service built with
- * {@link ServiceBuilder#status} carries one anyway, to test status history (TS 119 602 §6.6.4, §6.7).
+ * Lists of trusted entities (ETSI TS 119 602) for tests, in JSON (signed as a compact JWS) and
+ * XML (signed with XAdES by {@link TestListSigner}): a thin layer over the main
+ * {@link LoteWriter} that signs with test {@link Credential}s.
  *
  * <pre>{@code
  * String jws = TestLotes.pidProviders().sequenceNumber(3)
@@ -43,338 +18,122 @@ import org.jose4j.lang.JoseException;
  */
 public final class TestLotes {
 
-    public static final String NAMESPACE = "http://uri.etsi.org/019602/v1#";
-    public static final String EU_PID_PROVIDERS_LIST = "http://uri.etsi.org/19602/LoTEType/EUPIDProvidersList";
-    public static final String EU_PUB_EAA_PROVIDERS_LIST = "http://uri.etsi.org/19602/LoTEType/EUPubEAAProvidersList";
-    public static final String PID_ISSUANCE = "http://uri.etsi.org/19602/SvcType/PID/Issuance";
-    public static final String PID_REVOCATION = "http://uri.etsi.org/19602/SvcType/PID/Revocation";
-    public static final String PUB_EAA_ISSUANCE = "http://uri.etsi.org/19602/SvcType/PubEAA/Issuance";
-    public static final String NOTIFIED = "http://uri.etsi.org/19602/PubEAAProvidersList/SvcStatus/notified";
-    public static final String WITHDRAWN = "http://uri.etsi.org/19602/PubEAAProvidersList/SvcStatus/withdrawn";
+    public static final String NAMESPACE = LoteWriter.NAMESPACE;
+    public static final String EU_PID_PROVIDERS_LIST = LoteWriter.EU_PID_PROVIDERS_LIST;
+    public static final String EU_PUB_EAA_PROVIDERS_LIST = LoteWriter.EU_PUB_EAA_PROVIDERS_LIST;
+    public static final String PID_ISSUANCE = LoteWriter.PID_ISSUANCE;
+    public static final String PID_REVOCATION = LoteWriter.PID_REVOCATION;
+    public static final String PUB_EAA_ISSUANCE = LoteWriter.PUB_EAA_ISSUANCE;
+    public static final String NOTIFIED = LoteWriter.NOTIFIED;
+    public static final String WITHDRAWN = LoteWriter.WITHDRAWN;
 
-    public static final Instant DEFAULT_ISSUED = Instant.parse("2026-01-01T00:00:00Z");
-    public static final Instant DEFAULT_NEXT_UPDATE = Instant.parse("2026-07-01T00:00:00Z");
+    public static final Instant DEFAULT_ISSUED = LoteWriter.DEFAULT_ISSUED;
+    public static final Instant DEFAULT_NEXT_UPDATE = LoteWriter.DEFAULT_NEXT_UPDATE;
 
     private TestLotes() {
     }
 
-    /** An EU PID providers list (Annex D: type, status determination approach, scheme rules, territory EU). */
     public static LoteBuilder pidProviders() {
-        return new LoteBuilder(EU_PID_PROVIDERS_LIST, "http://uri.etsi.org/19602/PIDProvidersList/StatusDetn/EU",
-                "http://uri.etsi.org/19602/PIDProviders/schemerules/EU");
+        return new LoteBuilder(LoteWriter.pidProviders());
     }
 
-    /** An EU Pub-EAA providers list (Annex H). */
     public static LoteBuilder pubEaaProviders() {
-        return new LoteBuilder(EU_PUB_EAA_PROVIDERS_LIST, "http://uri.etsi.org/19602/PubEAAProvidersList/StatusDetn/EU",
-                "http://uri.etsi.org/19602/PubEAAProvidersList/schemerules/EU");
+        return new LoteBuilder(LoteWriter.pubEaaProviders());
     }
 
     public static ServiceBuilder service(String name, String typeUri, X509Certificate certificate) {
-        return new ServiceBuilder(name, typeUri, certificate);
+        return new ServiceBuilder(LoteWriter.service(name, typeUri, certificate));
     }
 
-    /** A compact JWS over the JSON, with the signer's certificate in x5c; ES256 or RS256 by key type. */
     public static String signJws(String json, Credential signer) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(json);
-            jws.setAlgorithmHeaderValue("EC".equals(signer.privateKey().getAlgorithm())
-                    ? AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256 : AlgorithmIdentifiers.RSA_USING_SHA256);
-            jws.setCertificateChainHeaderValue(signer.certificate());
-            jws.setHeader("typ", "JOSE");
-            jws.setKey(signer.privateKey());
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign the test list: " + e.getMessage(), e);
-        }
+        return LoteWriter.signJws(json, signer.privateKey(), signer.certificate());
     }
 
-    /** One list: scheme information and its entities. Each setter returns this builder. */
+    /** One list; each setter returns this builder. */
     public static final class LoteBuilder {
-        private String type;
-        private final String statusDetermination;
-        private final String schemeRules;
-        private int sequenceNumber = 1;
-        private Instant issued = DEFAULT_ISSUED;
-        private Instant nextUpdate = DEFAULT_NEXT_UPDATE;
-        private String territory = "EU";
-        private String operator = "Test LoTE Operator";
-        private final List<Entity> entities = new ArrayList<>();
-        private final List<Pointer> pointers = new ArrayList<>();
+        private final LoteWriter.LoteBuilder list;
 
-        private LoteBuilder(String type, String statusDetermination, String schemeRules) {
-            this.type = type;
-            this.statusDetermination = statusDetermination;
-            this.schemeRules = schemeRules;
+        private LoteBuilder(LoteWriter.LoteBuilder list) {
+            this.list = list;
         }
 
         public LoteBuilder type(String uri) {
-            this.type = uri;
+            list.type(uri);
             return this;
         }
 
         public LoteBuilder sequenceNumber(int number) {
-            this.sequenceNumber = number;
+            list.sequenceNumber(number);
             return this;
         }
 
         public LoteBuilder issued(Instant time) {
-            this.issued = time;
+            list.issued(time);
             return this;
         }
 
-        /** Null for a closed list (no NextUpdate date-time). */
         public LoteBuilder nextUpdate(Instant time) {
-            this.nextUpdate = time;
+            list.nextUpdate(time);
             return this;
         }
 
         public LoteBuilder territory(String code) {
-            this.territory = code;
+            list.territory(code);
             return this;
         }
 
         public LoteBuilder operator(String name) {
-            this.operator = name;
+            list.operator(name);
             return this;
         }
 
-        /**
-         * A PointersToOtherLoTE entry (TS 119 602 §6.3.13): the list of {@code loteType} (territory EU)
-         * at {@code location}, signed by {@code signer} — e.g. the list's own successor after a key rollover.
-         */
         public LoteBuilder pointer(String location, String loteType, X509Certificate signer) {
-            pointers.add(new Pointer(location, loteType, signer));
+            list.pointer(location, loteType, signer);
             return this;
         }
 
         public LoteBuilder entity(String name, ServiceBuilder... services) {
-            entities.add(new Entity(name, List.of(services)));
+            list.entity(name, Arrays.stream(services).map(s -> s.service).toArray(LoteWriter.ServiceBuilder[]::new));
             return this;
         }
 
-        /** The unsigned JSON document {@code {"LoTE": …}}. */
         public String json() {
-            Map<String, Object> scheme = new LinkedHashMap<>();
-            scheme.put("LoTEVersionIdentifier", 1);
-            scheme.put("LoTESequenceNumber", sequenceNumber);
-            scheme.put("LoTEType", type);
-            scheme.put("SchemeOperatorName", List.of(lang(operator)));
-            scheme.put("SchemeOperatorAddress", Map.of(
-                    "SchemeOperatorPostalAddress", List.of(Map.of("lang", "en", "StreetAddress", "Rue de la Loi 1",
-                            "Locality", "Brussels", "Country", "BE")),
-                    "SchemeOperatorElectronicAddress", List.of(Map.of("lang", "en", "uriValue", "mailto:lote@lists.test"))));
-            scheme.put("SchemeName", List.of(lang(territory + ":Test list of trusted entities")));
-            scheme.put("SchemeInformationURI", List.of(Map.of("lang", "en", "uriValue", "https://lists.test/lote-info")));
-            scheme.put("StatusDeterminationApproach", statusDetermination);
-            scheme.put("SchemeTypeCommunityRules", List.of(Map.of("lang", "en", "uriValue", schemeRules)));
-            scheme.put("SchemeTerritory", territory);
-            if (!pointers.isEmpty()) {
-                List<Object> list = new ArrayList<>();
-                for (Pointer pointer : pointers) {
-                    list.add(Map.of("LoTELocation", pointer.location(),
-                            "ServiceDigitalIdentities", List.of(Map.of("X509Certificates", List.of(Map.of("val", base64(pointer.signer()))))),
-                            "LoTEQualifiers", List.of(Map.of("LoTEType", pointer.type(), "SchemeOperatorName", List.of(lang(operator)),
-                                    "SchemeTerritory", "EU", "MimeType", "application/jose"))));
-                }
-                scheme.put("PointersToOtherLoTE", list);
-            }
-            scheme.put("ListIssueDateTime", time(issued));
-            scheme.put("NextUpdate", nextUpdate == null ? null : time(nextUpdate));
-            List<Object> list = new ArrayList<>();
-            for (Entity entity : entities) {
-                List<Object> services = new ArrayList<>();
-                for (ServiceBuilder service : entity.services()) {
-                    Map<String, Object> wrapper = new LinkedHashMap<>();
-                    wrapper.put("ServiceInformation", service.jsonInformation(service.current, true));
-                    if (!service.history.isEmpty()) {
-                        List<Object> history = new ArrayList<>();
-                        for (Status past : service.history) {
-                            history.add(service.jsonInformation(past, false));
-                        }
-                        wrapper.put("ServiceHistory", history);
-                    }
-                    services.add(wrapper);
-                }
-                list.add(Map.of("TrustedEntityInformation", Map.of(
-                                "TEName", List.of(lang(entity.name())),
-                                "TEAddress", Map.of(
-                                        "TEPostalAddress", List.of(Map.of("lang", "en", "StreetAddress", "Street 1",
-                                                "Locality", "Town", "Country", territory)),
-                                        "TEElectronicAddress", List.of(Map.of("lang", "en", "uriValue", "https://provider.test"))),
-                                "TEInformationURI", List.of(Map.of("lang", "en", "uriValue", "https://provider.test/info"))),
-                        "TrustedEntityServices", services));
-            }
-            Map<String, Object> lote = new LinkedHashMap<>();
-            lote.put("ListAndSchemeInformation", scheme);
-            if (!list.isEmpty()) {
-                lote.put("TrustedEntitiesList", list);
-            }
-            return JsonUtil.toJson(Map.of("LoTE", lote));
+            return list.json();
         }
 
-        /** The JSON list as a compact JWS signed by {@code signer}. */
         public String signedJson(Credential signer) {
-            return signJws(json(), signer);
+            return list.signedJson(signer.privateKey(), signer.certificate());
         }
 
-        /** The unsigned XML document. */
         public String xml() {
-            StringBuilder xml = new StringBuilder();
-            xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                    .append("<ListOfTrustedEntities xmlns=\"").append(NAMESPACE)
-                    .append("\" LOTETag=\"http://uri.etsi.org/19602/LoTETag\" Id=\"lote\">\n")
-                    .append("  <ListAndSchemeInformation>\n")
-                    .append("    <LoTEVersionIdentifier>1</LoTEVersionIdentifier>\n")
-                    .append("    <LoTESequenceNumber>").append(sequenceNumber).append("</LoTESequenceNumber>\n")
-                    .append("    <LoTEType>").append(escape(type)).append("</LoTEType>\n")
-                    .append("    <SchemeOperatorName><Name xml:lang=\"en\">").append(escape(operator)).append("</Name></SchemeOperatorName>\n")
-                    .append("    <SchemeOperatorAddress><PostalAddresses><PostalAddress xml:lang=\"en\"><StreetAddress>Rue de la Loi 1")
-                    .append("</StreetAddress><Locality>Brussels</Locality><CountryName>BE</CountryName></PostalAddress></PostalAddresses>")
-                    .append("<ElectronicAddress><URI xml:lang=\"en\">mailto:lote@lists.test</URI></ElectronicAddress></SchemeOperatorAddress>\n")
-                    .append("    <SchemeName><Name xml:lang=\"en\">").append(escape(territory)).append(":Test list of trusted entities</Name></SchemeName>\n")
-                    .append("    <SchemeInformationURI><URI xml:lang=\"en\">https://lists.test/lote-info</URI></SchemeInformationURI>\n")
-                    .append("    <StatusDeterminationApproach>").append(statusDetermination).append("</StatusDeterminationApproach>\n")
-                    .append("    <SchemeTypeCommunityRules><URI xml:lang=\"en\">").append(schemeRules).append("</URI></SchemeTypeCommunityRules>\n")
-                    .append("    <SchemeTerritory>").append(escape(territory)).append("</SchemeTerritory>\n")
-                    .append(xmlPointers())
-                    .append("    <ListIssueDateTime>").append(time(issued)).append("</ListIssueDateTime>\n")
-                    .append("    <NextUpdate>").append(nextUpdate == null ? "" : "<dateTime>" + time(nextUpdate) + "</dateTime>")
-                    .append("</NextUpdate>\n")
-                    .append("  </ListAndSchemeInformation>\n");
-            if (!entities.isEmpty()) {
-                xml.append("  <TrustedEntitiesList>\n");
-                for (Entity entity : entities) {
-                    xml.append("    <TrustedEntity>\n      <TrustedEntityInformation>\n")
-                            .append("        <TEName><Name xml:lang=\"en\">").append(escape(entity.name())).append("</Name></TEName>\n")
-                            .append("        <TEAddress><PostalAddresses><PostalAddress xml:lang=\"en\"><StreetAddress>Street 1")
-                            .append("</StreetAddress><Locality>Town</Locality><CountryName>").append(escape(territory))
-                            .append("</CountryName></PostalAddress></PostalAddresses><ElectronicAddress><URI xml:lang=\"en\">")
-                            .append("https://provider.test</URI></ElectronicAddress></TEAddress>\n")
-                            .append("        <TEInformationURI><URI xml:lang=\"en\">https://provider.test/info</URI></TEInformationURI>\n")
-                            .append("      </TrustedEntityInformation>\n      <TrustedEntityServices>\n");
-                    for (ServiceBuilder service : entity.services()) {
-                        xml.append("        <TrustedEntityService>\n          <ServiceInformation>\n");
-                        service.xmlInformation(xml, service.current);
-                        xml.append("          </ServiceInformation>\n");
-                        if (!service.history.isEmpty()) {
-                            xml.append("          <ServiceHistory>\n");
-                            for (Status past : service.history) {
-                                xml.append("            <ServiceHistoryInstance>\n");
-                                service.xmlInformation(xml, past);
-                                xml.append("            </ServiceHistoryInstance>\n");
-                            }
-                            xml.append("          </ServiceHistory>\n");
-                        }
-                        xml.append("        </TrustedEntityService>\n");
-                    }
-                    xml.append("      </TrustedEntityServices>\n    </TrustedEntity>\n");
-                }
-                xml.append("  </TrustedEntitiesList>\n");
-            }
-            return xml.append("</ListOfTrustedEntities>\n").toString();
+            return list.xml();
         }
 
-        private String xmlPointers() {
-            if (pointers.isEmpty()) {
-                return "";
-            }
-            StringBuilder xml = new StringBuilder("    <PointersToOtherLoTE>\n");
-            for (Pointer pointer : pointers) {
-                xml.append("      <OtherLoTEPointer><ServiceDigitalIdentities><ServiceDigitalIdentity><DigitalId><X509Certificate>")
-                        .append(base64(pointer.signer())).append("</X509Certificate></DigitalId></ServiceDigitalIdentity>")
-                        .append("</ServiceDigitalIdentities><LoTELocation>").append(escape(pointer.location()))
-                        .append("</LoTELocation><AdditionalInformation><OtherInformation><LoTEType>").append(escape(pointer.type()))
-                        .append("</LoTEType></OtherInformation><OtherInformation><SchemeTerritory>EU</SchemeTerritory></OtherInformation>")
-                        .append("<OtherInformation><MimeType>application/xml</MimeType></OtherInformation></AdditionalInformation>")
-                        .append("</OtherLoTEPointer>\n");
-            }
-            return xml.append("    </PointersToOtherLoTE>\n").toString();
-        }
-
-        /** The XML list with an enveloped XAdES signature by {@code signer}. */
         public String signedXml(Credential signer) {
             return TestListSigner.with(signer).sign(xml());
         }
 
         public byte[] bytes(String document) {
-            return document.getBytes(StandardCharsets.UTF_8);
+            return list.bytes(document);
         }
     }
 
-    private record Entity(String name, List<ServiceBuilder> services) {
-    }
-
-    private record Pointer(String location, String type, X509Certificate signer) {
-    }
-
-    private record Status(String uri, Instant start) {
-    }
-
-    /** One TE service; without {@link #status} it is listed without ServiceStatus, as Annexes D to G require. */
+    /** One TE service. */
     public static final class ServiceBuilder {
-        private final String name;
-        private final String type;
-        private final X509Certificate certificate;
-        private Status current;
-        private final List<Status> history = new ArrayList<>();
+        private final LoteWriter.ServiceBuilder service;
 
-        private ServiceBuilder(String name, String type, X509Certificate certificate) {
-            this.name = Objects.requireNonNull(name);
-            this.type = Objects.requireNonNull(type);
-            this.certificate = Objects.requireNonNull(certificate);
+        private ServiceBuilder(LoteWriter.ServiceBuilder service) {
+            this.service = service;
         }
 
-        /** ServiceStatus and StatusStartingTime of the current ServiceInformation. */
         public ServiceBuilder status(String uri, Instant start) {
-            this.current = new Status(uri, start);
+            service.status(uri, start);
             return this;
         }
 
-        /** A ServiceHistoryInstance with its (previous) status and starting time. */
         public ServiceBuilder history(String uri, Instant start) {
-            history.add(new Status(uri, start));
+            service.history(uri, start);
             return this;
         }
-
-        private Map<String, Object> jsonInformation(Status status, boolean current) {
-            Map<String, Object> information = new LinkedHashMap<>();
-            information.put("ServiceTypeIdentifier", type);
-            information.put("ServiceName", List.of(lang(name)));
-            information.put("ServiceDigitalIdentity", Map.of("X509Certificates", List.of(Map.of("val", base64(certificate)))));
-            if (status != null) {
-                information.put("ServiceStatus", status.uri());
-                information.put("StatusStartingTime", time(status.start()));
-            }
-            return information;
-        }
-
-        private void xmlInformation(StringBuilder xml, Status status) {
-            xml.append("            <ServiceTypeIdentifier>").append(escape(type)).append("</ServiceTypeIdentifier>\n")
-                    .append("            <ServiceName><Name xml:lang=\"en\">").append(escape(name)).append("</Name></ServiceName>\n")
-                    .append("            <ServiceDigitalIdentity><DigitalId><X509Certificate>").append(base64(certificate))
-                    .append("</X509Certificate></DigitalId></ServiceDigitalIdentity>\n");
-            if (status != null) {
-                xml.append("            <ServiceStatus>").append(escape(status.uri())).append("</ServiceStatus>\n")
-                        .append("            <StatusStartingTime>").append(time(status.start())).append("</StatusStartingTime>\n");
-            }
-        }
-    }
-
-    private static Map<String, String> lang(String value) {
-        return Map.of("lang", "en", "value", value);
-    }
-
-    private static String time(Instant instant) {
-        return TrustedListWriter.time(instant);
-    }
-
-    private static String base64(X509Certificate certificate) {
-        return TrustedListWriter.base64(certificate);
-    }
-
-    private static String escape(String text) {
-        return TrustedListWriter.escape(text);
     }
 }

@@ -1,0 +1,162 @@
+package org.qtrust.adapters.crypto.sandbox;
+
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.qtrust.adapters.crypto.issuance.ClaimSet;
+import org.qtrust.adapters.crypto.issuance.IssuedSdJwt;
+import org.qtrust.adapters.crypto.issuance.JwsSigner;
+import org.qtrust.adapters.crypto.issuance.KeyBinding;
+import org.qtrust.adapters.crypto.issuance.SdJwtIssuer;
+import org.qtrust.adapters.crypto.issuance.StatusListTokens;
+import org.qtrust.adapters.crypto.pki.KeyAndCertificate;
+import org.qtrust.adapters.crypto.pki.KeyUsage;
+
+/**
+ * SD-JWT VC presentations ({@code dc+sd-jwt} with a KB-JWT for the sandbox's audience and nonce),
+ * issued by the EAA/Q service of list XB (verified under a policy that accepts EAA/Q issuers): a PID-like and an attestation-like valid one, and one
+ * per rejection code of {@code credential verify} the sandbox can produce, including revoked and
+ * suspended ones through a status list token that {@code qtrust sandbox serve} publishes.
+ *
+ * <p>Salts and ECDSA signatures of credentials are random, so credentials (unlike lists and
+ * certificates) differ between two builds with the same seed; their verdicts do not.
+ */
+final class CredentialArtefacts implements ArtefactGenerator {
+
+    static final String PID_VCT = "urn:eudi:pid:1";
+    static final String DIPLOMA_VCT = "urn:eudi:sandbox:diploma:1";
+    static final Instant ISSUED = SandboxLayout.BASE.plus(30, ChronoUnit.DAYS);
+    static final Instant EXPIRES = SandboxLayout.BASE.plus(2 * 365, ChronoUnit.DAYS);
+    static final String STATUS_LIST = "credentials.jwt";
+    /** Status list indices: 0 valid, 1 invalid (revoked), 2 suspended (2 bits per entry). */
+    static final int VALID = 0;
+    static final int REVOKED = 1;
+    static final int SUSPENDED = 2;
+    /** eu-eidas accepts CA/QC issuers only; attestation issuers are EAA/Q services. */
+    static final String ATTESTATIONS_POLICY = SandboxLayout.POLICIES + "/attestations.json";
+
+    @Override
+    public void generate(SandboxPki pki, SandboxOutput output) {
+        KeyAndCertificate issuer = pki.attestationIssuerB();
+        String iss = issuerId(pki);
+        KeyPair holder = pki.key("holder");
+        SdJwtIssuer listed = issuer(issuer);
+        output.write(ATTESTATIONS_POLICY, "{\n  \"name\": \"sandbox-attestations\",\n"
+                + "  \"description\": \"eu-eidas, and EAA/Q services may sign wallet attestations\",\n"
+                + "  \"acceptedServiceTypes\": [\"CA/QC\", \"EAA/Q\"]\n}\n");
+
+        credential(output, "pid.sdjwt", present(listed.issue(pid(iss, holder)), holder),
+                "ok", "PID-like SD-JWT VC (" + PID_VCT + ") by the EAA/Q service of XB, disclosures and KB-JWT for the sandbox verifier");
+        credential(output, "attestation.sdjwt", present(listed.issue(diploma(iss, holder)), holder),
+                "ok", "attestation-like SD-JWT VC (" + DIPLOMA_VCT + "), nested disclosable claims, holder bound");
+        output.write(SandboxLayout.CREDENTIALS + "/malformed.sdjwt", "this is not an SD-JWT\n");
+        declare(output, "malformed.sdjwt", "malformed_credential", "plain text, not <issuer-jwt>~<disclosures>~<kb-jwt>");
+        credential(output, "missing-x5c.sdjwt", present(issuer(issuer).header("x5c", null).issue(pid(iss, holder)), holder),
+                "missing_certificate_chain", "no x5c header: nothing ties the issuer key to a listed service");
+        KeyAndCertificate expiredIssuer = pki.certificate("eaa-b-expired", "CN=Sandbox Expired Attestation Issuer B,O=Sandbox Trust B,C=XB")
+                .issuedBy(pki.sealCaB()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .validity(SandboxPki.Y2020, SandboxPki.Y2020.plus(365, ChronoUnit.DAYS)).issue();
+        credential(output, "invalid-chain.sdjwt", present(issuer(expiredIssuer).issue(pid(iss, holder)), holder),
+                "invalid_certificate_chain", "its x5c issuer certificate (under Seal CA B) expired in 2020");
+        KeyAndCertificate unlistedIssuer = pki.certificate("eaa-z", "CN=Sandbox Attestation Issuer Z,O=Sandbox Non-EU Scheme Z,C=ZZ")
+                .issuedBy(pki.nationalRootZ()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .validity(SandboxPki.Y2025, SandboxPki.Y2035).issue();
+        credential(output, "issuer-not-trusted.sdjwt", present(issuer(unlistedIssuer).issue(pid(iss, holder)), holder),
+                "issuer_not_trusted", "its issuer certificate chains to National Root Z, which no trusted list names");
+        String signed = listed.issue(pid(iss, holder)).issuance();
+        IssuedSdJwt other = listed.issue(pid(iss, holder));
+        String otherSignature = other.issuerJwt().substring(other.issuerJwt().lastIndexOf('.'));
+        String forged = signed.substring(0, signed.lastIndexOf('.', signed.indexOf('~'))) + otherSignature + signed.substring(signed.indexOf('~'));
+        credential(output, "invalid-signature.sdjwt", keyBinding(holder).bind(forged),
+                "invalid_signature", "the issuer JWT carries the signature of another credential of the same issuer");
+        credential(output, "expired.sdjwt", present(listed.issue(pid(iss, holder)
+                        .claim("exp", SandboxLayout.BASE.plus(60, ChronoUnit.DAYS).getEpochSecond())), holder),
+                "credential_expired", "exp two months after issuance, before the validation time");
+        IssuedSdJwt valid = listed.issue(pid(iss, holder));
+        String foreignDisclosure = other.disclosure("family_name").encoded();
+        credential(output, "invalid-disclosure.sdjwt", keyBinding(holder).bind(valid.issuance() + foreignDisclosure + "~"),
+                "invalid_disclosure", "carries a disclosure of another credential, whose digest is in no _sd array");
+        credential(output, "invalid-holder-binding.sdjwt", present(listed.issue(pid(iss, holder)), pki.key("holder-thief")),
+                "invalid_holder_binding", "the KB-JWT is signed with a key other than the credential's cnf.jwk");
+
+        String statusUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/" + STATUS_LIST;
+        output.write(SandboxLayout.STATUS + "/" + STATUS_LIST, StatusListTokens.token(
+                new JwsSigner(issuer.privateKey(), "ES256", List.of(issuer.certificate())), statusUri, ISSUED, null,
+                2, VALID, REVOKED, SUSPENDED));
+        statusCredential(output, "status-valid.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(statusUri, VALID))), holder),
+                "ok", "status list entry 0 is VALID");
+        statusCredential(output, "revoked.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(statusUri, REVOKED))), holder),
+                "credential_revoked", "status list entry 1 is INVALID (revoked)");
+        statusCredential(output, "suspended.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(statusUri, SUSPENDED))), holder),
+                "credential_suspended", "status list entry 2 is SUSPENDED");
+        String missingUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/withdrawn.jwt";
+        statusCredential(output, "status-unavailable.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(missingUri, VALID))), holder),
+                "credential_status_unavailable", "its status list is not published (HTTP 404): fail closed");
+    }
+
+    /** The issuer identifier: an http URL of the sandbox server (so no https well-known metadata is looked up). */
+    static String issuerId(SandboxPki pki) {
+        return pki.settings().baseUrl() + "/issuers/attestation-b";
+    }
+
+    static SdJwtIssuer issuer(KeyAndCertificate issuer) {
+        return new SdJwtIssuer(issuer.privateKey(), "ES256", List.of(issuer.certificate()));
+    }
+
+    static ClaimSet pid(String iss, KeyPair holder) {
+        return pid(iss, holder, ISSUED);
+    }
+
+    static ClaimSet pid(String iss, KeyPair holder, Instant issued) {
+        return ClaimSet.create().claim("iss", iss).claim("vct", PID_VCT)
+                .claim("iat", issued.getEpochSecond()).claim("exp", EXPIRES.getEpochSecond())
+                .claim("cnf", SdJwtIssuer.confirmation(holder.getPublic()))
+                .disclosable("given_name", "Erika").disclosable("family_name", "Mustermann")
+                .disclosable("birthdate", "1984-01-26").disclosable("nationalities", List.of("XB"))
+                .disclosable("age_equal_or_over", ClaimSet.create().disclosable("18", true))
+                .decoys(2);
+    }
+
+    static ClaimSet diploma(String iss, KeyPair holder) {
+        return ClaimSet.create().claim("iss", iss).claim("vct", DIPLOMA_VCT)
+                .claim("iat", ISSUED.getEpochSecond()).claim("exp", EXPIRES.getEpochSecond())
+                .claim("cnf", SdJwtIssuer.confirmation(holder.getPublic()))
+                .disclosable("given_name", "Erika").disclosable("family_name", "Mustermann")
+                .disclosable("degree", ClaimSet.create().claim("type", "Master of Science").disclosable("field", "Cryptography"))
+                .disclosable("awarded", "2010-07-01");
+    }
+
+    static Map<String, Object> status(String uri, int index) {
+        return Map.of("status_list", Map.of("idx", index, "uri", uri));
+    }
+
+    /** Every disclosure revealed, bound to the sandbox verifier with a KB-JWT of {@code holder}. */
+    static String present(IssuedSdJwt credential, KeyPair holder) {
+        return keyBinding(holder).bind(credential.issuance());
+    }
+
+    static KeyBinding keyBinding(KeyPair holder) {
+        return KeyBinding.signedWith(holder.getPrivate(), "ES256").audience(SandboxLayout.AUDIENCE)
+                .nonce(SandboxLayout.NONCE).issuedAt(SandboxLayout.VALIDATION_TIME);
+    }
+
+    private static void credential(SandboxOutput output, String fileName, String presentation, String code, String description) {
+        output.write(SandboxLayout.CREDENTIALS + "/" + fileName, presentation);
+        declare(output, fileName, code, description);
+    }
+
+    private static void declare(SandboxOutput output, String fileName, String code, String description) {
+        String path = SandboxLayout.CREDENTIALS + "/" + fileName;
+        output.declare(new SandboxArtefact(path, SandboxArtefact.Kind.CREDENTIAL, SandboxLayout.credentialVerify(path, "--policy", ATTESTATIONS_POLICY),
+                code.equals("ok") ? 0 : 1, code, SandboxArtefact.TrustSource.TL, description));
+    }
+
+    private static void statusCredential(SandboxOutput output, String fileName, String presentation, String code, String description) {
+        String path = SandboxLayout.STATUS_CREDENTIALS + "/" + fileName;
+        output.write(path, presentation);
+        output.declare(new SandboxArtefact(path, SandboxArtefact.Kind.CREDENTIAL, SandboxLayout.credentialVerify(path, "--policy", ATTESTATIONS_POLICY),
+                code.equals("ok") ? 0 : 1, code, SandboxArtefact.TrustSource.TL, description + " (needs `qtrust sandbox serve`)"));
+    }
+}
