@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -24,19 +23,14 @@ import org.qtrust.adapters.crypto.testpki.TestLists;
 import org.qtrust.adapters.crypto.testpki.TestLotes;
 import org.qtrust.adapters.crypto.testpki.TestPki;
 import org.qtrust.adapters.crypto.testpki.WalletCredentials;
-import org.qtrust.adapters.xml.Ts119612ListReader;
 import org.qtrust.cli.QtrustCli;
+import org.qtrust.cli.lote.AcceptedTrustedList;
 import org.qtrust.core.credential.CredentialCode;
 import org.qtrust.core.credential.CredentialVerdict;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.policy.IssuerTrustPolicy;
-import org.qtrust.core.trustedlist.ListDocument;
-import org.qtrust.core.trustedlist.ListLocation;
-import org.qtrust.core.trustedlist.TrustedList;
-import org.qtrust.core.trustedlist.loading.ListVerdict;
-import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.core.trustsource.TrustSources;
 
@@ -164,14 +158,9 @@ class CredentialLoteCliTest {
         X509Certificate issuingCa = WALLET.issuer().chain().get(1);
         String be = TestLists.trustedList("BE").service(TestLists.service("Wallet Test CA", TestLists.CA_QC, issuingCa)
                 .status(TestLists.GRANTED, NOTIFIED_SINCE)).build();
-        TrustedList list = new Ts119612ListReader().read(new ListDocument("BE.xml", be.getBytes(StandardCharsets.UTF_8)));
-        ListVerdict lotl = new ListVerdict(ListLocation.listOfLists("https://lists.test/eu-lotl.xml"), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, List.of("accepted"));
-        ListVerdict national = new ListVerdict(new ListLocation("https://lists.test/BE.xml", ListLocation.Role.TERRITORY_LIST, "BE"),
-                Optional.of(list), Optional.empty(), Optional.empty(), false, List.of("accepted"));
         BouncyCastleCertificateInspector inspector = new BouncyCastleCertificateInspector();
-        TrustSources sources = TrustSources.of(List.of(),
-                Optional.of(new TrustedListsReport(WalletCredentials.NOW, lotl, List.of(), List.of(national))), inspector);
+        TrustSources sources = TrustSources.of(List.of(), Optional.of(AcceptedTrustedList.report("BE", be, WalletCredentials.NOW)),
+                inspector);
         CredentialVerificationService verifier = CredentialVerificationService.offline(new IssuerTrust.TrustSourceLists(
                 new IssuerTrustService(sources, IssuerTrustPolicy.euDefault(), inspector), CredentialKindRule.euDefault(),
                 Optional.empty()), new Jose4jWebTokens());
