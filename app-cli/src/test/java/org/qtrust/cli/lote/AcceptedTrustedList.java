@@ -10,6 +10,7 @@ import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.TrustedList;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
+import org.qtrust.core.trustedlist.port.MalformedListException;
 
 /** A load report in which an accepted LOTL points to one accepted national list: TL sources for issuer-trust tests. */
 public final class AcceptedTrustedList {
@@ -18,7 +19,7 @@ public final class AcceptedTrustedList {
     }
 
     /** @param listXml a TS 119 612 list as {@code TestLists.trustedList(territory)…build()} writes it */
-    public static TrustedListsReport report(String territory, String listXml, Instant at) {
+    public static TrustedListsReport report(String territory, String listXml, Instant at) throws MalformedListException {
         TrustedList list = new Ts119612ListReader().read(new ListDocument(territory + ".xml", listXml.getBytes(StandardCharsets.UTF_8)));
         ListVerdict lotl = new ListVerdict(ListLocation.listOfLists("https://lists.test/eu-lotl.xml"), Optional.empty(),
                 Optional.empty(), Optional.empty(), false, List.of("accepted"));
