@@ -15,9 +15,14 @@ import org.qtrust.adapters.http.guice.HttpAdapterConfig;
 import org.qtrust.adapters.http.guice.HttpAdapterModule;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.cert.DecisionSetup;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.LoteOptions;
+import org.qtrust.cli.wiring.LoteSession;
+import org.qtrust.core.certificate.VerifyCertificate;
+import org.qtrust.core.certificate.port.CertificateInspector;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.credential.metadata.HttpIssuerMetadataSource;
@@ -26,12 +31,18 @@ import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.credential.port.MalformedTokenException;
 import org.qtrust.core.credential.port.StatusListSource;
 import org.qtrust.core.credential.status.HttpStatusListSource;
+import org.qtrust.core.lote.loading.LoteVerdict;
+import org.qtrust.core.policy.CredentialKindRule;
+import org.qtrust.core.policy.IssuerTrustPolicy;
+import org.qtrust.core.trustsource.IssuerTrustService;
+import org.qtrust.core.trustsource.TrustSources;
 import org.qtrust.core.transport.HttpTransport;
 
 /**
  * Assembles a credential verifier from the command line: the issuer trust (an --issuer-key JWK,
  * or the x5c chain decided as {@code cert verify} decides certificates: policy, trusted lists,
- * --trust-anchor), and the network for issuer metadata and status lists (none with --no-fetch).
+ * --trust-anchor; or, with --lote, the issuer looked up on the lists of trusted entities and the
+ * trusted lists the issuer-trust policy names for the credential's kind), and the network for issuer metadata and status lists (none with --no-fetch).
  * Close it to release the HTTP client.
  */
 public final class CredentialSetup implements AutoCloseable {
@@ -50,6 +61,11 @@ public final class CredentialSetup implements AutoCloseable {
 
     public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, String policy, List<String> trustAnchors,
                                        boolean fetch, Clock clock) {
+        return open(issuerKey, lists, new LoteOptions(), policy, trustAnchors, fetch, clock);
+    }
+
+    public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, LoteOptions lotes, String policy,
+                                       List<String> trustAnchors, boolean fetch, Clock clock) {
         Injector crypto = Guice.createInjector(new CryptoAdapterModule());
         JsonWebTokens jose = crypto.getInstance(JsonWebTokens.class);
         IssuerTrust trust;
@@ -58,7 +74,16 @@ public final class CredentialSetup implements AutoCloseable {
             if (!trustAnchors.isEmpty() || lists.offline().isPresent()) {
                 throw new UsageException("--issuer-key verifies a plain SD-JWT with that key: it cannot be combined with --trust-anchor or --offline");
             }
+            if (lotes.given()) {
+                throw new UsageException("--issuer-key verifies a plain SD-JWT with that key: it cannot be combined with --lote");
+            }
             trust = new IssuerTrust.FixedKey(readJwk(issuerKey.get(), jose));
+        } else if (lotes.given()) {
+            // The trusted lists join the lists of trusted entities only when named: --lote alone never fetches the LOTL.
+            if (lists.listsGiven() || !trustAnchors.isEmpty()) {
+                decisions = Optional.of(DecisionSetup.open(lists, policy, trustAnchors, clock));
+            }
+            trust = throughLists(lists, lotes, decisions, clock);
         } else {
             DecisionSetup setup = DecisionSetup.open(lists, policy, trustAnchors, clock);
             decisions = Optional.of(setup);
@@ -74,6 +99,22 @@ public final class CredentialSetup implements AutoCloseable {
         IssuerMetadataSource metadata = new HttpIssuerMetadataSource(transport, jose, clock, HttpIssuerMetadataSource.DEFAULT_TTL);
         StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL);
         return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists), decisions, Optional.of(client));
+    }
+
+    /**
+     * The issuer looked up by kind (EU defaults: {@link IssuerTrustPolicy#euDefault()},
+     * {@link CredentialKindRule#euDefault()}) on the --lote lists, judged at the validation time,
+     * and on the trusted lists when loaded; status list tokens signed by an x5c chain are decided
+     * as {@code cert verify} would, when that setup exists.
+     */
+    private static IssuerTrust throughLists(ListOptions lists, LoteOptions lotes, Optional<DecisionSetup> decisions, Clock clock) {
+        Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
+        List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace());
+        CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
+        TrustSources sources = TrustSources.of(judged, decisions.flatMap(DecisionSetup::report), inspector);
+        IssuerTrustService issuers = new IssuerTrustService(sources, IssuerTrustPolicy.euDefault(), inspector);
+        return new IssuerTrust.TrustSourceLists(issuers, CredentialKindRule.euDefault(),
+                decisions.map(d -> (VerifyCertificate) d.service()));
     }
 
     @SuppressWarnings("unchecked")

@@ -9,7 +9,9 @@ import org.qtrust.core.credential.CredentialVerdict;
  * The JSON contract of {@code qtrust credential verify --json} (issue 4): {@code valid}, {@code code},
  * {@code issuer}, {@code vct}, {@code claims} (the processed payload), {@code holderBound},
  * {@code certificate} (the {@code cert verify --json} document of the x5c issuer certificate, or
- * null when no chain was decided) and {@code trace}.
+ * null when no chain was decided) and {@code trace}; then, added by issue 7, {@code trustSource}
+ * ({@code LoTE}, {@code TL}, {@code anchor}, {@code key} or null) and, when lists of trusted
+ * entities were configured, {@code issuerTrust}: the list, entity and service the issuer was found under.
  */
 public final class CredentialVerdictJson {
 
@@ -30,6 +32,8 @@ public final class CredentialVerdictJson {
             node.putNull("certificate");
         }
         verdict.trace().forEach(node.putArray("trace")::add);
+        node.put("trustSource", verdict.trustSource().orElse(null));
+        verdict.issuerTrust().ifPresent(trust -> node.set("issuerTrust", IssuerTrustJson.of(trust)));
         return node;
     }
 }

@@ -15,6 +15,7 @@ import org.qtrust.cli.UsageException;
 import org.qtrust.cli.cert.DecisionSetup;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerdict;
 import org.qtrust.core.credential.presentation.SdJwtPresentation;
@@ -79,6 +80,9 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Mixin
     ListOptions lists;
 
+    @Mixin
+    LoteOptions lotes;
+
     @Spec
     CommandSpec spec;
 
@@ -92,7 +96,7 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         CredentialCheck check = new CredentialCheck(presentation, Optional.ofNullable(audience), Optional.ofNullable(nonce),
                 lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds));
         CredentialVerdict verdict;
-        try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, policy, trustAnchors, !noFetch, clock)) {
+        try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch, clock)) {
             verdict = setup.service().verify(check);
         }
         PrintWriter out = spec.commandLine().getOut();

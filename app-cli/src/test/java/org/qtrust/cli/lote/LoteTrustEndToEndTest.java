@@ -17,7 +17,6 @@ import org.qtrust.adapters.crypto.testpki.TestLists;
 import org.qtrust.adapters.crypto.testpki.TestLotes;
 import org.qtrust.adapters.crypto.testpki.TestPki;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
-import org.qtrust.adapters.xml.Ts119612ListReader;
 import org.qtrust.adapters.xml.lote.LoteDocumentReader;
 import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.lote.LoteIdentifiers;
@@ -28,10 +27,6 @@ import org.qtrust.core.policy.CredentialKind;
 import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.ServiceTypes;
 import org.qtrust.core.trustedlist.ListDocument;
-import org.qtrust.core.trustedlist.ListLocation;
-import org.qtrust.core.trustedlist.TrustedList;
-import org.qtrust.core.trustedlist.loading.ListVerdict;
-import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import org.qtrust.core.trustedlist.loading.ListRejection;
 import org.qtrust.core.trustsource.IssuerKey;
 import org.qtrust.core.trustsource.IssuerTrustQuery;
@@ -236,13 +231,7 @@ class LoteTrustEndToEndTest {
         LoteVerdict pubEaa = load(signed(TestLotes.pubEaaProviders(), form, OPERATOR), NOW);
         String be = TestLists.trustedList("BE").service(TestLists.service("Test QEAA", ServiceTypes.EAA_Q, PROVIDER.certificate())
                 .status(TestLists.GRANTED, NOTIFIED_SINCE)).build();
-        TrustedList list = new Ts119612ListReader().read(new ListDocument("BE.xml", be.getBytes(StandardCharsets.UTF_8)));
-        ListVerdict lotl = new ListVerdict(ListLocation.listOfLists("https://lists.test/eu-lotl.xml"), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, List.of("accepted"));
-        ListVerdict national = new ListVerdict(new ListLocation("https://lists.test/BE.xml", ListLocation.Role.TERRITORY_LIST, "BE"),
-                Optional.of(list), Optional.empty(), Optional.empty(), false, List.of("accepted"));
-        TrustSources sources = TrustSources.of(List.of(pubEaa),
-                Optional.of(new TrustedListsReport(NOW, lotl, List.of(), List.of(national))), inspector);
+        TrustSources sources = TrustSources.of(List.of(pubEaa), Optional.of(AcceptedTrustedList.report("BE", be, NOW)), inspector);
 
         IssuerTrustVerdict verdict = new IssuerTrustService(sources, IssuerTrustPolicy.euDefault(), inspector)
                 .check(new IssuerTrustQuery(CredentialKind.ATTESTATION, IssuerKey.chain(List.of(der(PROVIDER))), BEFORE_WITHDRAWAL, NOW));

@@ -224,13 +224,6 @@ class SandboxEndToEndTest {
     }
 
     private static void checkOffline(Expectation expectation) throws Exception {
-        if (expectation.kind().equals("credential") && expectation.args().contains("--lote")) {
-            // TODO(lead): once branch credential-lote adds --lote/--lote-anchor to `credential verify`, drop this
-            // branch so SandboxEndToEndTest.every_artefact_gets_its_verdict_offline_through_the_command_line runs
-            // these rows through the CLI like every other row (and delete issuerTrustThroughLote).
-            assertThat(issuerTrustThroughLote(expectation)).isEqualTo(expectation.code());
-            return;
-        }
         List<String> args = new ArrayList<>(expectation.args());
         if (!expectation.kind().equals("list")) {
             args.add("--json");
@@ -240,30 +233,6 @@ class SandboxEndToEndTest {
         JsonNode output = JSON.readTree(run.out());
         String code = expectation.kind().equals("list") ? listCode(output, expectation.artefact()) : output.get("code").asText();
         assertThat(code).isEqualTo(expectation.code());
-    }
-
-    /** The PID providers list loaded with the real readers and verifiers, and the credential's x5c issuer decided through it. */
-    private static String issuerTrustThroughLote(Expectation expectation) throws Exception {
-        LoteLoader loader = new LoteLoader(new LoteDocumentReader(),
-                new LoteListSignatureVerifier(new XadesListSignatureVerifier(), new JadesListSignatureVerifier()));
-        CertificateFiles.CertificateFile anchor = CertificateFiles.read(sandbox.resolve(SandboxLayout.LOTE_ANCHOR));
-        LoteVerdict list = loader.load(LoteLoadRequest.of(new ListDocument(SandboxLayout.PID_PROVIDERS,
-                Files.readAllBytes(sandbox.resolve(SandboxLayout.PID_PROVIDERS))), List.of(ServiceCertificate.fromDer(anchor.certificate())), AT));
-        assertThat(list.accepted()).as(String.join("\n", list.trace())).isTrue();
-        String presentation = Files.readString(sandbox.resolve(expectation.artefact()));
-        String[] issuerJwt = presentation.substring(0, presentation.indexOf('~')).split("\\.");
-        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(issuerJwt[0]));
-        JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(issuerJwt[1]));
-        BouncyCastleCertificateInspector inspector = new BouncyCastleCertificateInspector();
-        IssuerTrustVerdict verdict = new IssuerTrustService(TrustSources.of(List.of(list), Optional.empty(), inspector),
-                IssuerTrustPolicy.euDefault(), inspector).check(new IssuerTrustQuery(CredentialKind.PID,
-                IssuerKey.chain(List.of(Base64.getDecoder().decode(header.get("x5c").get(0).asText()))),
-                Instant.ofEpochSecond(payload.get("iat").asLong()), AT));
-        if (verdict.trusted()) {
-            assertThat(verdict.trustSource()).contains("LoTE");
-            return "ok";
-        }
-        return verdict.code().code();
     }
 
     /** The decision over the served lists — with revocation over the served OCSP responder and CRLs when the manifest asks for it. */

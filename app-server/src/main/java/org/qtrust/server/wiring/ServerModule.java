@@ -53,7 +53,13 @@ public final class ServerModule extends AbstractModule {
         bind(SnapshotHolder.class).in(Singleton.class);
         bind(ServerMetrics.class).in(Singleton.class);
         bind(StaticContent.class).in(Singleton.class);
-        bind(CredentialVerification.class).to(CredentialVerificationBridge.class);
+    }
+
+    /** Credential verification (issues 4, 7): the bridge over the snapshot's decisions, with the crypto adapter's JOSE. */
+    @Provides
+    @Singleton
+    CredentialVerification credentialVerification(org.qtrust.core.credential.port.JsonWebTokens jose) {
+        return new CredentialVerificationBridge(jose);
     }
 
     @Provides

@@ -76,14 +76,15 @@ class OperationsApiTest {
     }
 
     @Test
-    void credential_verification_answers_not_available_until_it_is_plugged_in() {
+    void a_presentation_that_is_not_an_sd_jwt_is_a_verdict_not_an_error() {
         String question = RunningServer.JSON.createObjectNode().put("presentation", "eyJ...~").put("aud", "https://rp.example")
                 .put("nonce", "n-0S6_WzA2Mj").toString();
 
         HttpResponse<String> response = server.postJson("/v1/credentials/verify", question);
 
-        assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(RunningServer.json(response).get("code").asText()).isEqualTo("not_available");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(RunningServer.json(response).get("valid").asBoolean()).isFalse();
+        assertThat(RunningServer.json(response).get("code").asText()).isEqualTo("malformed_credential");
     }
 
     @Test

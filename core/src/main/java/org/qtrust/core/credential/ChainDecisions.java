@@ -60,7 +60,7 @@ final class ChainDecisions {
         return decided;
     }
 
-    private static Optional<byte[]> leafKey(byte[] der) {
+    static Optional<byte[]> leafKey(byte[] der) {
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.trustsource.IssuerTrustVerdict;
 
 /**
  * The decision on one presentation.
@@ -21,12 +22,30 @@ import org.qtrust.core.certificate.CertificateVerdict;
  * @param holderBound whether a KB-JWT proved possession of the key in {@code cnf}
  * @param certificate the decision on the {@code x5c} issuer certificate, when one was made
  * @param trace       the rules applied, in order, readable by a person
+ * @param trustSource how the issuer key came to be trusted (or was looked for): {@code LoTE} or
+ *                    {@code TL} (through a list), {@code anchor} (a plain trust anchor), {@code key}
+ *                    (given out of band); empty when no issuer key was reached
+ * @param issuerTrust the issuer-trust decision (list, entity, service), when lists of trusted
+ *                    entities were configured and the query was made
  */
 public record CredentialVerdict(boolean valid, CredentialCode code, Optional<String> issuer, Optional<String> vct,
                                 Map<String, Object> claims, boolean holderBound, Optional<CertificateVerdict> certificate,
-                                List<String> trace) {
+                                List<String> trace, Optional<String> trustSource,
+                                Optional<IssuerTrustVerdict> issuerTrust) {
+
+    public static final String SOURCE_ANCHOR = "anchor";
+    public static final String SOURCE_KEY = "key";
+
+    /** A verdict that names no trust source. */
+    public CredentialVerdict(boolean valid, CredentialCode code, Optional<String> issuer, Optional<String> vct,
+                             Map<String, Object> claims, boolean holderBound, Optional<CertificateVerdict> certificate,
+                             List<String> trace) {
+        this(valid, code, issuer, vct, claims, holderBound, certificate, trace, Optional.empty(), Optional.empty());
+    }
 
     public CredentialVerdict {
+        Objects.requireNonNull(trustSource);
+        Objects.requireNonNull(issuerTrust);
         Objects.requireNonNull(code);
         Objects.requireNonNull(issuer);
         Objects.requireNonNull(vct);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.credential.disclosure.DisclosureException;
 import org.qtrust.core.credential.disclosure.SelectiveDisclosures;
 import org.qtrust.core.credential.metadata.IssuerMetadata;
@@ -24,6 +25,10 @@ import org.qtrust.core.credential.presentation.SdJwtPresentation;
 import org.qtrust.core.credential.status.StatusList;
 import org.qtrust.core.credential.status.StatusListFetch;
 import org.qtrust.core.credential.status.StatusReference;
+import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.trustsource.IssuerKey;
+import org.qtrust.core.trustsource.IssuerTrustQuery;
+import org.qtrust.core.trustsource.IssuerTrustVerdict;
 
 /**
  * Verifies an SD-JWT VC presentation, step by step (docs/credentials.md lists the steps and
@@ -56,8 +61,13 @@ public final class CredentialVerificationService implements VerifyCredential {
         this.metadata = Objects.requireNonNull(metadata);
         this.statusLists = Objects.requireNonNull(statusLists);
         this.disclosures = new SelectiveDisclosures(jose);
-        this.chains = trust instanceof IssuerTrust.CertificateChain chain
-                ? Optional.of(new ChainDecisions(chain.decisions())) : Optional.empty();
+        if (trust instanceof IssuerTrust.CertificateChain chain) {
+            this.chains = Optional.of(new ChainDecisions(chain.decisions()));
+        } else if (trust instanceof IssuerTrust.TrustSourceLists lists) {
+            this.chains = lists.statusListChains().map(ChainDecisions::new);
+        } else {
+            this.chains = Optional.empty();
+        }
     }
 
     /** Without network: issuer metadata and status lists are skipped (the trace says so). */
@@ -72,18 +82,21 @@ public final class CredentialVerificationService implements VerifyCredential {
         Optional<String> vct = Optional.empty();
         Map<String, Object> claims = Map.of();
         boolean holderBound;
+        byte[] issuerKey;
         Optional<CertificateVerdict> certificate = Optional.empty();
+        Optional<String> trustSource = Optional.empty();
+        Optional<IssuerTrustVerdict> issuerTrust = Optional.empty();
 
         CredentialVerdict reject(CredentialCode code, String why) {
             trace.add(why);
             trace.add("verdict: not valid (" + code.code() + ")");
             // Fail closed: the claims of a credential that is not valid are not handed out, so nobody relies on them.
-            return new CredentialVerdict(false, code, issuer, vct, Map.of(), holderBound, certificate, trace);
+            return new CredentialVerdict(false, code, issuer, vct, Map.of(), holderBound, certificate, trace, trustSource, issuerTrust);
         }
 
         CredentialVerdict accept() {
             trace.add("verdict: valid");
-            return new CredentialVerdict(true, CredentialCode.OK, issuer, vct, claims, holderBound, certificate, trace);
+            return new CredentialVerdict(true, CredentialCode.OK, issuer, vct, claims, holderBound, certificate, trace, trustSource, issuerTrust);
         }
     }
 
@@ -91,7 +104,7 @@ public final class CredentialVerificationService implements VerifyCredential {
     public CredentialVerdict verify(CredentialCheck check) {
         Progress p = new Progress();
         Instant time = check.validationTime();
-        boolean vc = trust instanceof IssuerTrust.CertificateChain;
+        boolean vc = !(trust instanceof IssuerTrust.FixedKey);
         p.trace.add("validation time " + time + ", clock skew " + check.clockSkew().toSeconds() + " s, "
                 + (vc ? "SD-JWT VC with an x5c issuer chain" : "plain SD-JWT (RFC 9901) with a given issuer key"));
 
@@ -132,7 +145,14 @@ public final class CredentialVerificationService implements VerifyCredential {
         byte[] issuerKey;
         if (trust instanceof IssuerTrust.FixedKey fixed) {
             issuerKey = fixed.subjectPublicKeyInfo();
+            p.trustSource = Optional.of(CredentialVerdict.SOURCE_KEY);
             p.trace.add("issuer key: given out of band (no certificate chain, no trusted list)");
+        } else if (trust instanceof IssuerTrust.TrustSourceLists lists) {
+            Optional<CredentialVerdict> rejected = issuerOnLists(lists, issuerJwt, check, p);
+            if (rejected.isPresent()) {
+                return rejected.get();
+            }
+            issuerKey = p.issuerKey;
         } else {
             Optional<List<String>> chain;
             ChainDecisions.Decided decided;
@@ -149,8 +169,10 @@ public final class CredentialVerificationService implements VerifyCredential {
             p.trace.add("x5c: " + chain.get().size() + " certificate(s); certificate decision: "
                     + (decided.verdict().trusted() ? "trusted" : "not trusted (" + decided.verdict().code().code() + ")")
                     + decided.verdict().territory().map(t -> " via " + t + " / " + decided.verdict().provider().orElse("?")).orElse(""));
+            p.trustSource = decided.verdict().service().map(service -> "plain_anchor".equals(service.standing())
+                    ? CredentialVerdict.SOURCE_ANCHOR : "TL");
             if (!decided.verdict().trusted()) {
-                return p.reject(certificateCode(decided.verdict()), "x5c: the issuer certificate is not trusted: see certificate.trace");
+                return p.reject(certificateCode(decided.verdict().code()), "x5c: the issuer certificate is not trusted: see certificate.trace");
             }
             if (decided.leafKey().isEmpty()) {
                 return p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5c: the leaf's key cannot be read");
@@ -208,8 +230,51 @@ public final class CredentialVerificationService implements VerifyCredential {
         return status(p, issuerKey, check);
     }
 
-    private static CredentialCode certificateCode(CertificateVerdict verdict) {
-        return switch (verdict.code()) {
+    /**
+     * Step 2 with lists of trusted entities: the credential's kind (from its vct) chooses the lists,
+     * the issuer's x5c chain must end at a service on one of them whose status counts at issuance
+     * (iat; the validation time when the credential gives none). The iat read here is not yet
+     * verified: a forged one fails the signature step that follows.
+     */
+    private Optional<CredentialVerdict> issuerOnLists(IssuerTrust.TrustSourceLists lists, SignedJwt issuerJwt,
+                                                      CredentialCheck check, Progress p) {
+        List<byte[]> chain;
+        Instant issuedAt;
+        try {
+            Optional<List<String>> x5c = x5c(issuerJwt.header());
+            if (x5c.isEmpty()) {
+                return Optional.of(p.reject(CredentialCode.MISSING_CERTIFICATE_CHAIN, "x5c: the issuer JWT carries no certificate chain"));
+            }
+            chain = x5c.get().stream().map(java.util.Base64.getDecoder()::decode).toList();
+            issuedAt = numericDate(issuerJwt.claims(), "iat").orElse(check.validationTime());
+        } catch (MalformedTokenException e) {
+            return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: " + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: an entry is not base64"));
+        }
+        CredentialKind kind = lists.kinds().kindOf(p.vct.orElseThrow());
+        p.trace.add("kind: " + kind.code() + " (" + lists.kinds().describe() + ")");
+        IssuerTrustVerdict verdict = lists.issuers().check(new IssuerTrustQuery(kind, IssuerKey.chain(chain), issuedAt,
+                check.validationTime()));
+        p.issuerTrust = Optional.of(verdict);
+        p.trustSource = verdict.trustSource();
+        verdict.trace().forEach(line -> p.trace.add("issuer trust: " + line));
+        if (!verdict.trusted()) {
+            return Optional.of(p.reject(certificateCode(verdict.code()), "issuer trust: the " + kind.code()
+                    + " issuer is not trusted through the lists the policy names"
+                    + verdict.list().map(l -> " (found on " + l.type() + " " + l.territory() + " seq " + l.sequenceNumber()
+                            + " at " + l.location() + ")").orElse("")));
+        }
+        Optional<byte[]> leafKey = ChainDecisions.leafKey(chain.get(0));
+        if (leafKey.isEmpty()) {
+            return Optional.of(p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5c: the leaf's key cannot be read"));
+        }
+        p.issuerKey = leafKey.get();
+        return Optional.empty();
+    }
+
+    private static CredentialCode certificateCode(VerdictCode code) {
+        return switch (code) {
             case ISSUER_NOT_TRUSTED, LIST_NOT_TRUSTED -> CredentialCode.ISSUER_NOT_TRUSTED;
             case NOT_QUALIFIED_CERTIFICATE -> CredentialCode.NOT_QUALIFIED_CERTIFICATE;
             case CERTIFICATE_REVOKED -> CredentialCode.CERTIFICATE_REVOKED;
@@ -448,9 +513,12 @@ public final class CredentialVerificationService implements VerifyCredential {
         byte[] key = issuerKey;
         Optional<List<String>> chain = x5c(jwt.header());
         if (chain.isPresent()) {
+            if (chains.isEmpty()) {
+                throw new MalformedTokenException("it is signed by an x5c chain and no certificate decisions are configured to decide it");
+            }
             ChainDecisions.Decided decided;
             try {
-                decided = chains.orElseThrow().decide(chain.get(), check.validationTime());
+                decided = chains.get().decide(chain.get(), check.validationTime());
             } catch (IllegalArgumentException e) {
                 throw new MalformedTokenException("an x5c entry is not base64");
             }

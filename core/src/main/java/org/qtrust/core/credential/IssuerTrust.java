@@ -1,7 +1,10 @@
 package org.qtrust.core.credential;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.qtrust.core.certificate.VerifyCertificate;
+import org.qtrust.core.policy.CredentialKindRule;
+import org.qtrust.core.trustsource.CheckIssuerTrust;
 
 /** How the issuer's signing key comes to be trusted. */
 public sealed interface IssuerTrust {
@@ -32,6 +35,25 @@ public sealed interface IssuerTrust {
         @Override
         public byte[] subjectPublicKeyInfo() {
             return subjectPublicKeyInfo.clone();
+        }
+    }
+
+    /**
+     * The key is the leaf of the {@code x5c} chain, and the issuer is looked up on the lists the
+     * issuer-trust policy names for the credential's kind (lists of trusted entities, EU trusted
+     * lists), the kind read from the {@code vct} by {@code kinds}. An SD-JWT VC, as above.
+     *
+     * @param issuers          the issuer-trust query over the loaded lists
+     * @param kinds            which kind a credential is
+     * @param statusListChains decides an {@code x5c} chain a status list token carries; without
+     *                         it such a token is refused (fail closed)
+     */
+    record TrustSourceLists(CheckIssuerTrust issuers, CredentialKindRule kinds,
+                            Optional<VerifyCertificate> statusListChains) implements IssuerTrust {
+        public TrustSourceLists {
+            Objects.requireNonNull(issuers);
+            Objects.requireNonNull(kinds);
+            Objects.requireNonNull(statusListChains);
         }
     }
 }
