@@ -50,8 +50,13 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
     private static final String AUDIENCE = "https://verifier.bench.test";
     private static final String NONCE = "bench-nonce";
 
-    @Option(names = "--seconds", defaultValue = "5", description = "Measured duration (default ${DEFAULT-VALUE}), after a warm-up.")
+    @Option(names = "--seconds", defaultValue = "5",
+            description = "Measured duration (default ${DEFAULT-VALUE}), after a warm-up that lasts until the rate is steady (4-20 s).")
     double seconds;
+
+    @Option(names = "--max-warmup", paramLabel = "S", defaultValue = "20",
+            description = "Longest warm-up in seconds (default ${DEFAULT-VALUE}); 0 measures from the first round.")
+    double maxWarmupSeconds;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads verifying at once (default: the available processors).")
     Integer threads;
@@ -66,6 +71,9 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
     public Integer call() throws InterruptedException {
         if (seconds <= 0) {
             throw new UsageException("--seconds must be positive");
+        }
+        if (maxWarmupSeconds < 0 || maxWarmupSeconds > 600) {
+            throw new UsageException("--max-warmup must be between 0 and 600 seconds");
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > 256) {
@@ -87,7 +95,7 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
             throw new IllegalStateException("the generated presentation does not verify: " + first.code().code() + " " + first.trace());
         }
 
-        run(verifier, check, workers, (long) (Math.min(3.0, Math.max(0.5, seconds / 2)) * 1e9), new LongAdder()); // warm-up: the JIT needs a few thousand rounds
+        double warmupSeconds = warmUp(verifier, check, workers, maxWarmupSeconds);
         LongAdder cpuNanos = new LongAdder();
         long start = System.nanoTime();
         long verifications = run(verifier, check, workers, (long) (seconds * 1e9), cpuNanos);
@@ -99,6 +107,7 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
         figures.put("threads", workers);
         figures.put("verifications", verifications);
         figures.put("seconds", Math.round(elapsed * 100) / 100.0);
+        figures.put("warmupSeconds", Math.round(warmupSeconds * 100) / 100.0);
         // On a shared machine the wall-clock rate depends on the neighbours; the CPU figures do not.
         figures.put("cpuSeconds", Math.round(cpuSeconds * 100) / 100.0);
         figures.put("verificationsPerCpuSecond", cpuSeconds > 0 ? Math.round(verifications / cpuSeconds) : 0);
@@ -107,6 +116,30 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
         spec.commandLine().getOut().println(json ? Json.compact(figures) : Json.pretty(figures));
         return 0;
     }
+
+    /**
+     * Runs one-second rounds until the rate is steady — two successive rounds within 3 % of each
+     * other, after at least {@value #MIN_WARMUP_ROUNDS} rounds — or the longest warm-up has passed.
+     * The JIT keeps compiling Bouncy Castle's large field arithmetic methods for several seconds;
+     * a fixed short warm-up would measure the compiler, not the verifier.
+     */
+    private static double warmUp(CredentialVerificationService verifier, CredentialCheck check, int workers, double maxSeconds)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + (long) (maxSeconds * 1e9);
+        long previous = -1;
+        for (int round = 1; System.nanoTime() < deadline; round++) {
+            long nanos = Math.min(1_000_000_000L, deadline - System.nanoTime());
+            long count = run(verifier, check, workers, nanos, new LongAdder());
+            if (round >= MIN_WARMUP_ROUNDS && previous > 0 && Math.abs(count - previous) <= 0.03 * previous) {
+                break;
+            }
+            previous = count;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static final int MIN_WARMUP_ROUNDS = 4;
 
     /** A PID-like credential with 10 disclosable claims, all disclosed, bound to a fresh holder key. */
     private static String presentation(GeneratedIssuer issuer, Instant time) {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code qtrust bench lists}: loads the same lists N times in one process. The first round is
- * cold (class loading, JIT); the median of the others is the warm figure. Parse and signature
+ * cold (class loading, JIT); then unreported warm-up loads run until the JIT has settled, and the
+ * median of the N - 1 rounds after them is the warm figure. Parse and signature
  * times are CPU time summed over the worker threads, so with parallel loading their sum can
  * exceed the wall-clock time.
  */
@@ -43,6 +44,10 @@ public final class BenchListsCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Number of full loads (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--max-warmup", paramLabel = "S", defaultValue = "40",
+            description = "Longest warm-up between the cold and the warm rounds, in seconds (default ${DEFAULT-VALUE}); 0: none.")
+    double maxWarmupSeconds;
+
     @Option(names = "--json", description = "Print the figures as one JSON document.")
     boolean json;
 
@@ -53,6 +58,9 @@ public final class BenchListsCommand implements Callable<Integer> {
     public Integer call() {
         if (rounds < 2) {
             throw new UsageException("--rounds must be at least 2 (one cold round, then warm ones)");
+        }
+        if (maxWarmupSeconds < 0 || maxWarmupSeconds > 600) {
+            throw new UsageException("--max-warmup must be between 0 and 600 seconds");
         }
         TrustedListsSession session = TrustedListsSession.open(lists, Clock.systemUTC());
         LongAdder parseNanos = new LongAdder();
@@ -83,7 +91,11 @@ public final class BenchListsCommand implements Callable<Integer> {
         List<Double> parseMs = new ArrayList<>();
         List<Double> signatureMs = new ArrayList<>();
         TrustedListsReport report = null;
+        WarmUp warmUp = null;
         for (int round = 0; round < rounds; round++) {
+            if (round == 1) {
+                warmUp = warmUp(loader, session, (long) (maxWarmupSeconds * 1e9));
+            }
             parseNanos.reset();
             signatureNanos.reset();
             long start = System.nanoTime();
@@ -109,6 +121,8 @@ public final class BenchListsCommand implements Callable<Integer> {
         figures.put("acceptedLists", accepted);
         figures.put("services", services);
         figures.put("rounds", rounds);
+        figures.put("warmupRounds", warmUp == null ? 0 : warmUp.rounds());
+        figures.put("warmupSeconds", warmUp == null ? 0 : round1(warmUp.seconds()));
         figures.put("workerThreads", Runtime.getRuntime().availableProcessors());
         if (json) {
             spec.commandLine().getOut().println(Json.compact(figures));
@@ -116,6 +130,38 @@ public final class BenchListsCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.pretty(figures));
         }
         return 0;
+    }
+
+    private record WarmUp(int rounds, double seconds) {
+    }
+
+    private static final int MIN_WARMUP_ROUNDS = 5;
+
+    /**
+     * Unreported loads between the cold round and the measured warm ones, until the JIT has
+     * settled: the last three loads within 10 % of each other (after at least
+     * {@value #MIN_WARMUP_ROUNDS}), or the longest warm-up has passed. C2 keeps compiling the parser, the
+     * canonicaliser and the mapper for dozens of loads; without this, "warm" would measure the
+     * compiler.
+     */
+    private static WarmUp warmUp(TrustedListLoader loader, TrustedListsSession session, long maxNanos) {
+        long start = System.nanoTime();
+        List<Long> recent = new ArrayList<>();
+        int rounds = 0;
+        while (System.nanoTime() - start < maxNanos) {
+            long roundStart = System.nanoTime();
+            loader.load(session.request());
+            recent.add(System.nanoTime() - roundStart);
+            rounds++;
+            if (recent.size() > 3) {
+                recent.remove(0);
+            }
+            if (rounds >= MIN_WARMUP_ROUNDS && recent.size() == 3
+                    && java.util.Collections.max(recent) <= 1.10 * java.util.Collections.min(recent)) {
+                break;
+            }
+        }
+        return new WarmUp(rounds, (System.nanoTime() - start) / 1e9);
     }
 
     /** Heap held by the loaded model: used heap with the report reachable minus without it, after full GCs. */

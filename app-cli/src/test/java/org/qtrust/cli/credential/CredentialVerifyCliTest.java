@@ -127,7 +127,7 @@ class CredentialVerifyCliTest {
 
     @Test
     void the_credentials_bench_prints_its_contract() throws Exception {
-        Run run = run("bench", "credentials", "--seconds", "0.3", "--threads", "1", "--json");
+        Run run = run("bench", "credentials", "--seconds", "0.3", "--max-warmup", "0.5", "--threads", "1", "--json");
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode figures = JSON.readTree(run.out());
