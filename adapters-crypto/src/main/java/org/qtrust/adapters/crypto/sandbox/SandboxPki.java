@@ -86,7 +86,12 @@ public final class SandboxPki {
 
     /** Salts for the SD-JWT named {@code label}, derived from the seed: the same sandbox gets the same disclosures. */
     public Salts salts(String label) {
-        return Salts.derivedFrom(keys.secret("sd-jwt-salts:" + label));
+        return Salts.derivedFrom(secret("sd-jwt-salts:" + label));
+    }
+
+    /** 32 bytes derived from the seed for {@code purpose} (salts, never keys). */
+    byte[] secret(String purpose) {
+        return keys.secret(purpose);
     }
 
     /**
