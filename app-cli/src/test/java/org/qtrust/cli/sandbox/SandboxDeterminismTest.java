@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qtrust.adapters.crypto.sandbox.SandboxTrees;
 import org.qtrust.cli.QtrustCli;
 
 /**
@@ -41,7 +39,7 @@ class SandboxDeterminismTest {
         Path here = temporary.resolve("here");
         SandboxEndToEndTest.Run init = SandboxEndToEndTest.run("sandbox", "init", here.toString(), "--seed", "42", "--port", "8642");
         assertThat(init.exit()).as(init.err()).isZero();
-        seed42 = files(here);
+        seed42 = SandboxTrees.files(here);
     }
 
     @Test
@@ -54,7 +52,7 @@ class SandboxDeterminismTest {
         assertThat(process.waitFor(150, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
 
-        Map<String, byte[]> again = files(there);
+        Map<String, byte[]> again = SandboxTrees.files(there);
         assertThat(again.keySet()).isEqualTo(seed42.keySet()).contains("README.md", "manifest.json", "oj-keystore.p12",
                 "lists/EU.xml", "credentials/pid.sdjwt", "status/credentials.jwt", "metadata/attestation-b/jwt-vc-issuer.json");
         seed42.forEach((name, content) -> assertThat(again.get(name)).as(name).isEqualTo(content));
@@ -65,22 +63,12 @@ class SandboxDeterminismTest {
         Path other = temporary.resolve("other");
         assertThat(SandboxEndToEndTest.run("sandbox", "init", other.toString(), "--seed", "43", "--port", "8642").exit()).isZero();
 
-        Map<String, byte[]> seed43 = files(other);
+        Map<String, byte[]> seed43 = SandboxTrees.files(other);
         assertThat(seed43.keySet()).isEqualTo(seed42.keySet());
         seed42.forEach((name, content) -> {
             if (SEED_INDEPENDENT.stream().noneMatch(name::matches)) {
                 assertThat(seed43.get(name)).as(name).isNotEqualTo(content);
             }
         });
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            }
-        }
-        return files;
     }
 }

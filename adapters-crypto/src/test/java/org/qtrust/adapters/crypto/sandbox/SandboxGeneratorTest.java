@@ -10,8 +10,6 @@ import java.security.KeyStore;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
@@ -19,6 +17,13 @@ import org.qtrust.core.trustedlist.ListDocument;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 
 class SandboxGeneratorTest {
+
+    /**
+     * Files that hold no key, signature or salt: the policies, the plain-text "credential", OpenID4VCI metadata, and the
+     * 64-byte truncated certificate (its serial and issuer name; only its length prefix may change with the seed).
+     */
+    private static final List<String> SEED_INDEPENDENT = List.of("policies/.*\\.json", "credentials/malformed\\.sdjwt",
+            "metadata/[^/]+/openid-credential-issuer\\.json", "certs/malformed\\.der");
 
     @TempDir
     Path first;
@@ -32,8 +37,8 @@ class SandboxGeneratorTest {
         SandboxGenerator.generate(first, new SandboxSettings(7, 8642));
         SandboxGenerator.generate(second, new SandboxSettings(7, 8642));
 
-        Map<String, byte[]> a = files(first);
-        Map<String, byte[]> b = files(second);
+        Map<String, byte[]> a = SandboxTrees.files(first);
+        Map<String, byte[]> b = SandboxTrees.files(second);
         assertThat(a.keySet()).contains("lists/EU.xml", "lists/eu-lotl-pivot-1.xml", "lists/XA.xml", "lists/XB.xml",
                 "lists/XC.xml", "certs/qualified-esig.pem", "crl/issuing-ca-a.crl", "lote/pid-providers.json",
                 SandboxLayout.OJ_KEYSTORE, "credentials/pid.sdjwt", "status/credentials.jwt",
@@ -46,8 +51,8 @@ class SandboxGeneratorTest {
         SandboxGenerator.generate(first, new SandboxSettings(7, 8642));
         SandboxGenerator.generate(otherSeed, new SandboxSettings(8, 8642));
 
-        Map<String, byte[]> a = files(first);
-        Map<String, byte[]> b = files(otherSeed);
+        Map<String, byte[]> a = SandboxTrees.files(first);
+        Map<String, byte[]> b = SandboxTrees.files(otherSeed);
         assertThat(b.keySet()).isEqualTo(a.keySet());
         a.forEach((name, content) -> {
             if (SEED_INDEPENDENT.stream().noneMatch(name::matches)) {
@@ -77,23 +82,5 @@ class SandboxGeneratorTest {
         byte[] pivot = Files.readAllBytes(first.resolve("lists/eu-lotl-pivot-1.xml"));
         assertThat(new XadesListSignatureVerifier().verify(new ListDocument("pivot", pivot),
                 List.of(ServiceCertificate.of(pki.officialJournal().certificate()))).isValid()).isTrue();
-    }
-
-    /**
-     * Files that hold no key, signature or salt: the policies, the plain-text "credential", OpenID4VCI metadata, and the
-     * 64-byte truncated certificate (its serial and issuer name; only its length prefix may change with the seed).
-     */
-    private static final List<String> SEED_INDEPENDENT = List.of("policies/.*\\.json", "credentials/malformed\\.sdjwt",
-            "metadata/[^/]+/openid-credential-issuer\\.json", "certs/malformed\\.der");
-
-    /** Every file of the tree, by its path relative to the root. */
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            }
-        }
-        return files;
     }
 }
