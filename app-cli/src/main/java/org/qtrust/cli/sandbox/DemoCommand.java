@@ -56,6 +56,11 @@ public final class DemoCommand implements Callable<Integer> {
             for (SandboxArtefact artefact : artefacts) {
                 if (SHOWN.contains(artefact.artefact()) && !artefact.needsServe()) {
                     List<String> args = new ArrayList<>(artefact.args());
+                    if (artefact.kind() == SandboxArtefact.Kind.CREDENTIAL) {
+                        // No server runs during the demo: say so rather than try the issuer's metadata on loopback.
+                        args.remove(SandboxLayout.ALLOW_LOOPBACK_METADATA);
+                        args.add("--no-fetch");
+                    }
                     args.add("--trace");
                     asExpected &= run(out, err, directory, step++ + ". Verify " + artefact.artefact()
                             + " (expected: " + artefact.expectCode() + ")", args, artefact.expectExit());

@@ -47,10 +47,20 @@ final class SandboxManifest {
                 .append("- `").append(SandboxLayout.CERTS).append("/`: end-entity certificates (leaf first, then the intermediates offered with it)\n")
                 .append("- `").append(SandboxLayout.CRL).append("/`, `").append(SandboxLayout.OCSP)
                 .append("/`: revocation data served by `qtrust sandbox serve`\n")
+                .append("- `").append(SandboxLayout.CREDENTIALS).append("/`: SD-JWT VC presentations; `").append(SandboxLayout.STATUS)
+                .append("/`: their status list token\n")
+                .append("- `").append(SandboxLayout.METADATA).append("/<issuer>/`: the metadata of the issuer `")
+                .append(SandboxLayout.issuerId(settings, "<issuer>")).append("`, served at `/.well-known/jwt-vc-issuer/")
+                .append(SandboxLayout.ISSUERS).append("/<issuer>` and `/.well-known/openid-credential-issuer/")
+                .append(SandboxLayout.ISSUERS).append("/<issuer>`\n")
+                .append("- `").append(SandboxLayout.PID_PROVIDERS).append("`: an EU PID providers list (LoTE), signed by `")
+                .append(SandboxLayout.LOTE_ANCHOR).append("`\n")
                 .append("- `").append(SandboxLayout.MANIFEST).append("`: this table for machines\n\n")
                 .append("Run each command from this folder. Validation time: `").append(SandboxLayout.VALIDATION_TIME)
                 .append("` (fixed, so verdicts never depend on the clock). Rows marked *serve* need `qtrust sandbox serve . --port ")
-                .append(settings.port()).append("` running (OCSP, CRLs).\n\n")
+                .append(settings.port()).append("` running (OCSP, CRLs, status lists, issuer metadata). Credential commands carry `")
+                .append(SandboxLayout.ALLOW_LOOPBACK_METADATA).append("` so that the sandbox issuers' metadata, plain http on loopback, ")
+                .append("is fetched when the server runs; without it, it cannot be fetched, which is noted in the trace, not refused.\n\n")
                 .append("| artefact | kind | trust source | verdict expected | exit | why | command |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (SandboxArtefact artefact : artefacts) {
@@ -61,7 +71,7 @@ final class SandboxManifest {
                     .append(String.join(" ", artefact.args())).append("` |\n");
         }
         readme.append("\nLists are checked with `qtrust lists load … --json`: the verdict expected is the list's `reason` ")
-                .append("(`ok` when accepted). Credentials (SD-JWT VC) and a LoTE of PID providers are not generated yet.\n");
+                .append("(`ok` when accepted); certificates and credentials with `--json` added: the document's `code`.\n");
         return readme.toString();
     }
 }

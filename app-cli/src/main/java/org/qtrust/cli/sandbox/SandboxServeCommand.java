@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qtrust sandbox serve DIR [--port P]}: serves a sandbox on loopback until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a sandbox on 127.0.0.1: lists at their pointer locations, OCSP responders, CRLs. "
-                + "Runs until interrupted (Ctrl-C).")
+        description = "Serve a sandbox on 127.0.0.1: lists at their pointer locations, OCSP responders, CRLs, status lists "
+                + "and the issuers' well-known metadata. Runs until interrupted (Ctrl-C).")
 public final class SandboxServeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "A folder written by `qtrust sandbox init`.")
@@ -55,7 +55,8 @@ public final class SandboxServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "qtrust-sandbox-stop"));
         spec.commandLine().getOut().println("serving " + directory + " on http://127.0.0.1:" + server.port()
-                + " (lists under /lists/, OCSP under /ocsp/, CRLs under /crl/); Ctrl-C stops");
+                + " (lists under /lists/, OCSP under /ocsp/, CRLs under /crl/, status lists under /status/, issuer metadata under "
+                + "/.well-known/); Ctrl-C stops");
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
 import org.qtrust.adapters.crypto.sandbox.SandboxOcspResponder;
@@ -28,8 +29,9 @@ import org.qtrust.adapters.crypto.sandbox.SandboxOcspResponder;
  *   <li>{@code POST /ocsp/<ca>} (or {@code GET /ocsp/<ca>/<base64 request>}, RFC 6960 A.1): the OCSP
  *       responders; {@code /ocsp/unavailable} always answers 503;</li>
  *   <li>{@code GET /status/<file>}: the status list tokens the sandbox credentials point at;</li>
- *   <li>{@code /.well-known/…}: reserved for credential issuer metadata (jwt-vc-issuer, OpenID4VCI)
- *       (the sandbox issuers have http identifiers, so none is looked up), answered 404.</li>
+ *   <li>{@code GET /.well-known/jwt-vc-issuer/issuers/<issuer>} and {@code /.well-known/openid-credential-issuer/issuers/<issuer>}:
+ *       the metadata of the sandbox issuer identified by {@code http://127.0.0.1:<port>/issuers/<issuer>}
+ *       (draft-ietf-oauth-sd-jwt-vc §5, OpenID4VCI §12.2), from {@code metadata/<issuer>/<document>.json}.</li>
  * </ul>
  *
  * File names are checked against a strict pattern, so no request leaves the sandbox folder.
@@ -38,6 +40,9 @@ public final class SandboxServer implements AutoCloseable {
 
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
     private static final String UNAVAILABLE = "unavailable";
+    /** {@code /.well-known/<document>/issuers/<issuer>}: the only metadata paths (the well-known segment before the issuer's path). */
+    private static final Pattern METADATA_PATH = Pattern.compile(
+            "/\\.well-known/(jwt-vc-issuer|openid-credential-issuer)/" + SandboxLayout.ISSUERS + "/([A-Za-z0-9][A-Za-z0-9._-]{0,120})");
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -60,10 +65,10 @@ public final class SandboxServer implements AutoCloseable {
         server.createContext("/" + SandboxLayout.STATUS + "/",
                 exchange -> serveFile(exchange, directory.resolve(SandboxLayout.STATUS), "application/statuslist+jwt"));
         server.createContext("/" + SandboxLayout.OCSP + "/", exchange -> serveOcsp(exchange, responder, clock));
-        server.createContext("/.well-known/", exchange -> answer(exchange, 404, "text/plain",
-                "no credential issuer metadata in this sandbox\n".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/.well-known/", exchange -> serveMetadata(exchange, directory.resolve(SandboxLayout.METADATA)));
         server.createContext("/", exchange -> answer(exchange, 404, "text/plain",
-                "QTrust sandbox: /lists/EU.xml, /crl/<ca>.crl, /ocsp/<ca>, /status/<list>\n".getBytes(StandardCharsets.UTF_8)));
+                ("QTrust sandbox: /lists/EU.xml, /crl/<ca>.crl, /ocsp/<ca>, /status/<list>, "
+                        + "/.well-known/jwt-vc-issuer/issuers/<issuer>\n").getBytes(StandardCharsets.UTF_8)));
         ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "qtrust-sandbox-server");
             thread.setDaemon(true);
@@ -97,6 +102,22 @@ public final class SandboxServer implements AutoCloseable {
                 return;
             }
             answer(exchange, 200, contentType, Files.readAllBytes(file));
+        }
+    }
+
+    private static void serveMetadata(HttpExchange exchange, Path folder) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+                answer(exchange, 405, "text/plain", new byte[0]);
+                return;
+            }
+            Matcher path = METADATA_PATH.matcher(exchange.getRequestURI().getPath());
+            Path file = path.matches() ? folder.resolve(path.group(2)).resolve(path.group(1) + ".json") : null;
+            if (file == null || !Files.isRegularFile(file)) {
+                answer(exchange, 404, "text/plain", "no such issuer metadata\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            answer(exchange, 200, "application/json", Files.readAllBytes(file));
         }
     }
 

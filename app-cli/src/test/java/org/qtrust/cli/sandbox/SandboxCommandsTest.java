@@ -61,6 +61,14 @@ class SandboxCommandsTest {
             assertThat(get(base + "/ocsp/unavailable").statusCode()).isEqualTo(503);
             assertThat(get(base + "/ocsp/issuing-ca-a").statusCode()).as("GET without a request").isEqualTo(400);
             assertThat(get(base + "/.well-known/jwt-vc-issuer").statusCode()).isEqualTo(404);
+            HttpResponse<byte[]> metadata = get(base + "/.well-known/jwt-vc-issuer/issuers/attestation-b");
+            assertThat(metadata.statusCode()).isEqualTo(200);
+            assertThat(metadata.headers().firstValue("Content-Type")).contains("application/json");
+            assertThat(metadata.body()).isEqualTo(Files.readAllBytes(sandbox.resolve("metadata/attestation-b/jwt-vc-issuer.json")));
+            assertThat(get(base + "/.well-known/openid-credential-issuer/issuers/pid-a").statusCode()).isEqualTo(200);
+            assertThat(get(base + "/.well-known/jwt-vc-issuer/issuers/nobody").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/.well-known/jwt-vc-issuer/issuers/..%2F..%2Focsp%2Fissuing-ca-a").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/.well-known/oauth-authorization-server/issuers/attestation-b").statusCode()).isEqualTo(404);
             HttpResponse<byte[]> statusList = get(base + "/status/credentials.jwt");
             assertThat(statusList.statusCode()).isEqualTo(200);
             assertThat(statusList.headers().firstValue("Content-Type")).contains("application/statuslist+jwt");

@@ -29,7 +29,12 @@ public final class KeyBinding {
 
     /** A KB-JWT signed with the holder's key (the private half of {@code cnf.jwk}). */
     public static KeyBinding signedWith(PrivateKey holderKey, String algorithm) {
-        return new KeyBinding(new JwsSigner(holderKey, algorithm, List.of()));
+        return signedWith(new JwsSigner(holderKey, algorithm, List.of()));
+    }
+
+    /** A KB-JWT signed by this signer, e.g. {@link JwsSigner#deterministic} over the holder's key. */
+    public static KeyBinding signedWith(JwsSigner holderSigner) {
+        return new KeyBinding(Objects.requireNonNull(holderSigner));
     }
 
     public KeyBinding audience(String value) {

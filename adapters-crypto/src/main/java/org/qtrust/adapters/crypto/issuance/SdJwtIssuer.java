@@ -3,7 +3,6 @@ package org.qtrust.adapters.crypto.issuance;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,9 +31,8 @@ import org.qtrust.core.credential.disclosure.HashAlgorithm;
  */
 public final class SdJwtIssuer {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JwsSigner signer;
+    private Salts salts = Salts.random();
     private String type = "dc+sd-jwt";
     private HashAlgorithm hash = HashAlgorithm.SHA_256;
     private boolean declareHash = true;
@@ -46,7 +44,18 @@ public final class SdJwtIssuer {
      * @param chain     the x5c chain, issuer certificate first (empty: no x5c header)
      */
     public SdJwtIssuer(PrivateKey key, String algorithm, List<X509Certificate> chain) {
-        this.signer = new JwsSigner(key, algorithm, chain);
+        this(new JwsSigner(key, algorithm, chain));
+    }
+
+    /** An issuer signing with this signer (e.g. {@link JwsSigner#deterministic} for a reproducible sandbox). */
+    public SdJwtIssuer(JwsSigner signer) {
+        this.signer = Objects.requireNonNull(signer);
+    }
+
+    /** Where disclosure and decoy salts come from ({@link Salts#random()} unless told). */
+    public SdJwtIssuer salts(Salts source) {
+        this.salts = Objects.requireNonNull(source);
+        return this;
     }
 
     /** The header's typ (dc+sd-jwt unless told; null for none). */
@@ -84,19 +93,16 @@ public final class SdJwtIssuer {
 
     /** A {@code cnf} claim binding the credential to the holder's public key (RFC 7800 {@code jwk}). */
     public static Map<String, Object> confirmation(PublicKey holderKey) {
+        return Map.of("jwk", publicJwk(holderKey));
+    }
+
+    /** The public key as a JWK (RFC 7517), members in jose4j's fixed order. */
+    public static Map<String, Object> publicJwk(PublicKey key) {
         try {
-            Map<String, Object> jwk = PublicJsonWebKey.Factory.newPublicJwk(holderKey).toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-            return Map.of("jwk", jwk);
+            return PublicJsonWebKey.Factory.newPublicJwk(key).toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         } catch (JoseException e) {
             throw new IllegalArgumentException("not a key a JWK can describe: " + e.getMessage(), e);
         }
-    }
-
-    /** A fresh 128-bit salt (RFC 9901 §4.2.1). */
-    public static String salt() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private Map<String, Object> object(ClaimSet claims, List<Disclosure> disclosures) {
@@ -113,7 +119,7 @@ public final class SdJwtIssuer {
             }
         }
         for (int i = 0; i < claims.decoyCount(); i++) {
-            digests.add(hash.digest(salt()));
+            digests.add(hash.digest(salts.next()));
         }
         if (!digests.isEmpty()) {
             digests.sort(null); // RFC 9901 §4.2.4.1: the order must not reveal the claims' order
@@ -144,7 +150,7 @@ public final class SdJwtIssuer {
 
     private Disclosure disclose(Optional<String> name, Object value) {
         List<Object> array = new ArrayList<>();
-        array.add(salt());
+        array.add(salts.next());
         name.ifPresent(array::add);
         array.add(value);
         String encoded = Base64.getUrlEncoder().withoutPadding()

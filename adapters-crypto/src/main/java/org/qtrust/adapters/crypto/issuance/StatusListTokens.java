@@ -44,7 +44,10 @@ public final class StatusListTokens {
         if (expires != null) {
             claims.put("exp", expires.getEpochSecond());
         }
-        claims.put("status_list", Map.of("bits", bits, "lst", lst(bits, statuses)));
+        Map<String, Object> list = new LinkedHashMap<>(); // member order fixed, so the token's bytes are too
+        list.put("bits", bits);
+        list.put("lst", lst(bits, statuses));
+        claims.put("status_list", list);
         return signer.sign("statuslist+jwt", Map.of(), claims);
     }
 }

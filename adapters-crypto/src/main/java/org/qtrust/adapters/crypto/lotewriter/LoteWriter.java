@@ -2,9 +2,6 @@ package org.qtrust.adapters.crypto.lotewriter;
 
 import org.qtrust.adapters.crypto.listwriter.TrustedListWriter;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -16,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jose4j.json.JsonUtil;
-import org.bouncycastle.operator.ContentSigner;
-import org.jose4j.jws.EcdsaUsingShaAlgorithm;
 import org.qtrust.adapters.crypto.pki.DeterministicSignatures;
 
 /**
@@ -91,19 +86,7 @@ public final class LoteWriter {
         header.put("x5c", List.of(TrustedListWriter.base64(certificate)));
         String signingInput = base64Url(JsonUtil.toJson(header).getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(json.getBytes(StandardCharsets.UTF_8));
-        try {
-            ContentSigner signer = DeterministicSignatures.signer(key, DeterministicSignatures.defaultAlgorithm(key));
-            try (OutputStream out = signer.getOutputStream()) {
-                out.write(signingInput.getBytes(StandardCharsets.US_ASCII));
-            }
-            byte[] signature = signer.getSignature();
-            if (ec) {
-                signature = EcdsaUsingShaAlgorithm.convertDerToConcatenated(signature, 64);
-            }
-            return signingInput + "." + base64Url(signature);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return signingInput + "." + base64Url(DeterministicSignatures.jwsSignature(key, ec ? "ES256" : "RS256", signingInput));
     }
 
     private static String base64Url(byte[] bytes) {

@@ -1,7 +1,13 @@
 package org.qtrust.adapters.crypto.pki;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.util.Map;
+import org.jose4j.jws.EcdsaUsingShaAlgorithm;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -41,6 +47,37 @@ public final class DeterministicSignatures {
             return new JcaContentSignerBuilder(algorithm).setProvider(PROVIDER).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with " + algorithm + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JWS algorithm → JCA signature name and, for ECDSA, the length of the JOSE (r‖s) encoding (RFC 7518 §3.4). */
+    private record JwsAlgorithm(String jcaName, int concatenatedLength) {
+    }
+
+    private static final Map<String, JwsAlgorithm> JWS_ALGORITHMS = Map.of(
+            "ES256", new JwsAlgorithm("SHA256withECDSA", 64), "ES384", new JwsAlgorithm("SHA384withECDSA", 96),
+            "ES512", new JwsAlgorithm("SHA512withECDSA", 132), "RS256", new JwsAlgorithm("SHA256withRSA", 0),
+            "RS384", new JwsAlgorithm("SHA384withRSA", 0), "RS512", new JwsAlgorithm("SHA512withRSA", 0));
+
+    /**
+     * The JWS signature (RFC 7515 §5.1) over {@code signingInput} ({@code header.payload}): ESxxx by
+     * RFC 6979 ECDSA in the JOSE r‖s form, RSxxx by PKCS#1 v1.5. Other algorithms (PS, EdDSA) are refused.
+     */
+    public static byte[] jwsSignature(PrivateKey key, String jwsAlgorithm, String signingInput) {
+        JwsAlgorithm algorithm = JWS_ALGORITHMS.get(jwsAlgorithm);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("no deterministic signature for the JWS algorithm " + jwsAlgorithm);
+        }
+        ContentSigner signer = signer(key, algorithm.jcaName());
+        try {
+            try (OutputStream out = signer.getOutputStream()) {
+                out.write(signingInput.getBytes(StandardCharsets.US_ASCII));
+            }
+            byte[] signature = signer.getSignature();
+            return algorithm.concatenatedLength() == 0 ? signature
+                    : EcdsaUsingShaAlgorithm.convertDerToConcatenated(signature, algorithm.concatenatedLength());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -45,13 +45,28 @@ public final class SeededKeys {
         return keys.computeIfAbsent(name, this::derive);
     }
 
-    private KeyPair derive(String name) {
+    /**
+     * 32 bytes derived from the seed for another purpose than a key (e.g. the salts of a sandbox
+     * credential): HMAC-SHA256(seed, "secret:" + name), never equal to a key's scalar input.
+     */
+    public byte[] secret(String name) {
+        return hmac("secret:" + name);
+    }
+
+    private byte[] hmac(String name) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(seed.length == 0 ? new byte[1] : seed, "HmacSHA256"));
+            return mac.doFinal(name.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private KeyPair derive(String name) {
+        try {
             BigInteger order = CURVE.getN();
-            BigInteger scalar = new BigInteger(1, mac.doFinal(name.getBytes(StandardCharsets.UTF_8)))
-                    .mod(order.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+            BigInteger scalar = new BigInteger(1, hmac(name)).mod(order.subtract(BigInteger.ONE)).add(BigInteger.ONE);
             org.bouncycastle.math.ec.ECPoint point = CURVE.getG().multiply(scalar).normalize();
             KeyFactory factory = KeyFactory.getInstance("EC");
             return new KeyPair(

@@ -3,6 +3,7 @@ package org.qtrust.adapters.crypto.sandbox;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qtrust.adapters.crypto.issuance.ClaimSet;
@@ -20,8 +21,8 @@ import org.qtrust.adapters.crypto.pki.KeyUsage;
  * per rejection code of {@code credential verify} the sandbox can produce, including revoked and
  * suspended ones through a status list token that {@code qtrust sandbox serve} publishes.
  *
- * <p>Salts and ECDSA signatures of credentials are random, so credentials (unlike lists and
- * certificates) differ between two builds with the same seed; their verdicts do not.
+ * <p>Salts derive from the seed and ECDSA signatures are RFC 6979 ones, so the same seed gives
+ * byte-identical credentials and status list token.
  */
 final class CredentialArtefacts implements ArtefactGenerator {
 
@@ -30,6 +31,8 @@ final class CredentialArtefacts implements ArtefactGenerator {
     static final Instant ISSUED = SandboxLayout.BASE.plus(30, ChronoUnit.DAYS);
     static final Instant EXPIRES = SandboxLayout.BASE.plus(2 * 365, ChronoUnit.DAYS);
     static final String STATUS_LIST = "credentials.jwt";
+    /** The issuer name of Attestation Issuer B in its identifier ({@code …/issuers/attestation-b}). */
+    static final String ATTESTATION_ISSUER = "attestation-b";
     /** Status list indices: 0 valid, 1 invalid (revoked), 2 suspended (2 bits per entry). */
     static final int VALID = 0;
     static final int REVOKED = 1;
@@ -42,67 +45,77 @@ final class CredentialArtefacts implements ArtefactGenerator {
         KeyAndCertificate issuer = pki.attestationIssuerB();
         String iss = issuerId(pki);
         KeyPair holder = pki.key("holder");
-        SdJwtIssuer listed = issuer(issuer);
         output.write(ATTESTATIONS_POLICY, "{\n  \"name\": \"sandbox-attestations\",\n"
                 + "  \"description\": \"eu-eidas, and EAA/Q services may sign wallet attestations\",\n"
                 + "  \"acceptedServiceTypes\": [\"CA/QC\", \"EAA/Q\"]\n}\n");
 
-        credential(output, "pid.sdjwt", present(listed.issue(pid(iss, holder)), holder),
-                "ok", "PID-like SD-JWT VC (" + PID_VCT + ") by the EAA/Q service of XB, disclosures and KB-JWT for the sandbox verifier");
-        credential(output, "attestation.sdjwt", present(listed.issue(diploma(iss, holder)), holder),
+        credential(output, "pid.sdjwt", present(issuer(pki, issuer, "pid").issue(pid(iss, holder)), holder),
+                "ok", "PID-like SD-JWT VC (" + PID_VCT + ") by the EAA/Q service of XB, disclosures and KB-JWT for the sandbox verifier; "
+                        + "with `serve`, its issuer metadata is fetched and matches");
+        credential(output, "attestation.sdjwt", present(issuer(pki, issuer, "attestation").issue(diploma(iss, holder)), holder),
                 "ok", "attestation-like SD-JWT VC (" + DIPLOMA_VCT + "), nested disclosable claims, holder bound");
         output.write(SandboxLayout.CREDENTIALS + "/malformed.sdjwt", "this is not an SD-JWT\n");
         declare(output, "malformed.sdjwt", "malformed_credential", "plain text, not <issuer-jwt>~<disclosures>~<kb-jwt>");
-        credential(output, "missing-x5c.sdjwt", present(issuer(issuer).header("x5c", null).issue(pid(iss, holder)), holder),
+        credential(output, "missing-x5c.sdjwt", present(issuer(pki, issuer, "missing-x5c").header("x5c", null).issue(pid(iss, holder)), holder),
                 "missing_certificate_chain", "no x5c header: nothing ties the issuer key to a listed service");
         KeyAndCertificate expiredIssuer = pki.certificate("eaa-b-expired", "CN=Sandbox Expired Attestation Issuer B,O=Sandbox Trust B,C=XB")
                 .issuedBy(pki.sealCaB()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
                 .validity(SandboxPki.Y2020, SandboxPki.Y2020.plus(365, ChronoUnit.DAYS)).issue();
-        credential(output, "invalid-chain.sdjwt", present(issuer(expiredIssuer).issue(pid(iss, holder)), holder),
+        credential(output, "invalid-chain.sdjwt", present(issuer(pki, expiredIssuer, "invalid-chain").issue(pid(iss, holder)), holder),
                 "invalid_certificate_chain", "its x5c issuer certificate (under Seal CA B) expired in 2020");
         KeyAndCertificate unlistedIssuer = pki.certificate("eaa-z", "CN=Sandbox Attestation Issuer Z,O=Sandbox Non-EU Scheme Z,C=ZZ")
                 .issuedBy(pki.nationalRootZ()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
                 .validity(SandboxPki.Y2025, SandboxPki.Y2035).issue();
-        credential(output, "issuer-not-trusted.sdjwt", present(issuer(unlistedIssuer).issue(pid(iss, holder)), holder),
+        credential(output, "issuer-not-trusted.sdjwt", present(issuer(pki, unlistedIssuer, "issuer-not-trusted").issue(pid(iss, holder)), holder),
                 "issuer_not_trusted", "its issuer certificate chains to National Root Z, which no trusted list names");
-        String signed = listed.issue(pid(iss, holder)).issuance();
-        IssuedSdJwt other = listed.issue(pid(iss, holder));
+        String signed = issuer(pki, issuer, "invalid-signature").issue(pid(iss, holder)).issuance();
+        IssuedSdJwt other = issuer(pki, issuer, "other").issue(pid(iss, holder));
         String otherSignature = other.issuerJwt().substring(other.issuerJwt().lastIndexOf('.'));
         String forged = signed.substring(0, signed.lastIndexOf('.', signed.indexOf('~'))) + otherSignature + signed.substring(signed.indexOf('~'));
         credential(output, "invalid-signature.sdjwt", keyBinding(holder).bind(forged),
                 "invalid_signature", "the issuer JWT carries the signature of another credential of the same issuer");
-        credential(output, "expired.sdjwt", present(listed.issue(pid(iss, holder)
+        credential(output, "expired.sdjwt", present(issuer(pki, issuer, "expired").issue(pid(iss, holder)
                         .claim("exp", SandboxLayout.BASE.plus(60, ChronoUnit.DAYS).getEpochSecond())), holder),
                 "credential_expired", "exp two months after issuance, before the validation time");
-        IssuedSdJwt valid = listed.issue(pid(iss, holder));
+        IssuedSdJwt valid = issuer(pki, issuer, "invalid-disclosure").issue(pid(iss, holder));
         String foreignDisclosure = other.disclosure("family_name").encoded();
         credential(output, "invalid-disclosure.sdjwt", keyBinding(holder).bind(valid.issuance() + foreignDisclosure + "~"),
                 "invalid_disclosure", "carries a disclosure of another credential, whose digest is in no _sd array");
-        credential(output, "invalid-holder-binding.sdjwt", present(listed.issue(pid(iss, holder)), pki.key("holder-thief")),
+        credential(output, "invalid-holder-binding.sdjwt", present(issuer(pki, issuer, "invalid-holder-binding").issue(pid(iss, holder)),
+                        pki.key("holder-thief")),
                 "invalid_holder_binding", "the KB-JWT is signed with a key other than the credential's cnf.jwk");
 
         String statusUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/" + STATUS_LIST;
         output.write(SandboxLayout.STATUS + "/" + STATUS_LIST, StatusListTokens.token(
-                new JwsSigner(issuer.privateKey(), "ES256", List.of(issuer.certificate())), statusUri, ISSUED, null,
+                JwsSigner.deterministic(issuer.privateKey(), "ES256", List.of(issuer.certificate())), statusUri, ISSUED, null,
                 2, VALID, REVOKED, SUSPENDED));
-        statusCredential(output, "status-valid.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(statusUri, VALID))), holder),
+        statusCredential(output, "status-valid.sdjwt", present(issuer(pki, issuer, "status-valid")
+                        .issue(pid(iss, holder).claim("status", status(statusUri, VALID))), holder),
                 "ok", "status list entry 0 is VALID");
-        statusCredential(output, "revoked.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(statusUri, REVOKED))), holder),
+        statusCredential(output, "revoked.sdjwt", present(issuer(pki, issuer, "revoked")
+                        .issue(pid(iss, holder).claim("status", status(statusUri, REVOKED))), holder),
                 "credential_revoked", "status list entry 1 is INVALID (revoked)");
-        statusCredential(output, "suspended.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(statusUri, SUSPENDED))), holder),
+        statusCredential(output, "suspended.sdjwt", present(issuer(pki, issuer, "suspended")
+                        .issue(pid(iss, holder).claim("status", status(statusUri, SUSPENDED))), holder),
                 "credential_suspended", "status list entry 2 is SUSPENDED");
         String missingUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/withdrawn.jwt";
-        statusCredential(output, "status-unavailable.sdjwt", present(listed.issue(pid(iss, holder).claim("status", status(missingUri, VALID))), holder),
+        statusCredential(output, "status-unavailable.sdjwt", present(issuer(pki, issuer, "status-unavailable")
+                        .issue(pid(iss, holder).claim("status", status(missingUri, VALID))), holder),
                 "credential_status_unavailable", "its status list is not published (HTTP 404): fail closed");
     }
 
-    /** The issuer identifier: an http URL of the sandbox server (so no https well-known metadata is looked up). */
+    /** The issuer identifier: an http URL of the sandbox server, whose metadata `serve` publishes at its well-known locations. */
     static String issuerId(SandboxPki pki) {
-        return pki.settings().baseUrl() + "/issuers/attestation-b";
+        return SandboxLayout.issuerId(pki.settings(), ATTESTATION_ISSUER);
     }
 
-    static SdJwtIssuer issuer(KeyAndCertificate issuer) {
-        return new SdJwtIssuer(issuer.privateKey(), "ES256", List.of(issuer.certificate()));
+    /**
+     * An SD-JWT VC issuer signing ES256 with {@code signer}'s key and x5c [its certificate], reproducibly:
+     * RFC 6979 ECDSA, and salts derived from the seed and {@code label} (one label per issued credential).
+     */
+    static SdJwtIssuer issuer(SandboxPki pki, KeyAndCertificate signer, String label) {
+        return new SdJwtIssuer(JwsSigner.deterministic(signer.privateKey(), "ES256", List.of(signer.certificate())))
+                .salts(pki.salts(label));
     }
 
     static ClaimSet pid(String iss, KeyPair holder) {
@@ -129,7 +142,10 @@ final class CredentialArtefacts implements ArtefactGenerator {
     }
 
     static Map<String, Object> status(String uri, int index) {
-        return Map.of("status_list", Map.of("idx", index, "uri", uri));
+        Map<String, Object> reference = new LinkedHashMap<>(); // member order fixed, so the credential's bytes are too
+        reference.put("idx", index);
+        reference.put("uri", uri);
+        return Map.of("status_list", reference);
     }
 
     /** Every disclosure revealed, bound to the sandbox verifier with a KB-JWT of {@code holder}. */
@@ -138,7 +154,7 @@ final class CredentialArtefacts implements ArtefactGenerator {
     }
 
     static KeyBinding keyBinding(KeyPair holder) {
-        return KeyBinding.signedWith(holder.getPrivate(), "ES256").audience(SandboxLayout.AUDIENCE)
+        return KeyBinding.signedWith(JwsSigner.deterministic(holder.getPrivate(), "ES256", List.of())).audience(SandboxLayout.AUDIENCE)
                 .nonce(SandboxLayout.NONCE).issuedAt(SandboxLayout.VALIDATION_TIME);
     }
 

@@ -21,6 +21,9 @@ final class LoteArtefacts implements ArtefactGenerator {
     static final Instant WITHDRAWN_SINCE = Instant.parse("2026-02-01T00:00:00Z");
     static final Instant ISSUED_AFTER_WITHDRAWAL = Instant.parse("2026-03-01T00:00:00Z");
     static final String LOTE_CREDENTIALS = SandboxLayout.CREDENTIALS + "/lote";
+    /** Issuer names in the PID providers' identifiers ({@code …/issuers/pid-a}). */
+    static final String PID_PROVIDER_A = "pid-a";
+    static final String PID_PROVIDER_W = "pid-w";
 
     @Override
     public void generate(SandboxPki pki, SandboxOutput output) {
@@ -45,13 +48,13 @@ final class LoteArtefacts implements ArtefactGenerator {
                 + "sandbox LoTE signer: PID Provider A, and PID Provider W withdrawn on " + WITHDRAWN_SINCE));
 
         KeyPair holder = pki.key("holder");
-        String iss = pki.settings().baseUrl() + "/issuers/pid-a";
-        credential(output, "pid.sdjwt", CredentialArtefacts.present(CredentialArtefacts.issuer(providerA)
+        String iss = SandboxLayout.issuerId(pki.settings(), PID_PROVIDER_A);
+        credential(output, "pid.sdjwt", CredentialArtefacts.present(CredentialArtefacts.issuer(pki, providerA, "lote/pid")
                         .issue(CredentialArtefacts.pid(iss, holder)), holder), "ok",
                 "PID credential of PID Provider A, trusted through the PID providers list");
-        ClaimSet afterWithdrawal = CredentialArtefacts.pid(pki.settings().baseUrl() + "/issuers/pid-w", holder, ISSUED_AFTER_WITHDRAWAL);
-        credential(output, "pid-withdrawn-before-issuance.sdjwt", CredentialArtefacts.present(CredentialArtefacts.issuer(providerW)
-                        .issue(afterWithdrawal), holder), "issuer_not_trusted",
+        ClaimSet afterWithdrawal = CredentialArtefacts.pid(SandboxLayout.issuerId(pki.settings(), PID_PROVIDER_W), holder, ISSUED_AFTER_WITHDRAWAL);
+        credential(output, "pid-withdrawn-before-issuance.sdjwt", CredentialArtefacts.present(CredentialArtefacts.issuer(pki, providerW,
+                        "lote/pid-withdrawn-before-issuance").issue(afterWithdrawal), holder), "issuer_not_trusted",
                 "PID credential issued on " + ISSUED_AFTER_WITHDRAWAL + " by PID Provider W, withdrawn from the list on " + WITHDRAWN_SINCE);
     }
 

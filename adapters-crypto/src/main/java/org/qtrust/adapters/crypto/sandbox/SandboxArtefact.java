@@ -60,8 +60,9 @@ public record SandboxArtefact(String artefact, Kind kind, List<String> args, int
         return args.contains("--revocation");
     }
 
-    /** Whether the verdict needs anything {@code qtrust sandbox serve} publishes (OCSP, CRLs, status lists). */
+    /** Whether the verdict needs anything {@code qtrust sandbox serve} publishes (OCSP, CRLs, status lists, issuer metadata). */
     public boolean needsServe() {
-        return needsRevocation() || artefact.startsWith(SandboxLayout.STATUS_CREDENTIALS + "/");
+        return needsRevocation() || artefact.startsWith(SandboxLayout.STATUS_CREDENTIALS + "/")
+                || artefact.startsWith(SandboxLayout.METADATA_CREDENTIALS + "/");
     }
 }

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 
 /**
  * Builds a sandbox trust ecosystem in a folder, deterministically from its settings: the same
- * seed and port give byte-identical lists, certificates and CRLs. Returns every artefact with
+ * seed and port give byte-identical files (lists, certificates, CRLs, credentials, metadata, the keystore). Returns every artefact with
  * the verdict QTrust must give for it (the README table and manifest are written from that by
  * the application).
  */
@@ -16,12 +16,12 @@ public final class SandboxGenerator {
 
     /**
      * The artefact families, in order (later ones may rely on files of earlier ones): lists,
-     * certificates, revocation data, SD-JWT VC credentials with their status list, and the PID
-     * providers LoTE with its PID credentials.
+     * certificates, revocation data, SD-JWT VC credentials with their status list, the PID
+     * providers LoTE with its PID credentials, and the issuers' metadata.
      */
     static final List<ArtefactGenerator> GENERATORS = List.of(
             new TrustedListsArtefacts(), new CertificateArtefacts(), new RevocationArtefacts(), new CredentialArtefacts(),
-            new LoteArtefacts());
+            new LoteArtefacts(), new IssuerMetadataArtefacts());
 
     private SandboxGenerator() {
     }

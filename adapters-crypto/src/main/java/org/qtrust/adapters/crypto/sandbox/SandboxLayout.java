@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Where things are inside a sandbox folder and the fixed times it is built around. Paths are
- * relative to the sandbox folder; the server publishes {@code lists/}, {@code crl/} and the
- * OCSP responders under the same paths.
+ * relative to the sandbox folder; the server publishes {@code lists/}, {@code crl/},
+ * {@code status/} and the OCSP responders under the same paths, and {@code metadata/} at the
+ * well-known locations of the sandbox issuers.
  */
 public final class SandboxLayout {
 
@@ -32,6 +33,17 @@ public final class SandboxLayout {
     public static final String STATUS_CREDENTIALS = CREDENTIALS + "/status";
     /** Status list tokens, served at {@code /status/<file>}. */
     public static final String STATUS = "status";
+    /** Credentials whose verdict depends on issuer metadata that {@code qtrust sandbox serve} publishes. */
+    public static final String METADATA_CREDENTIALS = CREDENTIALS + "/metadata";
+    /**
+     * Issuer metadata: {@code metadata/<issuer>/jwt-vc-issuer.json} and {@code openid-credential-issuer.json},
+     * served at {@code /.well-known/jwt-vc-issuer/issuers/<issuer>} and {@code /.well-known/openid-credential-issuer/issuers/<issuer>}.
+     */
+    public static final String METADATA = "metadata";
+    /** The path of every sandbox issuer identifier: {@code http://127.0.0.1:<port>/issuers/<issuer>}. */
+    public static final String ISSUERS = "issuers";
+    /** The option of {@code credential verify} that lets it fetch the sandbox issuers' metadata (plain http on loopback). */
+    public static final String ALLOW_LOOPBACK_METADATA = "--allow-loopback-http-metadata";
     /** The verifier identifier and nonce every sandbox presentation's KB-JWT is made for. */
     public static final String AUDIENCE = "https://verifier.sandbox.qtrust.invalid";
     public static final String NONCE = "sandbox-nonce-2026";
@@ -52,6 +64,11 @@ public final class SandboxLayout {
                 "--at", VALIDATION_TIME.toString());
     }
 
+    /** The identifier ({@code iss}) of the sandbox issuer named {@code issuer}, on the sandbox server. */
+    public static String issuerId(SandboxSettings settings, String issuer) {
+        return settings.baseUrl() + "/" + ISSUERS + "/" + issuer;
+    }
+
     /** {@code qtrust cert verify FILE <offline list options> [extra…]}. */
     public static List<String> certVerify(String certificate, String... extra) {
         List<String> args = new ArrayList<>(List.of("cert", "verify", certificate));
@@ -67,10 +84,14 @@ public final class SandboxLayout {
         return args;
     }
 
-    /** {@code qtrust credential verify FILE --aud … --nonce … --require-key-binding <trust source options>}. */
+    /**
+     * {@code qtrust credential verify FILE --aud … --nonce … --require-key-binding --allow-loopback-http-metadata
+     * <trust source options>}: with {@code sandbox serve} running, the issuer's metadata is fetched and checked
+     * too; without it, it cannot be fetched, which is noted, not refused.
+     */
     public static List<String> credentialVerify(String credential, List<String> trustSourceOptions) {
         List<String> args = new ArrayList<>(List.of("credential", "verify", credential, "--aud", AUDIENCE, "--nonce", NONCE,
-                "--require-key-binding"));
+                "--require-key-binding", ALLOW_LOOPBACK_METADATA));
         args.addAll(trustSourceOptions);
         return args;
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import org.qtrust.adapters.crypto.issuance.Salts;
 import org.qtrust.adapters.crypto.pki.CertificateBuilder;
 import org.qtrust.adapters.crypto.pki.KeyAndCertificate;
 import org.qtrust.adapters.crypto.pki.KeyUsage;
@@ -81,6 +82,16 @@ public final class SandboxPki {
     /** A key pair of the seed that no certificate carries, e.g. a wallet holder's key. */
     public java.security.KeyPair key(String keyName) {
         return keys.ecKey(keyName);
+    }
+
+    /** Salts for the SD-JWT named {@code label}, derived from the seed: the same sandbox gets the same disclosures. */
+    public Salts salts(String label) {
+        return Salts.derivedFrom(secret("sd-jwt-salts:" + label));
+    }
+
+    /** 32 bytes derived from the seed for {@code purpose} (salts, never keys). */
+    byte[] secret(String purpose) {
+        return keys.secret(purpose);
     }
 
     /**

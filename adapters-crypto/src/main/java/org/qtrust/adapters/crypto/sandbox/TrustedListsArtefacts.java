@@ -15,11 +15,8 @@ import static org.qtrust.adapters.crypto.listwriter.TrustedListWriter.RECOGNISED
 import static org.qtrust.adapters.crypto.listwriter.TrustedListWriter.UNDER_SUPERVISION;
 import static org.qtrust.adapters.crypto.listwriter.TrustedListWriter.WITHDRAWN;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Instant;
+import java.util.Arrays;
 import java.time.temporal.ChronoUnit;
 import org.qtrust.adapters.crypto.listwriter.TrustedListWriter;
 import org.qtrust.adapters.crypto.pki.KeyAndCertificate;
@@ -42,7 +39,8 @@ final class TrustedListsArtefacts implements ArtefactGenerator {
     @Override
     public void generate(SandboxPki pki, SandboxOutput output) {
         String base = pki.settings().baseUrl() + "/" + SandboxLayout.LISTS + "/";
-        output.write(SandboxLayout.OJ_KEYSTORE, officialJournalKeystore(pki.officialJournal()));
+        output.write(SandboxLayout.OJ_KEYSTORE, TrustedCertificateKeystore.of("sandbox-oj-2020", pki.officialJournal().certificate(),
+                SandboxLayout.OJ_PASSWORD.toCharArray(), Arrays.copyOf(pki.secret("oj-keystore-mac-salt"), 16)));
 
         String pivot = TrustedListWriter.lotl().sequenceNumber(1).issued(SandboxLayout.BASE.minus(365, ChronoUnit.DAYS))
                 .nextUpdate(NEXT_UPDATE).distributionPoint(base + SandboxLayout.PIVOT_FILE)
@@ -133,18 +131,5 @@ final class TrustedListsArtefacts implements ArtefactGenerator {
     private static void declare(SandboxOutput output, String fileName, String code, String description) {
         output.declare(new SandboxArtefact(SandboxLayout.LISTS + "/" + fileName, SandboxArtefact.Kind.LIST,
                 SandboxLayout.listsLoad(), 0, code, SandboxArtefact.TrustSource.TL, description));
-    }
-
-    private static byte[] officialJournalKeystore(KeyAndCertificate officialJournal) {
-        try {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(null, null);
-            keyStore.setCertificateEntry("sandbox-oj-2020", officialJournal.certificate());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            keyStore.store(out, SandboxLayout.OJ_PASSWORD.toCharArray());
-            return out.toByteArray();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot write the Official Journal keystore", e);
-        }
     }
 }

@@ -21,6 +21,7 @@ import org.qtrust.core.transport.TransportException;
  * the outcome for a time to live. A document that is absent (404) or cannot be fetched is a note,
  * not a failure: metadata is optional when the key comes from {@code x5c}. A document that is
  * served but is not a JSON object with the issuer identifier is {@link MetadataLookup.Broken}.
+ * Only URLs its {@link MetadataUrlRule} admits are fetched (https only unless told otherwise).
  */
 public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
 
@@ -30,17 +31,26 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
     private final HttpTransport transport;
     private final JsonWebTokens json;
     private final TtlCache<String, MetadataLookup> cache;
+    private final MetadataUrlRule urls;
 
+    /** Fetches metadata of https issuers only. */
     public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl) {
+        this(transport, json, clock, ttl, MetadataUrlRule.HTTPS_ONLY);
+    }
+
+    /** Fetches metadata from the URLs {@code urls} admits (for a sandbox on loopback: {@link MetadataUrlRule#HTTPS_OR_LOOPBACK_HTTP}). */
+    public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl, MetadataUrlRule urls) {
         this.transport = Objects.requireNonNull(transport);
         this.json = Objects.requireNonNull(json);
         this.cache = new TtlCache<>(clock, ttl, 1024);
+        this.urls = Objects.requireNonNull(urls);
     }
 
     @Override
     public MetadataLookup lookup(String issuer) {
-        if (WellKnown.location(issuer, IssuerMetadata.Kind.JWT_VC_ISSUER).isEmpty()) {
-            return new MetadataLookup.Skipped("iss " + issuer + " is not an https URL: no well-known metadata to fetch");
+        if (WellKnown.location(issuer, IssuerMetadata.Kind.JWT_VC_ISSUER, urls).isEmpty()) {
+            return new MetadataLookup.Skipped("iss " + issuer + " is not a URL metadata may be fetched from ("
+                    + urls.describe() + ", without user information, query or fragment)");
         }
         return cache.get(issuer, this::fetchAll);
     }
@@ -49,7 +59,7 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
         List<IssuerMetadata> documents = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (IssuerMetadata.Kind kind : IssuerMetadata.Kind.values()) {
-            String location = WellKnown.location(issuer, kind).orElseThrow();
+            String location = WellKnown.location(issuer, kind, urls).orElseThrow();
             try {
                 Optional<Map<String, Object>> document = fetchObject(location, notes);
                 if (document.isPresent()) {
@@ -73,8 +83,8 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
             if (document.get("jwks") != null) {
                 keys = Optional.of(keys(document.get("jwks")));
             } else if (document.get("jwks_uri") instanceof String jwksUri) {
-                if (!jwksUri.startsWith("https://")) {
-                    throw new MalformedTokenException("jwks_uri is not an https URL");
+                if (urls.permitted(jwksUri).isEmpty()) {
+                    throw new MalformedTokenException("jwks_uri " + jwksUri + " is not a URL keys may be fetched from (" + urls.describe() + ")");
                 }
                 Optional<Map<String, Object>> set = fetchObject(jwksUri, notes);
                 if (set.isPresent()) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /** What looking up an issuer's metadata gave. */
 public sealed interface MetadataLookup {
 
-    /** Not looked up (offline, or an {@code iss} that is not an https URL); not a rejection. */
+    /** Not looked up (offline, or an {@code iss} metadata may not be fetched from, e.g. not https); not a rejection. */
     record Skipped(String reason) implements MetadataLookup {
         public Skipped {
             Objects.requireNonNull(reason);

@@ -1,7 +1,6 @@
 package org.qtrust.core.credential.metadata;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,22 +14,23 @@ public final class WellKnown {
     private WellKnown() {
     }
 
-    /** The metadata URL, or empty when the issuer is not an https URL without query and fragment. */
+    /** The metadata URL, or empty when the issuer is not an https URL without user information, query and fragment. */
     public static Optional<String> location(String issuer, IssuerMetadata.Kind kind) {
-        URI uri;
-        try {
-            uri = new URI(issuer);
-        } catch (URISyntaxException e) {
+        return location(issuer, kind, MetadataUrlRule.HTTPS_ONLY);
+    }
+
+    /** The metadata URL, or empty when {@code rule} does not admit the issuer identifier or it has a query. */
+    public static Optional<String> location(String issuer, IssuerMetadata.Kind kind, MetadataUrlRule rule) {
+        Optional<URI> permitted = rule.permitted(issuer);
+        if (permitted.isEmpty() || permitted.get().getRawQuery() != null) {
             return Optional.empty();
         }
-        if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-                || uri.getRawAuthority() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return Optional.empty();
-        }
+        URI uri = permitted.get();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return Optional.of("https://" + uri.getRawAuthority() + "/.well-known/" + kind.wellKnownName() + path);
+        return Optional.of(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()
+                + "/.well-known/" + kind.wellKnownName() + path);
     }
 }
