@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
 import org.qtrust.adapters.crypto.keystore.CertificateSourceException;
 import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
@@ -41,10 +43,20 @@ public final class TrustedListsSession {
      * default cache — which is filled from the network first when it is empty.
      */
     public static TrustedListsSession open(ListOptions options, Clock clock) {
-        List<ServiceCertificate> officialJournal = officialJournalCertificates(options);
-        Path folder = listFolder(options);
-        Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
-                new ListsModule(new DirectoryListSource(folder)));
+        // Opening a PKCS#12 keystore costs ~0.2 s of key derivation: do it while the rest is wired.
+        CompletableFuture<List<ServiceCertificate>> pendingOfficialJournal =
+                CompletableFuture.supplyAsync(() -> officialJournalCertificates(options));
+        Path folder;
+        Injector injector;
+        try {
+            folder = listFolder(options);
+            injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
+                    new ListsModule(new DirectoryListSource(folder)));
+        } catch (RuntimeException e) {
+            awaitOfficialJournal(pendingOfficialJournal); // a keystore problem is reported first, as before
+            throw e;
+        }
+        List<ServiceCertificate> officialJournal = awaitOfficialJournal(pendingOfficialJournal);
         LoadRequest request = new LoadRequest(ListLocation.listOfLists(options.lotlUrl()), officialJournal,
                 options.ojUrl(), options.validationTime(clock), new ListAcceptancePolicy(options.expiryGrace()));
         return new TrustedListsSession(injector, request);
@@ -83,6 +95,17 @@ public final class TrustedListsSession {
             throw new UsageException(option + " " + folder + ": no EU.xml (the LOTL) in that folder");
         }
         return folder;
+    }
+
+    private static List<ServiceCertificate> awaitOfficialJournal(CompletableFuture<List<ServiceCertificate>> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     public static List<ServiceCertificate> officialJournalCertificates(ListOptions options) {
