@@ -1,6 +1,7 @@
 package org.qtrust.server.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
@@ -108,7 +109,7 @@ public final class ServerModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    Optional<LoteReload> loteReload(LoteReader reader, LoteSignatureVerifier verifier, HttpTransport transport) {
+    Optional<LoteReload> loteReload(LoteReader reader, LoteSignatureVerifier verifier, Provider<HttpTransport> transport) {
         ServerSettings.LoteSources lotes = settings.lotes();
         if (!lotes.given()) {
             return Optional.empty();
@@ -119,7 +120,7 @@ public final class ServerModule extends AbstractModule {
         } catch (CertificateSourceException e) {
             throw new ConfigurationException("--lote-anchor: " + e.getMessage());
         }
-        return Optional.of(new LoteReload(new LoteLoader(reader, verifier), new LoteDocumentFetcher(transport), lotes.locations(),
+        return Optional.of(new LoteReload(new LoteLoader(reader, verifier), new LoteDocumentFetcher(transport.get()), lotes.locations(),
                 anchors, new ListAcceptancePolicy(settings.expiryGrace())));
     }
 
