@@ -105,8 +105,7 @@ public final class LoteLoader implements LoadListsOfTrustedEntities {
                 continue;
             }
             ListDocument document = ((DocumentLookup.Found) lookup).document();
-            LoteVerdict verdict = load(new LoteLoadRequest(document, request.anchors(), List.copyOf(accepted.values()),
-                    request.validationTime(), request.policy()));
+            LoteVerdict verdict = load(request.forDocument(document, List.copyOf(accepted.values())));
             verdicts.add(verdict);
             if (verdict.accepted()) {
                 ListOfTrustedEntities list = verdict.list().orElseThrow();

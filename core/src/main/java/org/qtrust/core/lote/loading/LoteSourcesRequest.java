@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.qtrust.core.lote.ListOfTrustedEntities;
+import org.qtrust.core.trustedlist.ListDocument;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 
@@ -22,12 +23,14 @@ public record LoteSourcesRequest(List<String> locations, List<ServiceCertificate
 
     public LoteSourcesRequest {
         locations = List.copyOf(locations);
-        anchors = List.copyOf(anchors);
+        anchors = LoteLoadRequest.requireAnchors(anchors);
         previouslyAccepted = List.copyOf(previouslyAccepted);
         Objects.requireNonNull(validationTime);
         Objects.requireNonNull(policy);
-        if (anchors.isEmpty()) {
-            throw new IllegalArgumentException("at least one certificate allowed to sign lists of trusted entities is needed");
-        }
+    }
+
+    /** The request for one list of these, with the lists accepted so far as references. */
+    LoteLoadRequest forDocument(ListDocument document, List<ListOfTrustedEntities> accepted) {
+        return new LoteLoadRequest(document, anchors, accepted, validationTime, policy);
     }
 }
