@@ -23,10 +23,33 @@ import org.qtrust.core.revocation.RevocationMode;
  * @param maxBodyBytes    the largest request body accepted
  * @param revocation      the revocation mode that overrides every policy's own, when set
  * @param transport       how the server fetches over HTTP (lists, OCSP, CRLs): rewrites, timeouts
+ * @param lotes           the lists of trusted entities (TS 119 602) loaded beside the trusted lists
  */
 public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
                              List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
-                             Optional<RevocationMode> revocation, TransportConfig transport) {
+                             Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes) {
+
+    /**
+     * The lists of trusted entities, as {@code qtrust lists load --lote … --lote-anchor …} names them.
+     *
+     * @param locations files or http(s) URLs, judged in this order
+     * @param anchors   certificate files or folders allowed to sign them; never empty when lists are named
+     */
+    public record LoteSources(List<String> locations, List<Path> anchors) {
+        public static final LoteSources NONE = new LoteSources(List.of(), List.of());
+
+        public LoteSources {
+            locations = List.copyOf(locations);
+            anchors = List.copyOf(anchors);
+            if (!locations.isEmpty() && anchors.isEmpty()) {
+                throw new ConfigurationException("say which certificates may sign the --lote lists: --lote-anchor FILE");
+            }
+        }
+
+        public boolean given() {
+            return !locations.isEmpty();
+        }
+    }
 
     /** Where the lists come from. */
     public sealed interface ListOrigin permits Offline, Cache {
@@ -80,6 +103,7 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
         Objects.requireNonNull(refreshInterval);
         Objects.requireNonNull(revocation);
         Objects.requireNonNull(transport);
+        Objects.requireNonNull(lotes);
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("port " + port + " is not between 0 and 65535");
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
 import org.qtrust.adapters.http.transport.RewriteRules;
 import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.core.revocation.RevocationMode;
@@ -33,14 +34,17 @@ public final class SettingsResolver {
     /** Every key, as a flag without its dashes, a file key, and (upper case, '_' for '-') after QTRUST_ in the environment. */
     public static final Set<String> KEYS = Set.of("config", "host", "port", "offline", "cache", "oj-keystore", "oj-password",
             "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body",
-            "revocation", "rewrite", "timeout");
+            "revocation", "rewrite", "timeout", "lote", "lote-anchor");
+
+    /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
+    private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor");
 
     public static final String USAGE = String.join("\n",
             "Usage: qtrust serve [--port P] [--host ADDR] (--offline DIR | --cache DIR)",
             "                    (--oj-keystore FILE --oj-password PW | --oj-certs DIR) [--oj-url URL] [--lotl-url URL]",
             "                    [--policy NAME|FILE[,…]] [--expiry-grace DURATION] [--refresh-interval DURATION]",
             "                    [--max-body BYTES] [--revocation require|prefer|off] [--rewrite FROM=TO]…",
-            "                    [--timeout DURATION] [--config FILE]",
+            "                    [--timeout DURATION] [--lote FILE|URL]… [--lote-anchor FILE|DIR]… [--config FILE]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -99,7 +103,7 @@ public final class SettingsResolver {
             if (!KEYS.contains(name)) {
                 throw new ConfigurationException("unknown option --" + name + " (try --help)");
             }
-            if ((name.equals("policy") || name.equals("rewrite")) && flags.containsKey(name)) {
+            if (REPEATABLE.contains(name) && flags.containsKey(name)) {
                 value = flags.get(name) + "," + value;
             }
             flags.put(name, value);
@@ -149,12 +153,7 @@ public final class SettingsResolver {
         }
         ServerSettings.OfficialJournal officialJournal = new ServerSettings.OfficialJournal(keystore, value("oj-password"),
                 certificates, value("oj-url"));
-        List<String> policies = new ArrayList<>();
-        for (String policy : value("policy").orElse(DEFAULT_POLICY).split(",")) {
-            if (!policy.isBlank()) {
-                policies.add(policy.trim());
-            }
-        }
+        List<String> policies = value("policy").isPresent() ? list("policy") : List.of(DEFAULT_POLICY);
         Duration grace = duration("expiry-grace", Duration.ZERO);
         if (grace.isNegative()) {
             throw new ConfigurationException("--expiry-grace cannot be negative");
@@ -165,7 +164,43 @@ public final class SettingsResolver {
         }
         return new ServerSettings(value("host").orElse("127.0.0.1"), integer("port", 8080), origin, officialJournal,
                 value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024),
-                revocation(), transport());
+                revocation(), transport(), lotes());
+    }
+
+    /** The lists of trusted entities and their signers, as the CLI's --lote and --lote-anchor. */
+    private ServerSettings.LoteSources lotes() {
+        List<String> locations = list("lote");
+        List<Path> anchors = new ArrayList<>();
+        for (String anchor : list("lote-anchor")) {
+            Path path = Path.of(anchor);
+            if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+                throw new ConfigurationException("--lote-anchor " + anchor + ": no such file or folder");
+            }
+            anchors.add(path);
+        }
+        if (locations.isEmpty() && !anchors.isEmpty()) {
+            throw new ConfigurationException("--lote-anchor is given but no --lote list: name the lists with --lote FILE|URL");
+        }
+        for (String location : locations) {
+            if (location.contains("://") && !LoteDocumentFetcher.isUrl(location)) {
+                throw new ConfigurationException("--lote " + location + ": only http and https URLs can be fetched");
+            }
+            if (!LoteDocumentFetcher.isUrl(location) && !Files.isRegularFile(Path.of(location))) {
+                throw new ConfigurationException("--lote " + location + ": no such file");
+            }
+        }
+        return new ServerSettings.LoteSources(locations, anchors);
+    }
+
+    /** A repeatable key's values: each flag, or the comma-separated items of the environment or file value. */
+    private List<String> list(String key) {
+        List<String> items = new ArrayList<>();
+        for (String item : value(key).orElse("").split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
     }
 
     /** The mode that overrides every policy's own revocation mode, when given. */
@@ -191,14 +226,8 @@ public final class SettingsResolver {
             Duration call = read.multipliedBy(4).compareTo(config.callTimeout()) > 0 ? read.multipliedBy(4) : config.callTimeout();
             config = config.withTimeouts(connect, read, call);
         }
-        List<String> rules = new ArrayList<>();
-        for (String rule : value("rewrite").orElse("").split(",")) {
-            if (!rule.isBlank()) {
-                rules.add(rule.trim());
-            }
-        }
         try {
-            return config.withRewrites(RewriteRules.parse(rules));
+            return config.withRewrites(RewriteRules.parse(list("rewrite")));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("--rewrite: " + e.getMessage());
         }

@@ -5,25 +5,34 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.qtrust.core.certificate.CertificateDecisionService;
+import org.qtrust.core.certificate.VerifyCertificate;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.policy.CredentialKindRule;
+import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.server.json.CredentialVerdictDocument;
+import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
- * Where the credential verification of core (issue 4) meets the server: the {@code x5c} issuer
- * chain is decided by the snapshot's certificate decisions for the question's policy and time
- * (as {@code POST /v1/certificates/verify} decides it), key binding is required (the request
- * carries aud and nonce), and issuer metadata and status lists are not fetched (the trace says so).
+ * Where the credential verification of core (issue 4) meets the server. Without lists of trusted
+ * entities, the {@code x5c} issuer chain is decided by the snapshot's certificate decisions for
+ * the question's policy and time (as {@code POST /v1/certificates/verify} decides it). With them
+ * (issue 7, {@code --lote}), the issuer is looked up as {@code qtrust credential verify --lote}
+ * looks it up: by the credential's kind, on the lists of trusted entities and, when the policy
+ * uses them, the trusted lists, all judged at the question's time. Key binding is required (the
+ * request carries aud and nonce); issuer metadata and status lists are not fetched (the trace says so).
  */
 public final class CredentialVerificationBridge implements CredentialVerification {
 
     private final JsonWebTokens jose;
-    /** The verifier over the last decision service used: it keeps the chain decisions it made. */
+    /** The verifier over the last trust sources used: it keeps the chain decisions it made. */
     private final AtomicReference<Verifier> last = new AtomicReference<>();
 
-    private record Verifier(CertificateDecisionService decisions, CredentialVerificationService service) {
+    /** @param issuers the issuer lookup over the lists of trusted entities, when the snapshot has them */
+    private record Verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers,
+                            CredentialVerificationService service) {
     }
 
     public CredentialVerificationBridge(JsonWebTokens jose) {
@@ -32,18 +41,26 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
 
     @Override
     public Optional<ObjectNode> verify(CredentialQuestion question) {
-        CertificateDecisionService decisions = question.snapshot().decisions(question.policy(), question.validationTime()).service();
+        TrustedListsSnapshot snapshot = question.snapshot();
+        CertificateDecisionService decisions = snapshot.decisions(question.policy(), question.validationTime()).service();
+        Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
+                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists()));
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
                 .forVerifier(question.audience(), question.nonce());
-        return Optional.of(CredentialVerdictDocument.of(verifier(decisions).verify(check.requiringKeyBinding(true))));
+        return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers).verify(check.requiringKeyBinding(true))));
     }
 
-    private CredentialVerificationService verifier(CertificateDecisionService decisions) {
+    private CredentialVerificationService verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers) {
         Verifier current = last.get();
-        if (current != null && current.decisions() == decisions) {
+        if (current != null && current.decisions() == decisions
+                && current.issuers().orElse(null) == issuers.orElse(null)) {
             return current.service();
         }
-        Verifier fresh = new Verifier(decisions, CredentialVerificationService.offline(new IssuerTrust.CertificateChain(decisions), jose));
+        // Status list tokens signed by an x5c chain are decided as certificates, as the CLI does with list options.
+        IssuerTrust trust = issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
+                CredentialKindRule.euDefault(), Optional.<VerifyCertificate>of(decisions)))
+                .orElseGet(() -> new IssuerTrust.CertificateChain(decisions));
+        Verifier fresh = new Verifier(decisions, issuers, CredentialVerificationService.offline(trust, jose));
         last.set(fresh);
         return fresh.service();
     }

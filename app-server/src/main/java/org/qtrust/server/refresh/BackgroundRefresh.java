@@ -117,9 +117,11 @@ public final class BackgroundRefresh implements AutoCloseable {
                 return;
             }
             holder.swap(snapshot);
-            LOG.info("trusted lists loaded from {}: LOTL seq {} {}, {} list(s); each is judged at each request's validation time",
+            LOG.info("trusted lists loaded from {}: LOTL seq {} {}, {} list(s), {} list(s) of trusted entities ({} accepted now);"
+                            + " each is judged at each request's validation time",
                     snapshot.origin(), snapshot.report().listOfLists().list().map(l -> l.scheme().sequenceNumber()).orElse(null),
-                    snapshot.report().listOfLists().accepted() ? "verified" : "not accepted", snapshot.report().lists().size());
+                    snapshot.report().listOfLists().accepted() ? "verified" : "not accepted", snapshot.report().lists().size(),
+                    snapshot.lotes().size(), snapshot.lotes().stream().filter(v -> v.accepted()).count());
         } catch (RuntimeException e) {
             holder.refreshFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.warn("loading the trusted lists failed: {}", e.toString());

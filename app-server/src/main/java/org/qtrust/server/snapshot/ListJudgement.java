@@ -3,6 +3,7 @@ package org.qtrust.server.snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +51,13 @@ public record ListJudgement(ListVerdict verdict, ListedService.Standing standing
 
     public Optional<TrustedList> list() {
         return verdict.list();
+    }
+
+    /** The load's verdict with this judgement's rejection, staleness and trace. */
+    public ListVerdict asVerdict() {
+        Optional<ListRejection> rejection = reason.map(code -> Arrays.stream(ListRejection.values())
+                .filter(r -> r.code().equals(code)).findFirst().orElse(ListRejection.UNAVAILABLE));
+        return new ListVerdict(verdict.location(), verdict.list(), verdict.signature(), rejection, stale, trace);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.ServiceCertificate;
@@ -19,13 +20,15 @@ import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import org.qtrust.core.trustedlist.port.ListDocumentSource;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
 import org.qtrust.core.trustedlist.port.TrustedListReader;
+import org.qtrust.server.lote.LoteReload;
 
 /**
  * Loads a snapshot from a document source. The loader stops at a LOTL that is not current at
  * its validation time, yet a request may ask about a time when it was: so when the LOTL is
  * refused for time alone, the lists are loaded again at the LOTL's issue time, which gives
  * every time-independent check (signatures, pointers) once; each request then judges the
- * dates at its own validation time ({@link ListJudgement}).
+ * dates at its own validation time ({@link ListJudgement}). The lists of trusted entities, when
+ * configured, are loaded again with every snapshot ({@link LoteReload}).
  */
 public final class SnapshotLoader {
 
@@ -36,6 +39,7 @@ public final class SnapshotLoader {
     private final Clock clock;
     private final Settings settings;
     private final Optional<RevocationChecker> revocation;
+    private final Optional<LoteReload> lotes;
 
     /**
      * @param listOfLists                 where the LOTL is published
@@ -61,7 +65,15 @@ public final class SnapshotLoader {
     /** @param revocation the checker handed to every snapshot (one for the server's life: it holds the caches) */
     public SnapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
                           Executor workers, Clock clock, Settings settings, Optional<RevocationChecker> revocation) {
+        this(reader, verifier, inspector, workers, clock, settings, revocation, Optional.empty());
+    }
+
+    /** @param lotes the lists of trusted entities loaded into every snapshot beside the trusted lists, when configured */
+    public SnapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
+                          Executor workers, Clock clock, Settings settings, Optional<RevocationChecker> revocation,
+                          Optional<LoteReload> lotes) {
         this.revocation = Objects.requireNonNull(revocation);
+        this.lotes = Objects.requireNonNull(lotes);
         this.reader = Objects.requireNonNull(reader);
         this.verifier = Objects.requireNonNull(verifier);
         this.inspector = Objects.requireNonNull(inspector);
@@ -80,7 +92,8 @@ public final class SnapshotLoader {
         if (refusedForTimeOnly) {
             report = loader.load(request(lotl.list().get().scheme().issued()));
         }
-        return new TrustedListsSnapshot(report, now, origin, settings.expiryGrace(), inspector, revocation);
+        List<LoteVerdict> judgedLotes = lotes.map(l -> l.load(now)).orElse(List.of());
+        return new TrustedListsSnapshot(report, now, origin, settings.expiryGrace(), inspector, revocation, judgedLotes);
     }
 
     private LoadRequest request(Instant validationTime) {

@@ -14,11 +14,17 @@ import org.qtrust.core.certificate.CertificateDecisionService;
 import org.qtrust.core.certificate.index.ListSource;
 import org.qtrust.core.certificate.index.TrustedServiceIndex;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.lote.loading.LoteLoader;
+import org.qtrust.core.lote.loading.LoteVerdict;
+import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.revocation.RevocationPolicy;
+import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
+import org.qtrust.core.trustsource.IssuerTrustService;
+import org.qtrust.core.trustsource.TrustSources;
 
 /**
  * One loaded set of lists, immutable once built: what every request in flight sees while a
@@ -38,7 +44,9 @@ public final class TrustedListsSnapshot {
     private final CertificateInspector inspector;
     private final Instant[] dates;
     private final Optional<RevocationChecker> revocation;
+    private final List<LoteVerdict> lotes;
     private final ConcurrentMap<String, CertificateDecisionService> decisions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, IssuerTrustService> issuers = new ConcurrentHashMap<>();
 
     /**
      * @param report      the load (its signature and pointer checks are reused for every validation time)
@@ -58,13 +66,24 @@ public final class TrustedListsSnapshot {
      */
     public TrustedListsSnapshot(TrustedListsReport report, Instant loadedAt, String origin, Duration expiryGrace,
                                 CertificateInspector inspector, Optional<RevocationChecker> revocation) {
+        this(report, loadedAt, origin, expiryGrace, inspector, revocation, List.of());
+    }
+
+    /**
+     * @param lotes the lists of trusted entities as loaded with this snapshot (judged again at
+     *              each validation time, like the trusted lists); empty when none is configured
+     */
+    public TrustedListsSnapshot(TrustedListsReport report, Instant loadedAt, String origin, Duration expiryGrace,
+                                CertificateInspector inspector, Optional<RevocationChecker> revocation,
+                                List<LoteVerdict> lotes) {
         this.revocation = Objects.requireNonNull(revocation);
+        this.lotes = List.copyOf(lotes);
         this.report = Objects.requireNonNull(report);
         this.loadedAt = Objects.requireNonNull(loadedAt);
         this.origin = Objects.requireNonNull(origin);
         this.expiryGrace = Objects.requireNonNull(expiryGrace);
         this.inspector = Objects.requireNonNull(inspector);
-        this.dates = dates(report, expiryGrace);
+        this.dates = dates(report, this.lotes, expiryGrace);
     }
 
     public TrustedListsReport report() {
@@ -87,6 +106,38 @@ public final class TrustedListsSnapshot {
             lists.add(ListJudgement.at(verdict, validationTime, expiryGrace, lotl.accepted()));
         }
         return new ListsAtTime(validationTime, lotl, lists);
+    }
+
+    /** The lists of trusted entities as loaded (empty when none is configured). */
+    public List<LoteVerdict> lotes() {
+        return lotes;
+    }
+
+    /** The lists of trusted entities judged at this time: their dates against it, the rest as loaded. */
+    public List<LoteVerdict> lotesAt(Instant validationTime) {
+        ListAcceptancePolicy policy = new ListAcceptancePolicy(expiryGrace);
+        return lotes.stream().map(verdict -> LoteLoader.judgedAt(verdict, validationTime, policy)).toList();
+    }
+
+    /**
+     * Credential issuers looked up as {@code credential verify --lote} looks them up: on the lists
+     * of trusted entities and (when the policy uses them) the trusted lists, all judged at this
+     * time, under the EU issuer-trust defaults. Built once per interval between list dates.
+     */
+    public IssuerTrustService issuers(Instant validationTime, boolean withTrustedLists) {
+        String key = withTrustedLists + "|" + interval(validationTime);
+        IssuerTrustService existing = issuers.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (issuers.size() >= MAX_DECISION_SERVICES) {
+            issuers.clear();
+        }
+        return issuers.computeIfAbsent(key, k -> {
+            Optional<TrustedListsReport> trustedLists = withTrustedLists ? Optional.of(at(validationTime).asReport()) : Optional.empty();
+            TrustSources sources = TrustSources.of(lotesAt(validationTime), trustedLists, inspector);
+            return new IssuerTrustService(sources, IssuerTrustPolicy.euDefault(), inspector);
+        });
     }
 
     /** A decision and whether its key index was already built. */
@@ -118,20 +169,23 @@ public final class TrustedListsSnapshot {
         return found >= 0 ? found + 1 : -(found + 1);
     }
 
-    private static Instant[] dates(TrustedListsReport report, Duration expiryGrace) {
+    private static Instant[] dates(TrustedListsReport report, List<LoteVerdict> lotes, Duration expiryGrace) {
         TreeSet<Instant> dates = new TreeSet<>();
         List<ListVerdict> all = new ArrayList<>(report.lists());
         all.add(report.listOfLists());
-        for (ListVerdict verdict : all) {
-            verdict.list().ifPresent(list -> {
-                dates.add(list.scheme().issued());
-                list.scheme().nextUpdate().ifPresent(next -> {
-                    dates.add(next);
-                    dates.add(next.plus(expiryGrace));
-                });
-            });
-        }
+        all.forEach(verdict -> verdict.list().ifPresent(list ->
+                addDates(dates, list.scheme().issued(), list.scheme().nextUpdate(), expiryGrace)));
+        lotes.forEach(verdict -> verdict.list().ifPresent(list ->
+                addDates(dates, list.scheme().issued(), list.scheme().nextUpdate(), expiryGrace)));
         return dates.toArray(new Instant[0]);
+    }
+
+    private static void addDates(TreeSet<Instant> dates, Instant issued, Optional<Instant> nextUpdate, Duration expiryGrace) {
+        dates.add(issued);
+        nextUpdate.ifPresent(next -> {
+            dates.add(next);
+            dates.add(next.plus(expiryGrace));
+        });
     }
 
     private CertificateDecisionService build(VerificationPolicy policy, ListsAtTime lists) {

@@ -1,6 +1,7 @@
 package org.qtrust.server.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
@@ -11,10 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.qtrust.adapters.crypto.keystore.CertificateSourceException;
 import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
+import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.lote.loading.LoteLoader;
+import org.qtrust.core.lote.port.LoteReader;
+import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
 import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.transport.HttpTransport;
 import org.qtrust.core.trustedlist.ServiceCertificate;
+import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
 import org.qtrust.core.trustedlist.port.TrustedListReader;
 import org.qtrust.server.certificate.CertificateEndpoint;
@@ -26,6 +33,7 @@ import org.qtrust.server.credential.CredentialVerificationBridge;
 import org.qtrust.server.health.HealthEndpoint;
 import org.qtrust.server.http.ApiHandler;
 import org.qtrust.server.lists.TrustedListsEndpoint;
+import org.qtrust.server.lote.LoteReload;
 import org.qtrust.server.metrics.ServerMetrics;
 import org.qtrust.server.policy.PolicyCatalog;
 import org.qtrust.server.snapshot.SnapshotHolder;
@@ -95,13 +103,35 @@ public final class ServerModule extends AbstractModule {
         });
     }
 
+    /**
+     * The lists of trusted entities (issue 7), when configured: files read and URLs fetched with
+     * the server's transport (its --rewrite and --timeout), signatures checked against --lote-anchor.
+     */
+    @Provides
+    @Singleton
+    Optional<LoteReload> loteReload(LoteReader reader, LoteSignatureVerifier verifier, Provider<HttpTransport> transport) {
+        ServerSettings.LoteSources lotes = settings.lotes();
+        if (!lotes.given()) {
+            return Optional.empty();
+        }
+        List<ServiceCertificate> anchors;
+        try {
+            anchors = OfficialJournalCertificates.fromFilesOrFolders(lotes.anchors());
+        } catch (CertificateSourceException e) {
+            throw new ConfigurationException("--lote-anchor: " + e.getMessage());
+        }
+        return Optional.of(new LoteReload(new LoteLoader(reader, verifier), new LoteDocumentFetcher(transport.get()), lotes.locations(),
+                anchors, new ListAcceptancePolicy(settings.expiryGrace())));
+    }
+
     @Provides
     @Singleton
     SnapshotLoader snapshotLoader(TrustedListReader reader, ListSignatureVerifier verifier, CertificateInspector inspector,
-                                  ExecutorService workers, List<ServiceCertificate> officialJournal, RevocationChecker revocation) {
+                                  ExecutorService workers, List<ServiceCertificate> officialJournal, RevocationChecker revocation,
+                                  Optional<LoteReload> lotes) {
         // One checker for the server's life, shared by every snapshot: its OCSP answers and CRLs stay cached across refreshes.
         return new SnapshotLoader(reader, verifier, inspector, workers, clock, new SnapshotLoader.Settings(settings.lotlUrl(),
-                officialJournal, settings.officialJournal().uri(), settings.expiryGrace()), Optional.of(revocation));
+                officialJournal, settings.officialJournal().uri(), settings.expiryGrace()), Optional.of(revocation), lotes);
     }
 
     @Provides

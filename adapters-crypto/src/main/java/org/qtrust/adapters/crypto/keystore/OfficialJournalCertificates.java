@@ -100,6 +100,28 @@ public final class OfficialJournalCertificates {
         return List.copyOf(certificates);
     }
 
+    /**
+     * Every certificate of the files and folders given (a folder as {@link #fromDirectory}, a file
+     * as PEM with one or more certificates, or DER), without duplicates: the form in which other
+     * configured signers (e.g. of lists of trusted entities) are given too.
+     */
+    public static List<ServiceCertificate> fromFilesOrFolders(List<Path> paths) throws CertificateSourceException {
+        Set<ServiceCertificate> certificates = new LinkedHashSet<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                certificates.addAll(fromDirectory(path));
+            } else if (Files.isRegularFile(path)) {
+                certificates.addAll(readCertificateFile(path));
+            } else {
+                throw new CertificateSourceException("certificate file " + path + " does not exist");
+            }
+        }
+        if (certificates.isEmpty()) {
+            throw new CertificateSourceException("no certificate given");
+        }
+        return List.copyOf(certificates);
+    }
+
     private static List<ServiceCertificate> readCertificateFile(Path file) throws CertificateSourceException {
         try (InputStream in = Files.newInputStream(file)) {
             List<ServiceCertificate> read = new ArrayList<>();

@@ -24,13 +24,18 @@ public record LoteLoadRequest(ListDocument document, List<ServiceCertificate> an
 
     public LoteLoadRequest {
         Objects.requireNonNull(document);
-        anchors = List.copyOf(anchors);
+        anchors = requireAnchors(anchors);
         previouslyAccepted = List.copyOf(previouslyAccepted);
         Objects.requireNonNull(validationTime);
         Objects.requireNonNull(policy);
+    }
+
+    /** Lists are judged against configured signers only: none is a configuration error, never "trust any". */
+    static List<ServiceCertificate> requireAnchors(List<ServiceCertificate> anchors) {
         if (anchors.isEmpty()) {
             throw new IllegalArgumentException("at least one certificate allowed to sign lists of trusted entities is needed");
         }
+        return List.copyOf(anchors);
     }
 
     public static LoteLoadRequest of(ListDocument document, List<ServiceCertificate> anchors, Instant validationTime) {

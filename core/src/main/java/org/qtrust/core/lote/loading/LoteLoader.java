@@ -2,13 +2,17 @@ package org.qtrust.core.lote.loading;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.qtrust.core.lote.ListOfTrustedEntities;
 import org.qtrust.core.lote.LotePointer;
+import org.qtrust.core.lote.port.LoteDocumentSource;
 import org.qtrust.core.lote.port.LoteReader;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
+import org.qtrust.core.trustedlist.DocumentLookup;
 import org.qtrust.core.trustedlist.ListDocument;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.SignatureCheck;
@@ -23,6 +27,10 @@ import org.qtrust.core.trustedlist.port.MalformedListException;
  * ListIssueDateTime and NextUpdate against the validation time (§6.3.14, §6.3.15). Stateless.
  */
 public final class LoteLoader implements LoadListsOfTrustedEntities {
+
+    /** The loader's trace lines that record its time checks (see {@link ListAcceptancePolicy#freshness}). */
+    private static final List<String> TIME_LINES = List.of("issued ", "no NextUpdate", "fresh:", "expired:", "stale:",
+            "accepted", "rejected: " + ListRejection.EXPIRED.code(), "rejected: " + ListRejection.NOT_YET_ISSUED.code());
 
     private final LoteReader reader;
     private final LoteSignatureVerifier verifier;
@@ -79,6 +87,62 @@ public final class LoteLoader implements LoadListsOfTrustedEntities {
         trace.add("accepted");
         return new LoteVerdict(document.location(), Optional.of(list), Optional.of(signature), Optional.empty(), stale,
                 trace);
+    }
+
+    /**
+     * Judges the configured lists in the order given: an accepted list is the rollback reference
+     * for a later list of the same LoTE type and territory, and its pointers announce signers for
+     * the lists after it. A document that cannot be obtained is {@link ListRejection#UNAVAILABLE}.
+     */
+    public List<LoteVerdict> loadInOrder(LoteSourcesRequest request, LoteDocumentSource documents) {
+        Map<String, ListOfTrustedEntities> accepted = new LinkedHashMap<>();
+        request.previouslyAccepted().forEach(list -> accepted.merge(key(list), list, LoteLoader::later));
+        List<LoteVerdict> verdicts = new ArrayList<>();
+        for (String location : request.locations()) {
+            DocumentLookup lookup = documents.find(location);
+            if (lookup instanceof DocumentLookup.Unavailable unavailable) {
+                verdicts.add(LoteVerdict.unavailable(location, unavailable.reason()));
+                continue;
+            }
+            ListDocument document = ((DocumentLookup.Found) lookup).document();
+            LoteVerdict verdict = load(request.forDocument(document, List.copyOf(accepted.values())));
+            verdicts.add(verdict);
+            if (verdict.accepted()) {
+                ListOfTrustedEntities list = verdict.list().orElseThrow();
+                accepted.put(key(list), list);
+            }
+        }
+        return List.copyOf(verdicts);
+    }
+
+    /**
+     * A verdict judged again at another time. Signature, reading and rollback do not depend on
+     * time, so a list refused for none of them is re-judged on its ListIssueDateTime and
+     * NextUpdate alone (§6.3.14, §6.3.15), with the same rules and codes as {@link #load}; any
+     * other verdict stands as it is.
+     */
+    public static LoteVerdict judgedAt(LoteVerdict verdict, Instant at, ListAcceptancePolicy policy) {
+        boolean timeOnly = verdict.rejection().isEmpty() || verdict.rejection().get() == ListRejection.EXPIRED
+                || verdict.rejection().get() == ListRejection.NOT_YET_ISSUED;
+        if (verdict.list().isEmpty() || verdict.signature().isEmpty() || !timeOnly) {
+            return verdict;
+        }
+        List<String> trace = new ArrayList<>();
+        verdict.trace().stream().filter(line -> TIME_LINES.stream().noneMatch(line::startsWith)).forEach(trace::add);
+        ListOfTrustedEntities list = verdict.list().get();
+        ListAcceptancePolicy.Freshness freshness = policy.freshness(list.scheme().issued(), list.scheme().nextUpdate(), at);
+        trace.add(freshness.explanation());
+        trace.add(freshness.rejection().map(r -> "rejected: " + r.code()).orElse("accepted"));
+        return new LoteVerdict(verdict.location(), verdict.list(), verdict.signature(), freshness.rejection(),
+                freshness.stale(), trace);
+    }
+
+    private static String key(ListOfTrustedEntities list) {
+        return list.scheme().loteType() + "|" + list.scheme().territory();
+    }
+
+    private static ListOfTrustedEntities later(ListOfTrustedEntities a, ListOfTrustedEntities b) {
+        return a.scheme().sequenceNumber().compareTo(b.scheme().sequenceNumber()) >= 0 ? a : b;
     }
 
     /**

@@ -12,9 +12,11 @@ import org.qtrust.core.lote.ListOfTrustedEntities;
 import org.qtrust.core.lote.LoteIdentifiers;
 import org.qtrust.core.lote.LotePointer;
 import org.qtrust.core.lote.LoteScheme;
+import org.qtrust.core.lote.port.LoteDocumentSource;
 import org.qtrust.core.lote.port.LoteReader;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.testing.SharedData;
+import org.qtrust.core.trustedlist.DocumentLookup;
 import org.qtrust.core.trustedlist.ListDocument;
 import org.qtrust.core.trustedlist.MultilingualText;
 import org.qtrust.core.trustedlist.ServiceCertificate;
@@ -143,5 +145,53 @@ class LoteLoaderTest {
 
         assertThat(verdict.rejection()).contains(ListRejection.UNSAFE_XML);
         assertThat(verdict.list()).isEmpty();
+    }
+
+    @Test
+    void lists_are_judged_in_order_and_an_accepted_one_is_the_rollback_reference_for_the_lists_after_it() {
+        java.util.Map<String, ListOfTrustedEntities> published = java.util.Map.of("a.jws", pid(5), "b.jws", pid(4), "c.jws", pid(6));
+        LoteReader reader = document -> published.get(document.location());
+        LoteDocumentSource documents = location -> location.equals("gone.jws")
+                ? new DocumentLookup.Unavailable("no such file")
+                : new DocumentLookup.Found(new ListDocument(location, new byte[] {1}));
+
+        List<LoteVerdict> verdicts = new LoteLoader(reader, VALID).loadInOrder(new LoteSourcesRequest(
+                List.of("a.jws", "b.jws", "gone.jws", "c.jws"), List.of(SIGNER), List.of(), AT, ListAcceptancePolicy.STRICT), documents);
+
+        assertThat(verdicts).extracting(LoteVerdict::location).containsExactly("a.jws", "b.jws", "gone.jws", "c.jws");
+        assertThat(verdicts.get(0).accepted()).isTrue();
+        assertThat(verdicts.get(1).rejection()).contains(ListRejection.ROLLBACK);
+        assertThat(verdicts.get(2).rejection()).contains(ListRejection.UNAVAILABLE);
+        assertThat(verdicts.get(3).accepted()).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a refresh never goes back: the lists an earlier load accepted stay rollback references")
+    void lists_accepted_by_an_earlier_load_are_rollback_references() {
+        LoteReader reader = document -> pid(4);
+        LoteDocumentSource documents = location -> new DocumentLookup.Found(new ListDocument(location, new byte[] {1}));
+
+        List<LoteVerdict> verdicts = new LoteLoader(reader, VALID).loadInOrder(new LoteSourcesRequest(List.of("pid.jws"),
+                List.of(SIGNER), List.of(pid(5)), AT, ListAcceptancePolicy.STRICT), documents);
+
+        assertThat(verdicts).singleElement().satisfies(v -> assertThat(v.rejection()).contains(ListRejection.ROLLBACK));
+    }
+
+    @Test
+    void a_verdict_judged_again_at_another_time_has_only_its_dates_rejudged() {
+        LoteVerdict now = load(pid(3), AT);
+        LoteVerdict bad = load(pid(3), (d, s) -> SignatureCheck.failed(Failure.SIGNER_NOT_TRUSTED, Optional.empty(), "CN=X", "no"),
+                AT, ListAcceptancePolicy.STRICT, List.of());
+
+        LoteVerdict later = LoteLoader.judgedAt(now, NEXT_UPDATE.plusSeconds(1), ListAcceptancePolicy.STRICT);
+        LoteVerdict before = LoteLoader.judgedAt(now, ISSUED.minusSeconds(1), ListAcceptancePolicy.STRICT);
+        LoteVerdict back = LoteLoader.judgedAt(later, AT, ListAcceptancePolicy.STRICT);
+
+        assertThat(later.rejection()).contains(ListRejection.EXPIRED);
+        assertThat(later.trace()).doesNotContain("accepted").last().isEqualTo("rejected: list_expired");
+        assertThat(before.rejection()).contains(ListRejection.NOT_YET_ISSUED);
+        assertThat(back.accepted()).isTrue();
+        assertThat(back.trace()).isEqualTo(now.trace());
+        assertThat(LoteLoader.judgedAt(bad, AT.minusSeconds(60), ListAcceptancePolicy.STRICT)).isSameAs(bad);
     }
 }

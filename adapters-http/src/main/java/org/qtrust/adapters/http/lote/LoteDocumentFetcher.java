@@ -1,0 +1,69 @@
+package org.qtrust.adapters.http.lote;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import org.qtrust.core.lote.port.LoteDocumentSource;
+import org.qtrust.core.transport.HttpExchange;
+import org.qtrust.core.transport.HttpTransport;
+import org.qtrust.core.transport.TransportException;
+import org.qtrust.core.trustedlist.DocumentLookup;
+import org.qtrust.core.trustedlist.ListDocument;
+
+/**
+ * Obtains a list of trusted entities from a file, or from an http(s) URL through the
+ * {@link HttpTransport} port, at most {@link #MAX_LIST_BYTES}. Every failure is an
+ * {@link DocumentLookup.Unavailable} with the reason: the loader turns it into list_unavailable.
+ */
+public final class LoteDocumentFetcher implements LoteDocumentSource {
+
+    /** The largest list document read from a file or the network. */
+    public static final int MAX_LIST_BYTES = 16 * 1024 * 1024;
+
+    private final HttpTransport transport;
+
+    public LoteDocumentFetcher(HttpTransport transport) {
+        this.transport = Objects.requireNonNull(transport);
+    }
+
+    /** Whether a location names an http(s) URL rather than a file. */
+    public static boolean isUrl(String location) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    @Override
+    public DocumentLookup find(String location) {
+        return isUrl(location) ? fetch(location) : read(location);
+    }
+
+    private DocumentLookup fetch(String url) {
+        try {
+            HttpExchange.Response response = transport.send(HttpExchange.Request.get(url, MAX_LIST_BYTES));
+            if (!response.isSuccess()) {
+                return new DocumentLookup.Unavailable("HTTP " + response.status() + " from " + response.finalUrl());
+            }
+            return new DocumentLookup.Found(new ListDocument(url, response.body()));
+        } catch (TransportException e) {
+            return new DocumentLookup.Unavailable(e.getMessage());
+        }
+    }
+
+    private static DocumentLookup read(String location) {
+        try {
+            Path file = Path.of(location);
+            if (!Files.isRegularFile(file)) {
+                return new DocumentLookup.Unavailable(location + ": no such file");
+            }
+            if (Files.size(file) > MAX_LIST_BYTES) {
+                return new DocumentLookup.Unavailable(location + ": larger than " + MAX_LIST_BYTES + " bytes");
+            }
+            return new DocumentLookup.Found(new ListDocument(location, Files.readAllBytes(file)));
+        } catch (IOException | InvalidPathException e) {
+            return new DocumentLookup.Unavailable(location + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.qtrust.server.lote;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.qtrust.core.lote.ListOfTrustedEntities;
+import org.qtrust.core.lote.loading.LoteLoader;
+import org.qtrust.core.lote.loading.LoteSourcesRequest;
+import org.qtrust.core.lote.loading.LoteVerdict;
+import org.qtrust.core.lote.port.LoteDocumentSource;
+import org.qtrust.core.trustedlist.ServiceCertificate;
+import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
+import org.qtrust.core.trustedlist.loading.ListRejection;
+
+/**
+ * Loads the configured lists of trusted entities for each new snapshot, off the request path.
+ * Every authentic list it has seen (read, signature verified, not a rollback) stays the rollback
+ * reference of later loads, so a refresh never goes back to a lower sequence number; and when a
+ * new copy is refused for anything but its dates (unavailable, bad signature, rollback, broken),
+ * the last authentic copy of that location is kept, with a trace line saying why. Loads are
+ * serial (the snapshot-load thread); the methods are synchronized all the same.
+ */
+public final class LoteReload {
+
+    private final LoteLoader loader;
+    private final LoteDocumentSource documents;
+    private final List<String> locations;
+    private final List<ServiceCertificate> anchors;
+    private final ListAcceptancePolicy policy;
+    private final Map<String, LoteVerdict> lastAuthentic = new LinkedHashMap<>();
+
+    /**
+     * @param locations files or URLs, judged in this order
+     * @param anchors   the certificates allowed to sign them (at least one when lists are named)
+     */
+    public LoteReload(LoteLoader loader, LoteDocumentSource documents, List<String> locations,
+                      List<ServiceCertificate> anchors, ListAcceptancePolicy policy) {
+        this.loader = Objects.requireNonNull(loader);
+        this.documents = Objects.requireNonNull(documents);
+        this.locations = List.copyOf(locations);
+        this.anchors = List.copyOf(anchors);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    /** The lists judged now (each request judges their dates again at its own validation time). */
+    public synchronized List<LoteVerdict> load(Instant now) {
+        if (locations.isEmpty()) {
+            return List.of();
+        }
+        List<ListOfTrustedEntities> references = lastAuthentic.values().stream().flatMap(v -> v.list().stream()).toList();
+        List<LoteVerdict> loaded = loader.loadInOrder(new LoteSourcesRequest(locations, anchors, references, now, policy),
+                documents);
+        List<LoteVerdict> kept = new ArrayList<>(loaded.size());
+        for (LoteVerdict verdict : loaded) {
+            Optional<LoteVerdict> previous = Optional.ofNullable(lastAuthentic.get(verdict.location()));
+            if (authentic(verdict)) {
+                lastAuthentic.put(verdict.location(), verdict);
+                kept.add(verdict);
+            } else if (previous.isPresent()) {
+                kept.add(keptInstead(previous.get(), verdict, now));
+            } else {
+                kept.add(verdict);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    /** Refused for nothing but its dates, which each request judges again. */
+    private static boolean authentic(LoteVerdict verdict) {
+        return verdict.list().isPresent() && verdict.signature().map(s -> s.isValid()).orElse(false)
+                && verdict.rejection().filter(r -> r != ListRejection.EXPIRED && r != ListRejection.NOT_YET_ISSUED).isEmpty();
+    }
+
+    private static LoteVerdict keptInstead(LoteVerdict previous, LoteVerdict refused, Instant now) {
+        List<String> trace = new ArrayList<>(previous.trace());
+        trace.add(0, "reload at " + now + ": the new copy was refused (" + refused.rejection().map(ListRejection::code).orElse("?")
+                + "): " + refused.trace().get(Math.max(0, refused.trace().size() - 2)) + "; the last authentic copy is kept");
+        return new LoteVerdict(previous.location(), previous.list(), previous.signature(), previous.rejection(), previous.stale(),
+                trace);
+    }
+}
