@@ -135,14 +135,15 @@ public final class BenchListsCommand implements Callable<Integer> {
     private record WarmUp(int rounds, double seconds) {
     }
 
-    private static final int MIN_WARMUP_ROUNDS = 5;
+    private static final long MIN_WARMUP_NANOS = 10_000_000_000L;
+    private static final int STEADY_WINDOW = 5;
 
     /**
      * Unreported loads between the cold round and the measured warm ones, until the JIT has
-     * settled: the last three loads within 10 % of each other (after at least
-     * {@value #MIN_WARMUP_ROUNDS}), or the longest warm-up has passed. C2 keeps compiling the parser, the
-     * canonicaliser and the mapper for dozens of loads; without this, "warm" would measure the
-     * compiler.
+     * settled: at least 10 seconds of loads, then until the last {@value #STEADY_WINDOW} loads are
+     * within 10 % of each other, or the longest warm-up has passed. C2 keeps compiling the parser,
+     * the canonicaliser and the mapper for dozens of loads, with plateaus on the way; without
+     * this, "warm" would measure the compiler.
      */
     private static WarmUp warmUp(TrustedListLoader loader, TrustedListsSession session, long maxNanos) {
         long start = System.nanoTime();
@@ -153,10 +154,10 @@ public final class BenchListsCommand implements Callable<Integer> {
             loader.load(session.request());
             recent.add(System.nanoTime() - roundStart);
             rounds++;
-            if (recent.size() > 3) {
+            if (recent.size() > STEADY_WINDOW) {
                 recent.remove(0);
             }
-            if (rounds >= MIN_WARMUP_ROUNDS && recent.size() == 3
+            if (System.nanoTime() - start >= Math.min(MIN_WARMUP_NANOS, maxNanos) && recent.size() == STEADY_WINDOW
                     && java.util.Collections.max(recent) <= 1.10 * java.util.Collections.min(recent)) {
                 break;
             }
