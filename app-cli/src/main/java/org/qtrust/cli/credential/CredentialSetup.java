@@ -26,7 +26,7 @@ import org.qtrust.core.certificate.port.CertificateInspector;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.credential.metadata.HttpIssuerMetadataSource;
-import org.qtrust.core.credential.metadata.MetadataUrlRule;
+import org.qtrust.core.credential.IssuerUrlRule;
 import org.qtrust.core.credential.port.IssuerMetadataSource;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.credential.port.MalformedTokenException;
@@ -62,15 +62,15 @@ public final class CredentialSetup implements AutoCloseable {
 
     public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, String policy, List<String> trustAnchors,
                                        boolean fetch, Clock clock) {
-        return open(issuerKey, lists, new LoteOptions(), policy, trustAnchors, fetch, MetadataUrlRule.HTTPS_ONLY, clock);
+        return open(issuerKey, lists, new LoteOptions(), policy, trustAnchors, fetch, IssuerUrlRule.HTTPS_ONLY, clock);
     }
 
     /**
      * @param fetch        whether issuer metadata and status lists are fetched at all
-     * @param metadataUrls where issuer metadata may be fetched from: https only, unless a sandbox on loopback is meant
+     * @param issuerUrls where issuer metadata and status lists may be fetched from: https only, unless a sandbox on loopback is meant
      */
     public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, LoteOptions lotes, String policy,
-                                       List<String> trustAnchors, boolean fetch, MetadataUrlRule metadataUrls, Clock clock) {
+                                       List<String> trustAnchors, boolean fetch, IssuerUrlRule issuerUrls, Clock clock) {
         Injector crypto = Guice.createInjector(new CryptoAdapterModule());
         JsonWebTokens jose = crypto.getInstance(JsonWebTokens.class);
         IssuerTrust trust;
@@ -102,8 +102,8 @@ public final class CredentialSetup implements AutoCloseable {
         HttpClient5Transport client = http.getInstance(HttpClient5Transport.class);
         HttpTransport transport = http.getInstance(HttpTransport.class);
         IssuerMetadataSource metadata = new HttpIssuerMetadataSource(transport, jose, clock, HttpIssuerMetadataSource.DEFAULT_TTL,
-                metadataUrls);
-        StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL);
+                issuerUrls);
+        StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL, issuerUrls);
         return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists), decisions, Optional.of(client));
     }
 

@@ -18,7 +18,7 @@ import org.qtrust.cli.options.ListOptions;
 import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerdict;
-import org.qtrust.core.credential.metadata.MetadataUrlRule;
+import org.qtrust.core.credential.IssuerUrlRule;
 import org.qtrust.core.credential.presentation.SdJwtPresentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code qtrust credential verify FILE [--aud A] [--nonce N] [--at INSTANT] [--require-key-binding]
- * [--policy …] [--issuer-key JWK_FILE | --trust-anchor FILE… | <list options>] [--allow-loopback-http-metadata] [--json]}: exit 0
+ * [--policy …] [--issuer-key JWK_FILE | --trust-anchor FILE… | <list options>] [--allow-loopback-http] [--json]}: exit 0
  * when the credential is valid, 1 when it is not, 2 on unusable input.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -72,10 +72,10 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Option(names = "--no-fetch", description = "Do not fetch issuer metadata or status lists (the trace says they were skipped).")
     boolean noFetch;
 
-    @Option(names = "--allow-loopback-http-metadata",
-            description = "Also fetch issuer metadata of http issuers on loopback (127.0.0.1, [::1], localhost), as `qtrust sandbox serve` "
-                    + "publishes it. Off by default: metadata is fetched from https issuers only. For sandboxes and local tests.")
-    boolean allowLoopbackHttpMetadata;
+    @Option(names = "--allow-loopback-http",
+            description = "Also fetch issuer metadata and status lists over plain http from loopback (127.0.0.1, [::1], localhost), "
+                    + "as `qtrust sandbox serve` publishes them. Off by default: only https URLs are fetched. For sandboxes and local tests.")
+    boolean allowLoopbackHttp;
 
     @Option(names = "--json", description = "Print the verdict as one JSON document.")
     boolean json;
@@ -103,7 +103,7 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
                 lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds));
         CredentialVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
-                allowLoopbackHttpMetadata ? MetadataUrlRule.HTTPS_OR_LOOPBACK_HTTP : MetadataUrlRule.HTTPS_ONLY, clock)) {
+                allowLoopbackHttp ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
             verdict = setup.service().verify(check);
         }
         PrintWriter out = spec.commandLine().getOut();

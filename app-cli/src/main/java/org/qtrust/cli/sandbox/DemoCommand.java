@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
                     List<String> args = new ArrayList<>(artefact.args());
                     if (artefact.kind() == SandboxArtefact.Kind.CREDENTIAL) {
                         // No server runs during the demo: say so rather than try the issuer's metadata on loopback.
-                        args.remove(SandboxLayout.ALLOW_LOOPBACK_METADATA);
+                        args.remove(SandboxLayout.ALLOW_LOOPBACK_HTTP);
                         args.add("--no-fetch");
                     }
                     args.add("--trace");

@@ -59,8 +59,9 @@ final class SandboxManifest {
                 .append("Run each command from this folder. Validation time: `").append(SandboxLayout.VALIDATION_TIME)
                 .append("` (fixed, so verdicts never depend on the clock). Rows marked *serve* need `qtrust sandbox serve . --port ")
                 .append(settings.port()).append("` running (OCSP, CRLs, status lists, issuer metadata). Credential commands carry `")
-                .append(SandboxLayout.ALLOW_LOOPBACK_METADATA).append("` so that the sandbox issuers' metadata, plain http on loopback, ")
-                .append("is fetched when the server runs; without it, it cannot be fetched, which is noted in the trace, not refused.\n\n")
+                .append(SandboxLayout.ALLOW_LOOPBACK_HTTP).append("` so that the sandbox issuers' metadata and status list, plain http on loopback, ")
+                .append("are fetched when the server runs; without it, metadata is not fetched (noted in the trace, not refused) ")
+                .append("and a status list is not either (`credential_status_unavailable`).\n\n")
                 .append("| artefact | kind | trust source | verdict expected | exit | why | command |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (SandboxArtefact artefact : artefacts) {

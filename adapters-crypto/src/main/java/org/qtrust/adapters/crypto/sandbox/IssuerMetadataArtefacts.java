@@ -18,7 +18,7 @@ import org.qtrust.adapters.crypto.pki.KeyAndCertificate;
  *
  * <p>Two more issuers of Attestation Issuer B's key publish metadata that does not match, so their
  * credentials get {@code issuer_metadata_mismatch} — when the metadata is fetched: with
- * {@code serve} running and {@code --allow-loopback-http-metadata}.
+ * {@code serve} running and {@code --allow-loopback-http}.
  */
 final class IssuerMetadataArtefacts implements ArtefactGenerator {
 

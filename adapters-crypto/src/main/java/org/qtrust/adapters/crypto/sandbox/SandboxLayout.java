@@ -43,7 +43,7 @@ public final class SandboxLayout {
     /** The path of every sandbox issuer identifier: {@code http://127.0.0.1:<port>/issuers/<issuer>}. */
     public static final String ISSUERS = "issuers";
     /** The option of {@code credential verify} that lets it fetch the sandbox issuers' metadata (plain http on loopback). */
-    public static final String ALLOW_LOOPBACK_METADATA = "--allow-loopback-http-metadata";
+    public static final String ALLOW_LOOPBACK_HTTP = "--allow-loopback-http";
     /** The verifier identifier and nonce every sandbox presentation's KB-JWT is made for. */
     public static final String AUDIENCE = "https://verifier.sandbox.qtrust.invalid";
     public static final String NONCE = "sandbox-nonce-2026";
@@ -85,13 +85,13 @@ public final class SandboxLayout {
     }
 
     /**
-     * {@code qtrust credential verify FILE --aud … --nonce … --require-key-binding --allow-loopback-http-metadata
+     * {@code qtrust credential verify FILE --aud … --nonce … --require-key-binding --allow-loopback-http
      * <trust source options>}: with {@code sandbox serve} running, the issuer's metadata is fetched and checked
      * too; without it, it cannot be fetched, which is noted, not refused.
      */
     public static List<String> credentialVerify(String credential, List<String> trustSourceOptions) {
         List<String> args = new ArrayList<>(List.of("credential", "verify", credential, "--aud", AUDIENCE, "--nonce", NONCE,
-                "--require-key-binding", ALLOW_LOOPBACK_METADATA));
+                "--require-key-binding", ALLOW_LOOPBACK_HTTP));
         args.addAll(trustSourceOptions);
         return args;
     }

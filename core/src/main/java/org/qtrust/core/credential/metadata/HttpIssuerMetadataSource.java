@@ -1,5 +1,6 @@
 package org.qtrust.core.credential.metadata;
 
+import org.qtrust.core.credential.IssuerUrlRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.qtrust.core.transport.TransportException;
  * the outcome for a time to live. A document that is absent (404) or cannot be fetched is a note,
  * not a failure: metadata is optional when the key comes from {@code x5c}. A document that is
  * served but is not a JSON object with the issuer identifier is {@link MetadataLookup.Broken}.
- * Only URLs its {@link MetadataUrlRule} admits are fetched (https only unless told otherwise).
+ * Only URLs its {@link IssuerUrlRule} admits are fetched (https only unless told otherwise).
  */
 public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
 
@@ -31,15 +32,15 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
     private final HttpTransport transport;
     private final JsonWebTokens json;
     private final TtlCache<String, MetadataLookup> cache;
-    private final MetadataUrlRule urls;
+    private final IssuerUrlRule urls;
 
     /** Fetches metadata of https issuers only. */
     public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl) {
-        this(transport, json, clock, ttl, MetadataUrlRule.HTTPS_ONLY);
+        this(transport, json, clock, ttl, IssuerUrlRule.HTTPS_ONLY);
     }
 
-    /** Fetches metadata from the URLs {@code urls} admits (for a sandbox on loopback: {@link MetadataUrlRule#HTTPS_OR_LOOPBACK_HTTP}). */
-    public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl, MetadataUrlRule urls) {
+    /** Fetches metadata from the URLs {@code urls} admits (for a sandbox on loopback: {@link IssuerUrlRule#HTTPS_OR_LOOPBACK_HTTP}). */
+    public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl, IssuerUrlRule urls) {
         this.transport = Objects.requireNonNull(transport);
         this.json = Objects.requireNonNull(json);
         this.cache = new TtlCache<>(clock, ttl, 1024);

@@ -1,5 +1,6 @@
 package org.qtrust.core.credential.metadata;
 
+import org.qtrust.core.credential.IssuerUrlRule;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,11 +17,11 @@ public final class WellKnown {
 
     /** The metadata URL, or empty when the issuer is not an https URL without user information, query and fragment. */
     public static Optional<String> location(String issuer, IssuerMetadata.Kind kind) {
-        return location(issuer, kind, MetadataUrlRule.HTTPS_ONLY);
+        return location(issuer, kind, IssuerUrlRule.HTTPS_ONLY);
     }
 
     /** The metadata URL, or empty when {@code rule} does not admit the issuer identifier or it has a query. */
-    public static Optional<String> location(String issuer, IssuerMetadata.Kind kind, MetadataUrlRule rule) {
+    public static Optional<String> location(String issuer, IssuerMetadata.Kind kind, IssuerUrlRule rule) {
         Optional<URI> permitted = rule.permitted(issuer);
         if (permitted.isEmpty() || permitted.get().getRawQuery() != null) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import org.qtrust.core.credential.IssuerUrlRule;
 import org.qtrust.core.credential.cache.TtlCache;
 import org.qtrust.core.credential.port.StatusListSource;
 import org.qtrust.core.transport.HttpExchange;
@@ -14,7 +15,8 @@ import org.qtrust.core.transport.TransportException;
 /**
  * Fetches Status List Tokens through the {@link HttpTransport} port ({@code Accept:
  * application/statuslist+jwt}, draft-ietf-oauth-status-list §8.1) and caches each for a time to
- * live. Tokens are verified by the caller every time they are used.
+ * live. Tokens are verified by the caller every time they are used. Only URLs its
+ * {@link IssuerUrlRule} admits are fetched (https only unless told otherwise).
  */
 public final class HttpStatusListSource implements StatusListSource {
 
@@ -23,16 +25,23 @@ public final class HttpStatusListSource implements StatusListSource {
 
     private final HttpTransport transport;
     private final TtlCache<String, StatusListFetch> cache;
+    private final IssuerUrlRule urls;
 
     public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl) {
+        this(transport, clock, ttl, IssuerUrlRule.HTTPS_ONLY);
+    }
+
+    /** Fetches status lists from the URLs {@code urls} admits (for a sandbox on loopback: {@link IssuerUrlRule#HTTPS_OR_LOOPBACK_HTTP}). */
+    public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl, IssuerUrlRule urls) {
         this.transport = Objects.requireNonNull(transport);
         this.cache = new TtlCache<>(clock, ttl, 256);
+        this.urls = Objects.requireNonNull(urls);
     }
 
     @Override
     public StatusListFetch fetch(String uri) {
-        if (!uri.startsWith("https://") && !uri.startsWith("http://")) {
-            return new StatusListFetch.Failed("status list uri " + uri + " is not an http(s) URL");
+        if (urls.permitted(uri).isEmpty()) {
+            return new StatusListFetch.Failed("status list uri " + uri + " is not fetched: " + urls.describe() + " are admitted");
         }
         return cache.get(uri, this::download, fetch -> fetch instanceof StatusListFetch.Fetched);
     }

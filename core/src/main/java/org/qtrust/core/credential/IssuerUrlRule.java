@@ -1,4 +1,4 @@
-package org.qtrust.core.credential.metadata;
+package org.qtrust.core.credential;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,12 +7,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which URLs issuer metadata may be fetched from. Real issuers are identified by https URLs and
- * their metadata is fetched over https only. A sandbox running on this machine (e.g. {@code qtrust
- * sandbox serve}) serves plain http on loopback; {@link #HTTPS_OR_LOOPBACK_HTTP} admits exactly
- * that, and must be chosen explicitly — it is never a default.
+ * Which URLs the documents an issuer publishes — its metadata and its Token Status Lists — may
+ * be fetched from. Real issuers publish at https URLs, and only https is fetched: a status list
+ * token is signed, but over plain http anyone on the path could replay an older, still
+ * unexpired token from before a revocation, and would learn which credential is being checked.
+ * A sandbox running on this machine (e.g. {@code qtrust sandbox serve}) serves plain http on
+ * loopback; {@link #HTTPS_OR_LOOPBACK_HTTP} admits exactly that, and must be chosen explicitly —
+ * it is never a default.
  */
-public enum MetadataUrlRule {
+public enum IssuerUrlRule {
 
     /** https only: the default, and the only rule for real issuers. */
     HTTPS_ONLY,
@@ -23,7 +26,7 @@ public enum MetadataUrlRule {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
     /**
-     * The URL, parsed, when metadata may be fetched from it: an absolute http(s) URL with a host,
+     * The URL, parsed, when a document may be fetched from it: an absolute http(s) URL with a host,
      * no user information and no fragment, https — or http to a loopback host when this rule allows it.
      */
     public Optional<URI> permitted(String url) {
