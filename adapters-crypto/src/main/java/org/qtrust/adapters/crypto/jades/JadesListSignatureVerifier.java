@@ -37,7 +37,8 @@ import org.qtrust.core.trustedlist.SignatureCheck.Failure;
  *       reference at all — each expected signer's key in turn. VALID only for an expected signer
  *       (equal DER); a sound signature by another key is SIGNER_NOT_TRUSTED.</li>
  *   <li>Unencoded payloads ({@code b64: false}) and critical headers other than JAdES {@code sigT}
- *       are refused.</li>
+ *       are refused; so are an {@code x5t#S256} that names another certificate than {@code x5c}'s
+ *       first and a {@code sigT} that is not a UTC date-time (which otherwise only goes into the trace).</li>
  * </ul>
  * Thread-safe: nothing is shared between calls.
  */
@@ -155,9 +156,15 @@ public final class JadesListSignatureVerifier implements LoteSignatureVerifier {
         } catch (JoseException e) {
             throw new Refusal(Failure.UNREADABLE, "the x5c header does not hold certificates: " + e.getMessage());
         }
-        String what = algorithm + " over the whole payload";
+        String what = algorithm + " over the whole payload" + claimedSigningTime(jws);
         if (x5c != null && !x5c.isEmpty()) {
             X509Certificate named = x5c.get(0);
+            String thumbprint = jws.getHeader("x5t#S256");
+            if (thumbprint != null && !thumbprint.equals(thumbprint(ServiceCertificate.of(named)))) {
+                // JAdES (TS 119 182-1 §5.1.7): x5t#S256 binds the signing certificate; one that names another certificate than x5c is a substitution.
+                throw new Refusal(Failure.FORBIDDEN_CONSTRUCT, "x5t#S256 names another certificate than the first x5c entry "
+                        + subject(named));
+            }
             Optional<ServiceCertificate> expected = expectedSigners.stream().filter(e -> e.sameAs(named)).findFirst();
             boolean sound = verifies(jws, named.getPublicKey());
             if (!sound) {
@@ -194,11 +201,34 @@ public final class JadesListSignatureVerifier implements LoteSignatureVerifier {
         }
         List<ServiceCertificate> matching = new ArrayList<>();
         for (ServiceCertificate signer : expectedSigners) {
-            if (Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(signer.der())).equals(thumbprint)) {
+            if (thumbprint(signer).equals(thumbprint)) {
                 matching.add(signer);
             }
         }
         return matching;
+    }
+
+    private static String thumbprint(ServiceCertificate certificate) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(certificate.der()));
+    }
+
+    /**
+     * JAdES {@code sigT} (TS 119 182-1 §5.2.1): the claimed signing time, a UTC date-time. It is a
+     * claim, not evidence, so it only goes into the trace — but a malformed one is refused.
+     */
+    private static String claimedSigningTime(JsonWebSignature jws) throws Refusal {
+        Object sigT = jws.getHeaders().getObjectHeaderValue("sigT");
+        if (sigT == null) {
+            return "";
+        }
+        if (!(sigT instanceof String text)) {
+            throw new Refusal(Failure.FORBIDDEN_CONSTRUCT, "sigT is not a date-time string");
+        }
+        try {
+            return ", claimed signing time " + java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Refusal(Failure.FORBIDDEN_CONSTRUCT, "sigT '" + text + "' is not a UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
+        }
     }
 
     private static boolean verifies(JsonWebSignature jws, PublicKey key) throws Refusal {

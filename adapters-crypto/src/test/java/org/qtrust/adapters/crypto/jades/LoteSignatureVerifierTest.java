@@ -126,6 +126,43 @@ class LoteSignatureVerifierTest {
     }
 
     @Test
+    void an_x5t_that_names_another_certificate_than_x5c_is_a_substitution() throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(list().json());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setCertificateChainHeaderValue(OPERATOR.certificate());
+        jws.setX509CertSha256ThumbprintHeaderValue(OTHER.certificate());
+        jws.setKey(OPERATOR.privateKey());
+        SignatureCheck substituted = verify(jws.getCompactSerialization(), OPERATOR, OTHER);
+
+        jws.setX509CertSha256ThumbprintHeaderValue(OPERATOR.certificate());
+        SignatureCheck consistent = verify(jws.getCompactSerialization(), OPERATOR);
+
+        assertThat(substituted.failure()).contains(Failure.FORBIDDEN_CONSTRUCT);
+        assertThat(substituted.detail()).contains("x5t#S256");
+        assertThat(consistent.status()).isEqualTo(SignatureStatus.VALID);
+    }
+
+    @Test
+    void the_claimed_signing_time_is_traced_and_a_malformed_one_refused() throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(list().json());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setCertificateChainHeaderValue(OPERATOR.certificate());
+        jws.setCriticalHeaderNames("sigT");
+        jws.setHeader("sigT", "2026-05-01T10:00:00Z");
+        jws.setKey(OPERATOR.privateKey());
+        SignatureCheck claimed = verify(jws.getCompactSerialization(), OPERATOR);
+
+        jws.setHeader("sigT", "1 May 2026");
+        SignatureCheck malformed = verify(jws.getCompactSerialization(), OPERATOR);
+
+        assertThat(claimed.status()).isEqualTo(SignatureStatus.VALID);
+        assertThat(claimed.detail()).contains("claimed signing time 2026-05-01T10:00:00Z");
+        assertThat(malformed.failure()).contains(Failure.FORBIDDEN_CONSTRUCT);
+    }
+
+    @Test
     void a_bare_json_list_is_unsigned_and_two_signatures_are_refused() {
         String[] parts = list().signedJson(OPERATOR).split("\\.");
         String two = "{\"payload\":\"" + parts[1] + "\",\"signatures\":[{\"protected\":\"" + parts[0] + "\",\"signature\":\""
