@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
+import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.server.http.Answer;
 import org.qtrust.server.json.Json;
 import org.qtrust.server.snapshot.ListsAtTime;
@@ -13,8 +15,8 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
  * {@code GET /health}: the process answers. {@code GET /ready}: a snapshot is loaded and, judged
- * now, its LOTL is accepted and at least one list with it — a relying party can get answers
- * about the present. Questions about the past may still be answered when not ready.
+ * now, its LOTL is accepted and at least one list with it, and — when lists of trusted entities
+ * are configured — at least one of them — a relying party can get answers about the present. Questions about the past may still be answered when not ready.
  */
 public final class HealthEndpoint {
 
@@ -42,16 +44,22 @@ public final class HealthEndpoint {
         }
         ListsAtTime lists = snapshot.get().at(now);
         long accepted = lists.lists().stream().filter(j -> j.accepted()).count();
+        List<LoteVerdict> lotes = snapshot.get().lotesAt(now);
+        long lotesAccepted = lotes.stream().filter(LoteVerdict::accepted).count();
         ObjectNode node;
-        boolean ready = lists.listOfLists().accepted() && accepted > 0;
+        // Configured lists of trusted entities count like the national lists: at least one must be accepted now.
+        boolean ready = lists.listOfLists().accepted() && accepted > 0 && (lotes.isEmpty() || lotesAccepted > 0);
         if (ready) {
             node = Json.object();
             node.put("status", "ready");
         } else if (!lists.listOfLists().accepted()) {
             node = Json.error("lists_not_current", "the LOTL is not accepted now ("
                     + lists.listOfLists().reason().orElse("rejected") + "): refresh the lists");
-        } else {
+        } else if (accepted == 0) {
             node = Json.error("lists_not_current", "no national list is accepted now: refresh the lists");
+        } else {
+            node = Json.error("lotes_not_current", "none of the " + lotes.size()
+                    + " configured lists of trusted entities is accepted now: refresh them or check --lote/--lote-anchor");
         }
         node.put("now", now.toString());
         node.put("loadedAt", snapshot.get().loadedAt().toString());
@@ -59,6 +67,8 @@ public final class HealthEndpoint {
         node.put("lotlAccepted", lists.listOfLists().accepted());
         node.put("listsAccepted", accepted);
         node.put("lists", lists.lists().size());
+        node.put("lotesAccepted", lotesAccepted);
+        node.put("lotes", lotes.size());
         holder.lastFailure().ifPresent(failure -> node.put("lastFailure", failure));
         return Answer.json(ready ? 200 : 503, node, ready ? "ok" : "not_ready");
     }

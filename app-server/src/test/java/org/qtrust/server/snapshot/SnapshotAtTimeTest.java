@@ -109,4 +109,24 @@ class SnapshotAtTimeTest {
         assertThat(ready.status()).isEqualTo(503);
         assertThat(new String(ready.body())).contains("\"code\":\"lists_not_current\"").contains("list_expired");
     }
+
+    @Test
+    void configured_lists_of_trusted_entities_count_for_readiness() {
+        Clock whileTheListsAreCurrent = Clock.fixed(Instant.parse("2019-10-01T00:00:00Z"), ZoneOffset.UTC);
+        SnapshotHolder withoutLotes = new SnapshotHolder();
+        withoutLotes.swap(loaded);
+        SnapshotHolder withUnavailableLote = new SnapshotHolder();
+        withUnavailableLote.swap(new TrustedListsSnapshot(loaded.report(), loaded.loadedAt(), "test", Duration.ZERO,
+                new BouncyCastleCertificateInspector(), java.util.Optional.empty(),
+                java.util.List.of(org.qtrust.core.lote.loading.LoteVerdict.unavailable("https://lote.example/pid-providers.json",
+                        "not found"))));
+
+        var ready = new HealthEndpoint(withoutLotes, whileTheListsAreCurrent).ready();
+        var notReady = new HealthEndpoint(withUnavailableLote, whileTheListsAreCurrent).ready();
+
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(new String(ready.body())).contains("\"lotes\":0");
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(new String(notReady.body())).contains("\"code\":\"lotes_not_current\"", "\"lotesAccepted\":0", "\"lotes\":1");
+    }
 }
