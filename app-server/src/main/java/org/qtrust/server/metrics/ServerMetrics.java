@@ -2,6 +2,7 @@ package org.qtrust.server.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import org.qtrust.core.revocation.RevocationOutcome;
+import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.server.snapshot.ListJudgement;
 import org.qtrust.server.snapshot.ListsAtTime;
 import org.qtrust.server.snapshot.SnapshotHolder;
@@ -116,6 +118,7 @@ public final class ServerMetrics {
             out.append("# HELP qtrust_snapshot_age_seconds Time since the snapshot in force was loaded.\n# TYPE qtrust_snapshot_age_seconds gauge\n");
             out.append("qtrust_snapshot_age_seconds ").append(Duration.between(snapshot.get().loadedAt(), now).getSeconds()).append('\n');
             lists(out, snapshot.get().at(now), now);
+            lotes(out, snapshot.get().lotesAt(now), now);
         }
         return out.toString();
     }
@@ -135,6 +138,27 @@ public final class ServerMetrics {
         out.append("# HELP qtrust_list_accepted Whether each list is accepted now (1) or not (0).\n# TYPE qtrust_list_accepted gauge\n");
         byTerritory.forEach((territory, j) -> out.append("qtrust_list_accepted{territory=\"").append(territory).append("\"} ")
                 .append(j.accepted() ? 1 : 0).append('\n'));
+    }
+
+    /** The configured lists of trusted entities, by location (the --lote value), judged now. */
+    private static void lotes(StringBuilder out, List<LoteVerdict> lotes, Instant now) {
+        if (lotes.isEmpty()) {
+            return;
+        }
+        out.append("# HELP qtrust_lote_accepted Whether each list of trusted entities is accepted now (1) or not (0).\n"
+                + "# TYPE qtrust_lote_accepted gauge\n");
+        lotes.forEach(verdict -> out.append("qtrust_lote_accepted{location=\"").append(labelValue(verdict.location())).append("\"} ")
+                .append(verdict.accepted() ? 1 : 0).append('\n'));
+        out.append("# HELP qtrust_lote_next_update_seconds Time until each list of trusted entities' NextUpdate (negative: past).\n"
+                + "# TYPE qtrust_lote_next_update_seconds gauge\n");
+        lotes.forEach(verdict -> verdict.list().flatMap(list -> list.scheme().nextUpdate()).ifPresent(next ->
+                out.append("qtrust_lote_next_update_seconds{location=\"").append(labelValue(verdict.location())).append("\"} ")
+                        .append(Duration.between(now, next).getSeconds()).append('\n')));
+    }
+
+    /** Prometheus text format: backslash, double quote and line feed are escaped in label values. */
+    private static String labelValue(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static void counter(StringBuilder out, String name, String help, long value) {

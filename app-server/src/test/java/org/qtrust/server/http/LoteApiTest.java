@@ -180,4 +180,15 @@ class LoteApiTest {
         assertThat(later.get("reason").asText()).isEqualTo("list_expired");
         assertThat(later.get("freshness").get("fresh").asBoolean()).isTrue();
     }
+
+    @Test
+    void the_metrics_say_which_list_of_trusted_entities_is_accepted() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("# TYPE qtrust_lote_accepted gauge",
+                "qtrust_lote_accepted{location=\"" + genuine + "\"} 1",
+                "qtrust_lote_accepted{location=\"" + forged + "\"} 0",
+                "qtrust_lote_next_update_seconds{location=\"" + genuine + "\"} ");
+    }
 }
