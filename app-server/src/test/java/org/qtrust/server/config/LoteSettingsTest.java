@@ -100,6 +100,13 @@ class LoteSettingsTest {
     }
 
     @Test
+    void a_list_url_carrying_credentials_is_refused_without_repeating_them() {
+        assertThatThrownBy(() -> resolve(base("--lote", "https://reader:s3cret@lists.test/pid.jws", "--lote-anchor", anchor.toString()),
+                Map.of())).isInstanceOf(ConfigurationException.class).hasMessageContaining("user information")
+                .message().doesNotContain("s3cret");
+    }
+
+    @Test
     void a_signer_file_that_holds_no_certificate_stops_the_server_before_it_listens() {
         ServerSettings settings = RunningServer.settings(List.of("--lote", list.toString(), "--lote-anchor", anchor.toString()));
 
