@@ -28,6 +28,9 @@ function expect(condition, what) {
     expect(rows === 31, "the page lists the 31 lists the LOTL points to (got " + rows + ")");
     expect((await page.locator('#lists tr[data-territory="AT"]').innerText()).includes("accepted"), "AT is accepted on 2019-10-01");
     expect((await page.locator('#lists tr[data-territory="NL"]').innerText()).includes("list_expired"), "NL is shown as expired");
+    const lotes = page.locator("#lotes tbody tr");
+    expect(await lotes.count() === 1, "the page shows the list of trusted entities the server was started with");
+    expect((await lotes.first().innerText()).includes("EUPIDProvidersList"), "it is the EU PID providers list");
 
     await page.click('#lists tr[data-territory="FR"]');
     await page.locator("#territory-title", { hasText: /^FR — / }).waitFor();

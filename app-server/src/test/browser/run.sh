@@ -32,8 +32,14 @@ fi
 if [ ! -d "$work/node_modules/playwright-core" ]; then
   (cd "$work" && npm install --silent --no-audit --no-fund --no-save playwright-core@1.49.1 >&2)
 fi
+# A list of trusted entities for the page: the sandbox's EU PID providers list, built here (no network).
+cli="$root/app-cli/target/qtrust.jar"
+[ -f "$cli" ] || (cd "$root" && mvn -B -q -o -DskipTests -pl app-cli -am package >&2)
+sandbox="$work/sandbox"
+rm -rf "$sandbox"
+java -jar "$cli" sandbox init "$sandbox" >"$work/sandbox.log" 2>&1 || { echo "sandbox init failed (see $work/sandbox.log)" >&2; exit 1; }
 # Revocation off: the shared 2019 certificates name OCSP responders on the Internet.
-QTRUST_SERVER_ARGS="--revocation off"
+QTRUST_SERVER_ARGS="--revocation off --lote $sandbox/lote/pid-providers.json --lote-anchor $sandbox/anchors/lote-signer.pem"
 . "$root/app-server/src/test/start-server.sh"
 
 NODE_PATH="$work/node_modules" node "$root/app-server/src/test/browser/page-test.js" \

@@ -62,6 +62,26 @@ async function loadLists() {
     if (list.territory === state.territory) row.classList.add("selected");
     tbody.append(row);
   }
+  showLotes(body.lotes || []);
+}
+
+/** The lists of trusted entities (TS 119 602) the server was started with, if any. */
+function showLotes(lotes) {
+  document.getElementById("lotes-block").hidden = lotes.length === 0;
+  const tbody = document.querySelector("#lotes tbody");
+  tbody.replaceChildren();
+  for (const lote of lotes) {
+    const type = lote.type ? lote.type.substring(lote.type.lastIndexOf("/") + 1) : lote.location;
+    tbody.append(el("tr", { "data-location": lote.location, title: lote.location },
+      el("td", {}, el("strong", {}, type), lote.territory ? " (" + lote.territory + ")" : ""),
+      el("td", {}, verdictBadge(lote)),
+      el("td", {}, lote.sequenceNumber ?? "—"),
+      el("td", {}, day(lote.issued)),
+      el("td", {}, day(lote.nextUpdate)),
+      el("td", {}, lote.providers),
+      el("td", {}, lote.freshness.fresh ? el("span", { class: "badge ok" }, "fresh")
+        : el("span", { class: "badge bad", title: "now: " + (lote.freshness.reasonNow || "not current") }, "not current"))));
+  }
 }
 
 function statusClass(status) {
