@@ -82,7 +82,7 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
         return new DecisionSetup(new CertificateDecisionService(index, inspector, policy, checker, RevocationPolicy.defaults()), time, java.util.Optional.empty());
     }
 
-    static VerificationPolicy policy(String argument, VerificationPolicyReader reader) {
+    public static VerificationPolicy policy(String argument, VerificationPolicyReader reader) {
         if (argument == null || EU_EIDAS.equals(argument)) {
             return VerificationPolicy.euEidas();
         }

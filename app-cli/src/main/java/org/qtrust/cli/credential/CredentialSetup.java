@@ -33,8 +33,8 @@ import org.qtrust.core.credential.port.MalformedTokenException;
 import org.qtrust.core.credential.port.StatusListSource;
 import org.qtrust.core.credential.status.HttpStatusListSource;
 import org.qtrust.core.lote.loading.LoteVerdict;
-import org.qtrust.core.policy.CredentialKindRule;
-import org.qtrust.core.policy.IssuerTrustPolicy;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.port.VerificationPolicyReader;
 import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.core.trustsource.TrustSources;
 import org.qtrust.core.transport.HttpTransport;
@@ -88,7 +88,7 @@ public final class CredentialSetup implements AutoCloseable {
             if (lists.listsGiven() || !trustAnchors.isEmpty()) {
                 decisions = Optional.of(DecisionSetup.open(lists, policy, trustAnchors, clock));
             }
-            trust = throughLists(lists, lotes, decisions, clock);
+            trust = throughLists(lists, lotes, decisions, policy, clock);
         } else {
             DecisionSetup setup = DecisionSetup.open(lists, policy, trustAnchors, clock);
             decisions = Optional.of(setup);
@@ -108,18 +108,21 @@ public final class CredentialSetup implements AutoCloseable {
     }
 
     /**
-     * The issuer looked up by kind (EU defaults: {@link IssuerTrustPolicy#euDefault()},
-     * {@link CredentialKindRule#euDefault()}) on the --lote lists, judged at the validation time,
-     * and on the trusted lists when loaded; status list tokens signed by an x5c chain are decided
-     * as {@code cert verify} would, when that setup exists.
+     * The issuer looked up by kind, under the policy's credential-issuer rules (the EU defaults
+     * unless its {@code credentialIssuers} says otherwise), on the --lote lists, judged at the
+     * validation time, and on the trusted lists when loaded; status list tokens signed by an x5c
+     * chain are decided as {@code cert verify} would, when that setup exists.
      */
-    private static IssuerTrust throughLists(ListOptions lists, LoteOptions lotes, Optional<DecisionSetup> decisions, Clock clock) {
+    private static IssuerTrust throughLists(ListOptions lists, LoteOptions lotes, Optional<DecisionSetup> decisions, String policyArgument,
+                                            Clock clock) {
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
+        CredentialIssuerPolicy rules = DecisionSetup.policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class))
+                .credentialIssuers();
         List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace());
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustSources sources = TrustSources.of(judged, decisions.flatMap(DecisionSetup::report), inspector);
-        IssuerTrustService issuers = new IssuerTrustService(sources, IssuerTrustPolicy.euDefault(), inspector);
-        return new IssuerTrust.TrustSourceLists(issuers, CredentialKindRule.euDefault(),
+        IssuerTrustService issuers = new IssuerTrustService(sources, rules.trust(), inspector);
+        return new IssuerTrust.TrustSourceLists(issuers, rules.kinds(),
                 decisions.map(d -> (VerifyCertificate) d.service()));
     }
 

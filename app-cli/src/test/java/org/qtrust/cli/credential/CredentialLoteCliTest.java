@@ -114,6 +114,26 @@ class CredentialLoteCliTest {
     }
 
     @Test
+    void a_policy_decides_which_lists_vouch_for_pid_issuers() throws Exception {
+        Path list = file("pid-providers.jws", listing(pidIssuance()).signedJson(OPERATOR));
+        Path walletProvidersOnly = file("wallet-providers-only.json", "{\"name\": \"wallet-providers-only\", \"credentialIssuers\": "
+                + "{\"trustSources\": {\"pid\": [{\"source\": \"LoTE\", \"listType\": \"EUWalletProvidersList\","
+                + " \"serviceTypes\": [\"WalletSolution/Issuance\"]}]}}}");
+        Path explicitPidList = file("pid-list.json", "{\"name\": \"pid-list\", \"credentialIssuers\": "
+                + "{\"trustSources\": {\"pid\": [{\"source\": \"LoTE\", \"listType\": \"EUPIDProvidersList\","
+                + " \"serviceTypes\": [\"PID/Issuance\"]}]}}}");
+
+        Run refused = verify(pid(), list, "--policy", walletProvidersOnly.toString());
+        Run accepted = verify(pid(), list, "--policy", explicitPidList.toString());
+
+        assertThat(refused.exit()).as(refused.err() + refused.out()).isEqualTo(1);
+        assertThat(JSON.readTree(refused.out()).get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(JSON.readTree(refused.out()).get("trace").toString()).contains("EUWalletProvidersList");
+        assertThat(accepted.exit()).as(accepted.err() + accepted.out()).isZero();
+        assertThat(JSON.readTree(accepted.out()).get("trustSource").asText()).isEqualTo("LoTE");
+    }
+
+    @Test
     void the_same_holds_for_the_xml_form_of_the_list() throws Exception {
         Path list = file("pid-providers.xml", listing(pidIssuance()).signedXml(OPERATOR));
 

@@ -10,6 +10,7 @@ import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.server.json.CredentialVerdictDocument;
@@ -20,7 +21,8 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * entities, the {@code x5c} issuer chain is decided by the snapshot's certificate decisions for
  * the question's policy and time (as {@code POST /v1/certificates/verify} decides it). With them
  * (issue 7, {@code --lote}), the issuer is looked up as {@code qtrust credential verify --lote}
- * looks it up: by the credential's kind, on the lists of trusted entities and, when the policy
+ * looks it up, under the policy's credential-issuer rules: by the credential's kind, on the lists
+ * of trusted entities and, when the policy
  * uses them, the trusted lists, all judged at the question's time. Key binding is required (the
  * request carries aud and nonce); issuer metadata and status lists are not fetched (the trace says so).
  */
@@ -31,7 +33,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     private final AtomicReference<Verifier> last = new AtomicReference<>();
 
     /** @param issuers the issuer lookup over the lists of trusted entities, when the snapshot has them */
-    private record Verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers,
+    private record Verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers, CredentialKindRule kinds,
                             CredentialVerificationService service) {
     }
 
@@ -43,24 +45,26 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     public Optional<ObjectNode> verify(CredentialQuestion question) {
         TrustedListsSnapshot snapshot = question.snapshot();
         CertificateDecisionService decisions = snapshot.decisions(question.policy(), question.validationTime()).service();
+        CredentialIssuerPolicy rules = question.policy().credentialIssuers();
         Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
-                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists()));
+                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust()));
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
                 .forVerifier(question.audience(), question.nonce());
-        return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers).verify(check.requiringKeyBinding(true))));
+        return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers, rules.kinds()).verify(check.requiringKeyBinding(true))));
     }
 
-    private CredentialVerificationService verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers) {
+    private CredentialVerificationService verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers,
+                                                   CredentialKindRule kinds) {
         Verifier current = last.get();
         if (current != null && current.decisions() == decisions
-                && current.issuers().orElse(null) == issuers.orElse(null)) {
+                && current.issuers().orElse(null) == issuers.orElse(null) && current.kinds().equals(kinds)) {
             return current.service();
         }
         // Status list tokens signed by an x5c chain are decided as certificates, as the CLI does with list options.
         IssuerTrust trust = issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
-                CredentialKindRule.euDefault(), Optional.<VerifyCertificate>of(decisions)))
+                kinds, Optional.<VerifyCertificate>of(decisions)))
                 .orElseGet(() -> new IssuerTrust.CertificateChain(decisions));
-        Verifier fresh = new Verifier(decisions, issuers, CredentialVerificationService.offline(trust, jose));
+        Verifier fresh = new Verifier(decisions, issuers, kinds, CredentialVerificationService.offline(trust, jose));
         last.set(fresh);
         return fresh.service();
     }

@@ -46,7 +46,7 @@ public final class TrustedListsSnapshot {
     private final Optional<RevocationChecker> revocation;
     private final List<LoteVerdict> lotes;
     private final ConcurrentMap<String, CertificateDecisionService> decisions = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, IssuerTrustService> issuers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<IssuersKey, IssuerTrustService> issuers = new ConcurrentHashMap<>();
 
     /**
      * @param report      the load (its signature and pointer checks are reused for every validation time)
@@ -122,10 +122,10 @@ public final class TrustedListsSnapshot {
     /**
      * Credential issuers looked up as {@code credential verify --lote} looks them up: on the lists
      * of trusted entities and (when the policy uses them) the trusted lists, all judged at this
-     * time, under the EU issuer-trust defaults. Built once per interval between list dates.
+     * time, under the policy's credential-issuer rules. Built once per interval between list dates and rules.
      */
-    public IssuerTrustService issuers(Instant validationTime, boolean withTrustedLists) {
-        String key = withTrustedLists + "|" + interval(validationTime);
+    public IssuerTrustService issuers(Instant validationTime, boolean withTrustedLists, IssuerTrustPolicy rules) {
+        IssuersKey key = new IssuersKey(withTrustedLists, interval(validationTime), rules);
         IssuerTrustService existing = issuers.get(key);
         if (existing != null) {
             return existing;
@@ -136,8 +136,12 @@ public final class TrustedListsSnapshot {
         return issuers.computeIfAbsent(key, k -> {
             Optional<TrustedListsReport> trustedLists = withTrustedLists ? Optional.of(at(validationTime).asReport()) : Optional.empty();
             TrustSources sources = TrustSources.of(lotesAt(validationTime), trustedLists, inspector);
-            return new IssuerTrustService(sources, IssuerTrustPolicy.euDefault(), inspector);
+            return new IssuerTrustService(sources, rules, inspector);
         });
+    }
+
+    /** Issuer lookups differ by whether the trusted lists join, the interval between list dates, and the policy's rules. */
+    private record IssuersKey(boolean withTrustedLists, int interval, IssuerTrustPolicy rules) {
     }
 
     /** A decision and whether its key index was already built. */

@@ -67,8 +67,12 @@ class LoteApiTest {
                         PROVIDER_ON_FORGED_LIST.certificate()))
                 .signedXml(IMPOSTOR));
         Path anchor = pem("operator.pem", OPERATOR.certificate());
+        Path walletProvidersOnly = Files.writeString(folder.resolve("wallet-providers-only.json"), "{\"name\": \"wallet-providers-only\","
+                + " \"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"LoTE\", \"listType\": \"EUWalletProvidersList\","
+                + " \"serviceTypes\": [\"WalletSolution/Issuance\"]}]}}}");
         server = QtrustServer.start(RunningServer.settings(List.of("--lote", genuine.toString(), "--lote", forged.toString(),
-                "--lote-anchor", anchor.toString(), "--revocation", "off")), Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC));
+                "--lote-anchor", anchor.toString(), "--revocation", "off", "--policy", "eu-eidas", "--policy", walletProvidersOnly.toString())),
+                Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(Duration.ofMinutes(3))).isTrue();
     }
 
@@ -87,8 +91,16 @@ class LoteApiTest {
     }
 
     private static JsonNode verify(String presentation) throws Exception {
-        String body = RunningServer.JSON.createObjectNode().put("presentation", presentation).put("aud", WalletCredentials.AUDIENCE)
-                .put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.toString()).toString();
+        return verify(presentation, null);
+    }
+
+    private static JsonNode verify(String presentation, String policy) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode request = RunningServer.JSON.createObjectNode().put("presentation", presentation)
+                .put("aud", WalletCredentials.AUDIENCE).put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.toString());
+        if (policy != null) {
+            request.put("policy", policy);
+        }
+        String body = request.toString();
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                 + "/v1/credentials/verify")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -190,5 +202,17 @@ class LoteApiTest {
                 "qtrust_lote_accepted{location=\"" + genuine + "\"} 1",
                 "qtrust_lote_accepted{location=\"" + forged + "\"} 0",
                 "qtrust_lote_next_update_seconds{location=\"" + genuine + "\"} ");
+    }
+
+    @Test
+    void the_request_policy_decides_which_lists_vouch_for_pid_issuers() throws Exception {
+        String pid = WALLET.present(WALLET.issue(WALLET.pid()));
+
+        JsonNode byDefault = verify(pid);
+        JsonNode walletProvidersOnly = verify(pid, "wallet-providers-only");
+
+        assertThat(byDefault.get("code").asText()).isEqualTo("ok");
+        assertThat(walletProvidersOnly.get("code").asText()).as(walletProvidersOnly.toPrettyString()).isEqualTo("issuer_not_trusted");
+        assertThat(walletProvidersOnly.get("trace").toString()).contains("EUWalletProvidersList");
     }
 }

@@ -33,6 +33,7 @@ import org.qtrust.core.trustedlist.ServiceStatus;
  * @param plainAnchors          trust anchors for schemes without an ETSI list
  * @param revocation            the revocation mode (checked by the revocation component)
  * @param crypto                until when algorithms count (ETSI TS 119 312)
+ * @param credentialIssuers     who may issue wallet credentials of each kind (the EU defaults unless a policy says otherwise)
  */
 public record VerificationPolicy(
         String name,
@@ -47,7 +48,8 @@ public record VerificationPolicy(
         boolean requireQualified,
         List<PlainTrustAnchor> plainAnchors,
         RevocationMode revocation,
-        CryptoConstraints crypto) {
+        CryptoConstraints crypto,
+        CredentialIssuerPolicy credentialIssuers) {
 
     public VerificationPolicy {
         Objects.requireNonNull(name);
@@ -60,6 +62,17 @@ public record VerificationPolicy(
         plainAnchors = List.copyOf(plainAnchors);
         Objects.requireNonNull(revocation);
         Objects.requireNonNull(crypto);
+        Objects.requireNonNull(credentialIssuers);
+    }
+
+    /** A policy with the EU defaults for credential issuers. */
+    public VerificationPolicy(String name, String jurisdiction, String description, boolean useTrustedLists,
+                              Set<String> acceptedServiceTypes, Set<String> acceptedStatuses, TimeThatCounts statusTime,
+                              boolean requireQcCompliance, Set<QcType> requiredQcTypes, boolean requireQualified,
+                              List<PlainTrustAnchor> plainAnchors, RevocationMode revocation, CryptoConstraints crypto) {
+        this(name, jurisdiction, description, useTrustedLists, acceptedServiceTypes, acceptedStatuses, statusTime,
+                requireQcCompliance, requiredQcTypes, requireQualified, plainAnchors, revocation, crypto,
+                CredentialIssuerPolicy.euDefault());
     }
 
     /**
@@ -95,13 +108,22 @@ public record VerificationPolicy(
         List<PlainTrustAnchor> all = new java.util.ArrayList<>(plainAnchors);
         all.addAll(anchors);
         return new VerificationPolicy(name, jurisdiction, description, useTrustedLists, acceptedServiceTypes,
-                acceptedStatuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, all, revocation, crypto);
+                acceptedStatuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, all, revocation, crypto,
+                credentialIssuers);
     }
 
     /** The same policy with another revocation mode (e.g. from --revocation). */
     public VerificationPolicy withRevocation(RevocationMode mode) {
         return new VerificationPolicy(name, jurisdiction, description, useTrustedLists, acceptedServiceTypes,
-                acceptedStatuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, plainAnchors, mode, crypto);
+                acceptedStatuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, plainAnchors, mode, crypto,
+                credentialIssuers);
+    }
+
+    /** The same policy with other rules for credential issuers. */
+    public VerificationPolicy withCredentialIssuers(CredentialIssuerPolicy issuers) {
+        return new VerificationPolicy(name, jurisdiction, description, useTrustedLists, acceptedServiceTypes,
+                acceptedStatuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, plainAnchors, revocation, crypto,
+                issuers);
     }
 
     /**

@@ -17,16 +17,24 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qtrust.core.certificate.QcType;
+import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.policy.CryptoConstraints;
+import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.PlainTrustAnchor;
 import org.qtrust.core.policy.ServiceTypes;
 import org.qtrust.core.policy.TimeThatCounts;
+import org.qtrust.core.policy.TrustSourceRule;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.policy.port.PolicyFormatException;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
@@ -46,7 +54,7 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
 
     private static final Set<String> FIELDS = Set.of("name", "jurisdiction", "description", "useTrustedLists", "acceptedServiceTypes",
             "acceptedStatuses", "statusTime", "requireQcCompliance", "requiredQcTypes", "requireQualified", "plainAnchors", "revocation",
-            "crypto", "$comment");
+            "crypto", "credentialIssuers", "$comment");
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -106,10 +114,115 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
                     : base.plainAnchors();
             RevocationMode revocation = root.has("revocation") ? RevocationMode.parse(text(root, "revocation", null)) : base.revocation();
             CryptoConstraints crypto = root.has("crypto") ? crypto(root.get("crypto")) : base.crypto();
+            CredentialIssuerPolicy issuers = root.has("credentialIssuers")
+                    ? credentialIssuers(root.get("credentialIssuers"), name, base.credentialIssuers()) : base.credentialIssuers();
             return new VerificationPolicy(name, jurisdiction, description, useLists, types, statuses, statusTime, requireCompliance,
-                    qcTypes, requireQualified, anchors, revocation, crypto);
+                    qcTypes, requireQualified, anchors, revocation, crypto, issuers);
         } catch (IllegalArgumentException e) {
             throw new PolicyFormatException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final Set<String> ISSUER_FIELDS = Set.of("kinds", "otherwise", "trustSources", "statusTime", "$comment");
+    private static final Set<String> SOURCE_FIELDS = Set.of("source", "listType", "serviceTypes", "statuses", "$comment");
+
+    /**
+     * {"kinds": {vct prefix: kind}, "otherwise": kind, "trustSources": {kind: [rule…]}, "statusTime"}:
+     * a missing member keeps the EU default; "trustSources" replaces every kind's rules, so a kind
+     * it does not name has no trusted issuer (fail closed).
+     */
+    private static CredentialIssuerPolicy credentialIssuers(JsonNode node, String policyName, CredentialIssuerPolicy base) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("credentialIssuers must be an object");
+        }
+        known(node, ISSUER_FIELDS, "credentialIssuers");
+        CredentialKindRule kinds = base.kinds();
+        if (node.has("kinds") || node.has("otherwise")) {
+            Map<String, CredentialKind> prefixes = new LinkedHashMap<>(kinds.vctPrefixes());
+            if (node.has("kinds")) {
+                JsonNode map = node.get("kinds");
+                if (!map.isObject()) {
+                    throw new IllegalArgumentException("credentialIssuers.kinds must map vct prefixes to kinds");
+                }
+                prefixes.clear();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = map.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = fields.next();
+                    if (!entry.getValue().isTextual()) {
+                        throw new IllegalArgumentException("credentialIssuers.kinds." + entry.getKey() + " must be a kind");
+                    }
+                    prefixes.put(entry.getKey(), CredentialKind.parse(entry.getValue().asText()));
+                }
+            }
+            CredentialKind otherwise = node.has("otherwise") ? CredentialKind.parse(text(node, "otherwise", null)) : kinds.otherwise();
+            kinds = new CredentialKindRule(prefixes, otherwise);
+        }
+        IssuerTrustPolicy trust = base.trust();
+        TimeThatCounts statusTime = node.has("statusTime") ? TimeThatCounts.parse(text(node, "statusTime", null)) : trust.statusTime();
+        Map<CredentialKind, List<TrustSourceRule>> rules = trust.rules();
+        if (node.has("trustSources")) {
+            JsonNode map = node.get("trustSources");
+            if (!map.isObject()) {
+                throw new IllegalArgumentException("credentialIssuers.trustSources must map kinds to lists of sources");
+            }
+            rules = new EnumMap<>(CredentialKind.class);
+            for (Iterator<Map.Entry<String, JsonNode>> fields = map.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = fields.next();
+                CredentialKind kind = CredentialKind.parse(entry.getKey());
+                if (!entry.getValue().isArray()) {
+                    throw new IllegalArgumentException("credentialIssuers.trustSources." + entry.getKey() + " must be an array of sources");
+                }
+                List<TrustSourceRule> sources = new ArrayList<>();
+                for (JsonNode source : entry.getValue()) {
+                    sources.add(trustSource(source, "credentialIssuers.trustSources." + entry.getKey()));
+                }
+                rules.put(kind, sources);
+            }
+        }
+        return new CredentialIssuerPolicy(kinds, new IssuerTrustPolicy(policyName, rules, statusTime));
+    }
+
+    /** {"source": "LoTE"|"TL", "listType" (LoTE), "serviceTypes": […], "statuses": […]}; short names expand to the ETSI URIs. */
+    private static TrustSourceRule trustSource(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + ": a source is an object");
+        }
+        known(node, SOURCE_FIELDS, where);
+        String source = text(node, "source", "");
+        List<String> serviceTypes = strings(node, "serviceTypes");
+        switch (source) {
+            case "LoTE" -> {
+                String listType = text(node, "listType", "");
+                if (listType.isBlank()) {
+                    throw new IllegalArgumentException(where + ": a LoTE source names its listType (e.g. EUPIDProvidersList)");
+                }
+                Set<String> types = new LinkedHashSet<>();
+                serviceTypes.forEach(type -> types.add(expand(type, LoteIdentifiers.SERVICE_TYPE_PREFIX)));
+                Set<String> statuses = node.has("statuses") ? new LinkedHashSet<>(strings(node, "statuses"))
+                        : TrustSourceRule.LOTE_ACTIVE_STATUSES;
+                return new TrustSourceRule(TrustSourceRule.Source.LOTE, expand(listType, LoteIdentifiers.LOTE_TYPE_PREFIX), types, statuses);
+            }
+            case "TL" -> {
+                if (node.has("listType")) {
+                    throw new IllegalArgumentException(where + ": a TL source has no listType (any accepted EU trusted list counts)");
+                }
+                Set<String> statuses = node.has("statuses") ? new LinkedHashSet<>(strings(node, "statuses")) : Set.of("granted");
+                return TrustSourceRule.trustedList(expandTypes(serviceTypes), statuses);
+            }
+            default -> throw new IllegalArgumentException(where + ": source must be \"LoTE\" or \"TL\", not '" + source + "'");
+        }
+    }
+
+    private static String expand(String nameOrUri, String prefix) {
+        String trimmed = nameOrUri.trim();
+        return trimmed.contains("://") || trimmed.startsWith("urn:") ? trimmed : prefix + trimmed;
+    }
+
+    private static void known(JsonNode node, Set<String> fields, String where) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!fields.contains(name)) {
+                throw new IllegalArgumentException(where + ": unknown field '" + name + "' (known: " + fields.stream().sorted().toList() + ")");
+            }
         }
     }
 

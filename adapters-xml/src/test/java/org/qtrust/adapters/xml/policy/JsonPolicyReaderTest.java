@@ -12,8 +12,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qtrust.core.certificate.QcType;
+import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.ServiceTypes;
 import org.qtrust.core.policy.TimeThatCounts;
+import org.qtrust.core.policy.TrustSourceRule;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.policy.port.PolicyFormatException;
 import org.qtrust.core.revocation.RevocationMode;
@@ -111,5 +116,62 @@ class JsonPolicyReaderTest {
         assertThatThrownBy(() -> parse("{\"name\": \"a\"} trailing")).isInstanceOf(PolicyFormatException.class);
         assertThatThrownBy(() -> parse("{\"plainAnchors\": [{\"name\": \"x\", \"certificate\": \"missing.pem\"}]}"))
                 .isInstanceOf(PolicyFormatException.class).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void credential_issuers_choose_which_lists_vouch_for_which_kind() throws Exception {
+        VerificationPolicy policy = parse("{\"name\": \"pid-strict\", \"credentialIssuers\": {"
+                + "\"kinds\": {\"urn:eudi:pid:\": \"pid\", \"urn:example:wua\": \"wallet-unit-attestation\"},"
+                + "\"otherwise\": \"attestation\", \"statusTime\": \"both\","
+                + "\"trustSources\": {\"pid\": [{\"source\": \"LoTE\", \"listType\": \"EUPIDProvidersList\", \"serviceTypes\": [\"PID/Issuance\"]}],"
+                + "\"attestation\": [{\"source\": \"TL\", \"serviceTypes\": [\"EAA/Q\"]}]}}}");
+
+        CredentialIssuerPolicy issuers = policy.credentialIssuers();
+        assertThat(issuers.kinds().kindOf("urn:eudi:pid:de:1")).isEqualTo(CredentialKind.PID);
+        assertThat(issuers.kinds().kindOf("urn:eu.europa.ec.eudi:pid:1")).as("the EU default prefixes are replaced")
+                .isEqualTo(CredentialKind.ATTESTATION);
+        assertThat(issuers.kinds().kindOf("urn:example:wua:1")).isEqualTo(CredentialKind.WALLET_UNIT_ATTESTATION);
+        assertThat(issuers.trust().statusTime()).isEqualTo(TimeThatCounts.BOTH);
+        assertThat(issuers.trust().rulesFor(CredentialKind.PID)).singleElement().satisfies(rule -> {
+            assertThat(rule.source()).isEqualTo(TrustSourceRule.Source.LOTE);
+            assertThat(rule.listType()).isEqualTo(LoteIdentifiers.EU_PID_PROVIDERS_LIST);
+            assertThat(rule.serviceTypes()).containsExactly(LoteIdentifiers.PID_ISSUANCE);
+            assertThat(rule.acceptedStatuses()).isEqualTo(TrustSourceRule.LOTE_ACTIVE_STATUSES);
+        });
+        assertThat(issuers.trust().rulesFor(CredentialKind.ATTESTATION)).singleElement().satisfies(rule -> {
+            assertThat(rule.source()).isEqualTo(TrustSourceRule.Source.TRUSTED_LIST);
+            assertThat(rule.serviceTypes()).containsExactly(ServiceTypes.EAA_Q);
+            assertThat(rule.acceptedStatuses()).containsExactly("granted");
+        });
+        assertThat(issuers.trust().rulesFor(CredentialKind.WALLET_UNIT_ATTESTATION)).as("a kind the policy does not name: no issuer")
+                .isEmpty();
+    }
+
+    @Test
+    void the_documented_credential_issuer_rules_are_the_built_in_defaults() throws Exception {
+        assertThat(reader.read(POLICIES.resolve("eu-eudi.json")).credentialIssuers())
+                .isEqualTo(CredentialIssuerPolicy.euDefault());
+    }
+
+    @Test
+    void without_credential_issuers_the_eu_defaults_hold() throws Exception {
+        assertThat(parse("{\"name\": \"minimal\"}").credentialIssuers()).isEqualTo(CredentialIssuerPolicy.euDefault());
+        VerificationPolicy onlyKinds = parse("{\"credentialIssuers\": {\"otherwise\": \"pid\"}}");
+        assertThat(onlyKinds.credentialIssuers().trust().rules()).isEqualTo(IssuerTrustPolicy.euDefault().rules());
+        assertThat(onlyKinds.credentialIssuers().kinds().kindOf("urn:example:anything")).isEqualTo(CredentialKind.PID);
+    }
+
+    @Test
+    void a_credential_issuer_rule_that_cannot_be_meant_is_refused() {
+        assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSource\": {}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("unknown field 'trustSource'");
+        assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"LoTE\", \"serviceTypes\": [\"PID/Issuance\"]}]}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("listType");
+        assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"DNS\", \"serviceTypes\": [\"x\"]}]}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("DNS");
+        assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSources\": {\"passport\": []}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("passport");
+        assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"TL\", \"serviceTypes\": []}]}}}"))
+                .isInstanceOf(PolicyFormatException.class);
     }
 }
