@@ -3,7 +3,9 @@ package org.qtrust.cli.lists;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Optional;
 import org.qtrust.adapters.http.cache.FileLoteCache;
 import org.qtrust.cli.json.LoteReportJson;
 import org.qtrust.core.lote.refresh.LoteRefresh;
@@ -15,6 +17,7 @@ import org.qtrust.cli.json.ListReportJson;
 import org.qtrust.core.trustedlist.refresh.ListChanges;
 import org.qtrust.core.trustedlist.refresh.ListRefresh;
 import org.qtrust.core.trustedlist.refresh.RefreshOutcome;
+import org.qtrust.core.trustedlist.refresh.RefreshProblem;
 import org.qtrust.core.trustedlist.refresh.RefreshReport;
 
 /** The JSON form of a refresh (the contract of {@code qtrust lists refresh --json}). */
@@ -47,19 +50,27 @@ final class RefreshJson {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("territory", entry.territory());
         node.put("location", entry.location().url());
-        node.put("outcome", entry.outcome().code());
-        node.put("problem", entry.problem().map(problem -> problem.code()).orElse(null));
-        node.put("detail", entry.detail());
-        node.put("previousSequence", entry.previousSequence().orElse(null));
-        node.put("sequence", entry.sequence().orElse(null));
-        node.put("nextUpdate", entry.nextUpdate().map(Object::toString).orElse(null));
-        node.put("stale", entry.stale());
+        outcome(node, entry.outcome(), entry.problem(), entry.detail(), entry.previousSequence(), entry.sequence(),
+                entry.nextUpdate(), entry.stale());
         if (entry.changes().isPresent()) {
             node.set("changes", changes(entry.changes().get()));
         } else {
             node.putNull("changes");
         }
         return node;
+    }
+
+    /** The fields every refresh entry has, trusted list or LoTE, in the same order. */
+    private static void outcome(ObjectNode node, RefreshOutcome outcome, Optional<RefreshProblem> problem, String detail,
+                                Optional<BigInteger> previousSequence, Optional<BigInteger> sequence,
+                                Optional<Instant> nextUpdate, boolean stale) {
+        node.put("outcome", outcome.code());
+        node.put("problem", problem.map(RefreshProblem::code).orElse(null));
+        node.put("detail", detail);
+        node.put("previousSequence", previousSequence.orElse(null));
+        node.put("sequence", sequence.orElse(null));
+        node.put("nextUpdate", nextUpdate.map(Object::toString).orElse(null));
+        node.put("stale", stale);
     }
 
     private static ObjectNode changes(ListChanges changes) {
@@ -123,13 +134,8 @@ final class RefreshJson {
         node.put("location", entry.location());
         node.put("type", entry.cached().map(list -> list.scheme().loteType()).orElse(null));
         node.put("territory", entry.cached().map(list -> list.scheme().territory()).orElse(null));
-        node.put("outcome", entry.outcome().code());
-        node.put("problem", entry.problem().map(problem -> problem.code()).orElse(null));
-        node.put("detail", entry.detail());
-        node.put("previousSequence", entry.previousSequence().orElse(null));
-        node.put("sequence", entry.sequence().orElse(null));
-        node.put("nextUpdate", entry.nextUpdate().map(Object::toString).orElse(null));
-        node.put("stale", entry.stale());
+        outcome(node, entry.outcome(), entry.problem(), entry.detail(), entry.previousSequence(), entry.sequence(),
+                entry.nextUpdate(), entry.stale());
         node.put("cacheFile", FileLoteCache.FOLDER + "/" + FileLoteCache.fileNameFor(entry.location()));
         return node;
     }

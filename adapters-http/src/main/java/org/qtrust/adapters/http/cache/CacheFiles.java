@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,35 @@ final class CacheFiles {
             throw new IOException("the file system of " + directory + " cannot rename atomically", e);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Stores a document and its metadata. Document first: metadata that does not match its
+     * document is ignored, so a crash between the two renames costs a confirmation, never a list.
+     */
+    static void store(Path directory, String name, byte[] document, String metadataName, byte[] metadata)
+            throws ListCacheException {
+        try {
+            Files.createDirectories(directory);
+            writeAtomically(directory, name, document);
+            writeAtomically(directory, metadataName, metadata);
+            syncDirectory(directory);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ListCacheException("cannot write " + directory.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the metadata of a stored document (the publisher confirmed it). */
+    static void replaceMetadata(Path directory, String name, String metadataName, byte[] metadata) throws ListCacheException {
+        if (!Files.isRegularFile(directory.resolve(name))) {
+            throw new ListCacheException("no cached copy " + directory.resolve(name) + " to describe");
+        }
+        try {
+            writeAtomically(directory, metadataName, metadata);
+            syncDirectory(directory);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ListCacheException("cannot write " + directory.resolve(metadataName) + ": " + e.getMessage(), e);
         }
     }
 

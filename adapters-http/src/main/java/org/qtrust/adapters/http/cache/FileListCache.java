@@ -1,7 +1,6 @@
 package org.qtrust.adapters.http.cache;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -107,30 +106,13 @@ public final class FileListCache implements ListCache {
     @Override
     public void store(ListDocument document, CacheMetadata metadata) throws ListCacheException {
         String name = requireFileName(metadata.location());
-        try {
-            Files.createDirectories(directory);
-            // Document first: metadata that does not match its document is ignored, so a crash
-            // between the two renames costs a conditional request, never a list.
-            CacheFiles.writeAtomically(directory, name, document.content());
-            CacheFiles.writeAtomically(directory, metadataName(name), metadataBytes(metadata));
-            CacheFiles.syncDirectory(directory);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ListCacheException("cannot write " + directory.resolve(name) + ": " + e.getMessage(), e);
-        }
+        CacheFiles.store(directory, name, document.content(), metadataName(name), metadataBytes(metadata));
     }
 
     @Override
     public void updateMetadata(CacheMetadata metadata) throws ListCacheException {
         String name = requireFileName(metadata.location());
-        if (!Files.isRegularFile(directory.resolve(name))) {
-            throw new ListCacheException("no cached copy " + directory.resolve(name) + " to describe");
-        }
-        try {
-            CacheFiles.writeAtomically(directory, metadataName(name), metadataBytes(metadata));
-            CacheFiles.syncDirectory(directory);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ListCacheException("cannot write " + metadataFile(name) + ": " + e.getMessage(), e);
-        }
+        CacheFiles.replaceMetadata(directory, name, metadataName(name), metadataBytes(metadata));
     }
 
     @Override

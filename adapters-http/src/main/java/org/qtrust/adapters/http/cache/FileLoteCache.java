@@ -1,10 +1,7 @@
 package org.qtrust.adapters.http.cache;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -109,29 +106,13 @@ public final class FileLoteCache implements LoteCache {
     @Override
     public void store(ListDocument document, LoteCacheMetadata metadata) throws ListCacheException {
         String name = fileNameFor(metadata.location());
-        try {
-            Files.createDirectories(directory);
-            // Document first: metadata that does not match its document is ignored.
-            CacheFiles.writeAtomically(directory, name, document.content());
-            CacheFiles.writeAtomically(directory, metadataName(name), metadataBytes(metadata));
-            CacheFiles.syncDirectory(directory);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ListCacheException("cannot write " + directory.resolve(name) + ": " + e.getMessage(), e);
-        }
+        CacheFiles.store(directory, name, document.content(), metadataName(name), metadataBytes(metadata));
     }
 
     @Override
     public void updateMetadata(LoteCacheMetadata metadata) throws ListCacheException {
         String name = fileNameFor(metadata.location());
-        if (!Files.isRegularFile(directory.resolve(name))) {
-            throw new ListCacheException("no cached copy " + directory.resolve(name) + " to describe");
-        }
-        try {
-            CacheFiles.writeAtomically(directory, metadataName(name), metadataBytes(metadata));
-            CacheFiles.syncDirectory(directory);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ListCacheException("cannot write " + directory.resolve(metadataName(name)) + ": " + e.getMessage(), e);
-        }
+        CacheFiles.replaceMetadata(directory, name, metadataName(name), metadataBytes(metadata));
     }
 
     /** The list cache's lock: one refresh of the folder at a time, whatever it refreshes. */
