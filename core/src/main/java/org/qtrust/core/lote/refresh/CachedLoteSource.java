@@ -1,8 +1,11 @@
 package org.qtrust.core.lote.refresh;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.qtrust.core.lote.loading.LoteLoader;
 import org.qtrust.core.lote.loading.LoteSourcesRequest;
 import org.qtrust.core.lote.loading.LoteVerdict;
@@ -28,18 +31,28 @@ public final class CachedLoteSource implements LoteDocumentSource {
     /** The copy under its configured location, so verdicts and traces name the list, not the cache file. */
     @Override
     public DocumentLookup find(String location) {
-        return cache.find(location)
-                .<DocumentLookup>map(copy -> new DocumentLookup.Found(new ListDocument(location, copy.document().content())))
+        return lookup(location, cache.find(location));
+    }
+
+    private static DocumentLookup lookup(String location, Optional<CachedLote> copy) {
+        return copy
+                .<DocumentLookup>map(found -> new DocumentLookup.Found(new ListDocument(location, found.document().content())))
                 .orElseGet(() -> new DocumentLookup.Unavailable("no copy of " + location
                         + " in the cache: fill it with 'qtrust lists refresh --cache DIR --lote " + location + " --lote-anchor …'"));
     }
 
     /** The configured lists judged in order from their cached copies, each trace saying which copy. */
     public List<LoteVerdict> load(LoteLoader loader, LoteSourcesRequest request) {
-        List<LoteVerdict> verdicts = loader.loadInOrder(request, this);
+        Map<String, CachedLote> used = new HashMap<>();
+        List<LoteVerdict> verdicts = loader.loadInOrder(request, location -> {
+            Optional<CachedLote> copy = cache.find(location);
+            copy.ifPresent(found -> used.put(location, found)); // the trace names the very copy judged
+            return lookup(location, copy);
+        });
         List<LoteVerdict> described = new ArrayList<>(verdicts.size());
         for (LoteVerdict verdict : verdicts) {
-            String origin = cache.find(verdict.location()).map(CachedLoteSource::describe).orElse("no cached copy");
+            String origin = Optional.ofNullable(used.get(verdict.location())).map(CachedLoteSource::describe)
+                    .orElse("no cached copy");
             List<String> trace = new ArrayList<>(verdict.trace());
             trace.add(0, "from the list cache: " + origin);
             described.add(new LoteVerdict(verdict.location(), verdict.list(), verdict.signature(), verdict.rejection(),
