@@ -84,8 +84,10 @@ public final class CredentialSetup implements AutoCloseable {
             }
             trust = new IssuerTrust.FixedKey(readJwk(issuerKey.get(), jose));
         } else if (lotes.given()) {
-            // The trusted lists join the lists of trusted entities only when named: --lote alone never fetches the LOTL.
-            if (lists.listsGiven() || !trustAnchors.isEmpty()) {
+            // The trusted lists join the lists of trusted entities only when named: --lote alone never fetches the LOTL,
+            // and --cache names them only with their signers (the OJ options); otherwise it is where the LoTEs are cached.
+            boolean trustedLists = lists.offline().isPresent() || (lists.cache().isPresent() && lists.officialJournalGiven());
+            if (trustedLists || !trustAnchors.isEmpty()) {
                 decisions = Optional.of(DecisionSetup.open(lists, policy, trustAnchors, clock));
             }
             trust = throughLists(lists, lotes, decisions, policy, clock);
@@ -118,7 +120,7 @@ public final class CredentialSetup implements AutoCloseable {
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
         CredentialIssuerPolicy rules = DecisionSetup.policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class))
                 .credentialIssuers();
-        List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace());
+        List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace(), lists.cache());
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustSources sources = TrustSources.of(judged, decisions.flatMap(DecisionSetup::report), inspector);
         IssuerTrustService issuers = new IssuerTrustService(sources, rules.trust(), inspector);

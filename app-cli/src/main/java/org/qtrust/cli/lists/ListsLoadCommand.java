@@ -48,12 +48,15 @@ public final class ListsLoadCommand implements Callable<Integer> {
         if (lote.given()) {
             LoteSession.anchors(lote.anchors()); // fail closed before any work when no signer is configured
         }
-        if (lists.offline().isEmpty() && lote.given()) {
+        // With --lote, the trusted lists load too when named with their signers: --offline, or --cache with the OJ options.
+        boolean trustedLists = lists.offline().isPresent() || (lists.cache().isPresent() && lists.officialJournalGiven());
+        if (lote.given() && !trustedLists) {
             return lotesOnly();
         }
         TrustedListsSession session = TrustedListsSession.open(lists, Clock.systemUTC());
         TrustedListsReport report = session.load();
-        List<LoteVerdict> lotes = LoteSession.load(lote, session.injector(), report.validationTime(), lists.expiryGrace());
+        List<LoteVerdict> lotes = LoteSession.load(lote, session.injector(), report.validationTime(), lists.expiryGrace(),
+                lists.cache());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode document = ListReportJson.of(report);
@@ -76,11 +79,11 @@ public final class ListsLoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Only lists of trusted entities: exit 0 when every one is accepted. */
+    /** Only lists of trusted entities (from the cache with --cache): exit 0 when every one is accepted. */
     private int lotesOnly() {
         Instant at = lists.validationTime(Clock.systemUTC());
         Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
-        List<LoteVerdict> lotes = LoteSession.load(lote, injector, at, lists.expiryGrace());
+        List<LoteVerdict> lotes = LoteSession.load(lote, injector, at, lists.expiryGrace(), lists.cache());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode document = Json.MAPPER.createObjectNode();

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
@@ -26,6 +29,10 @@ import org.qtrust.cli.UsageException;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.options.HttpOptions;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.LoteOptions;
+import org.qtrust.cli.wiring.LoteSession;
+import org.qtrust.core.lote.loading.LoteVerdict;
+import org.qtrust.core.lote.refresh.LoteRefreshReport;
 import org.qtrust.cli.wiring.ListsModule;
 import org.qtrust.cli.wiring.ListCacheRefresh;
 import org.qtrust.core.trustedlist.ListLocation;
@@ -46,12 +53,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qtrust lists refresh}: downloads the LOTL and every list it points to into the cache.
+ * {@code qtrust lists refresh}: downloads the LOTL and every list it points to into the cache,
+ * and the lists of trusted entities named with {@code --lote} (alone when no OJ option is given).
  * A copy replaces the cached one only if it verifies and is not older; otherwise the last good
  * copy stays and the summary says why.
  */
 @Command(name = "refresh", mixinStandardHelpOptions = true,
-        description = "Fetch the LOTL and its lists into the cache, keeping the last good copy of any list that fails.")
+        description = "Fetch the LOTL and its lists, and any lists of trusted entities (--lote), into the cache, "
+                + "keeping the last good copy of any list that fails.")
 public final class ListsRefreshCommand implements Callable<Integer> {
 
     /** Exit code with {@code --fail-on-problems} when a list could not be refreshed (the cache is still usable). */
@@ -62,6 +71,9 @@ public final class ListsRefreshCommand implements Callable<Integer> {
 
     @Mixin
     HttpOptions http;
+
+    @Mixin
+    LoteOptions lote;
 
     @Option(names = "--fail-on-problems",
             description = "Exit " + EXIT_PROBLEMS + " when a list was kept or failed (for monitoring).")
@@ -81,19 +93,45 @@ public final class ListsRefreshCommand implements Callable<Integer> {
         Path folder = lists.cache().orElseGet(CacheDirectories::defaultDirectory);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RefreshReport report = ListCacheRefresh.refresh(lists, folder, http.transportConfig(), err);
+        // With --lote, the trusted lists are refreshed too when their signers (the OJ options) are given.
+        boolean trustedLists = !lote.given() || lists.officialJournalGiven();
+        if (lote.given()) {
+            LoteSession.anchors(lote.anchors()); // fail closed before any download when no signer is configured
+        }
+        Optional<RefreshReport> report = trustedLists
+                ? Optional.of(ListCacheRefresh.refresh(lists, folder, http.transportConfig(), err)) : Optional.empty();
+        Instant at = report.map(r -> r.cache().validationTime()).orElseGet(() -> lists.validationTime(Clock.systemUTC()));
+        Optional<LoteRefreshReport> lotes = lote.given()
+                ? Optional.of(LoteSession.refresh(lote, folder, http.transportConfig(), at, lists.expiryGrace())) : Optional.empty();
         if (json) {
-            out.println(Json.pretty(RefreshJson.of(report, folder)));
+            ObjectNode document = report.map(r -> RefreshJson.of(r, folder))
+                    .orElseGet(() -> RefreshJson.lotesOnly(lotes.orElseThrow(), folder, at));
+            if (report.isPresent()) {
+                lotes.ifPresent(l -> RefreshJson.addLotes(document, l));
+            }
+            out.println(Json.pretty(document));
         } else {
-            RefreshSummary.print(report, folder, out);
+            report.ifPresent(r -> RefreshSummary.print(r, folder, out));
+            lotes.ifPresent(l -> RefreshSummary.printLotes(l, folder, out, report.isPresent() ? Optional.empty() : Optional.of(at)));
         }
         out.flush();
-        if (!report.usable()) {
-            String reason = report.cache().listOfLists().rejection().map(r -> r.code() + ": " + r.description()).orElse("");
-            err.println("qtrust: the cache holds no trusted LOTL — " + reason + "; " + report.listOfLists().outcome().code()
-                    + ": " + report.listOfLists().detail());
+        if (report.isPresent() && !report.get().usable()) {
+            RefreshReport refreshed = report.get();
+            String reason = refreshed.cache().listOfLists().rejection().map(r -> r.code() + ": " + r.description()).orElse("");
+            err.println("qtrust: the cache holds no trusted LOTL — " + reason + "; " + refreshed.listOfLists().outcome().code()
+                    + ": " + refreshed.listOfLists().detail());
             return 1;
         }
-        return failOnProblems && !report.problems().isEmpty() ? EXIT_PROBLEMS : 0;
+        if (lotes.isPresent() && !lotes.get().usable()) {
+            List<LoteVerdict> refused = lotes.get().cache().stream().filter(v -> !v.accepted()).toList();
+            LoteVerdict first = refused.get(0);
+            err.println("qtrust: the cache holds no accepted copy of " + refused.size() + " of " + lotes.get().cache().size()
+                    + " lists of trusted entities — " + first.location() + ": "
+                    + first.rejection().map(r -> r.code() + ": " + r.description()).orElse(""));
+            return 1;
+        }
+        boolean problems = report.map(r -> !r.problems().isEmpty()).orElse(false)
+                || lotes.map(l -> !l.problems().isEmpty()).orElse(false);
+        return failOnProblems && problems ? EXIT_PROBLEMS : 0;
     }
 }

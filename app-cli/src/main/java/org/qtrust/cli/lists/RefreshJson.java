@@ -3,6 +3,13 @@ package org.qtrust.cli.lists;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Optional;
+import org.qtrust.adapters.http.cache.FileLoteCache;
+import org.qtrust.cli.json.LoteReportJson;
+import org.qtrust.core.lote.refresh.LoteRefresh;
+import org.qtrust.core.lote.refresh.LoteRefreshReport;
 import java.util.Locale;
 import java.util.Map;
 import org.qtrust.cli.json.Json;
@@ -10,6 +17,7 @@ import org.qtrust.cli.json.ListReportJson;
 import org.qtrust.core.trustedlist.refresh.ListChanges;
 import org.qtrust.core.trustedlist.refresh.ListRefresh;
 import org.qtrust.core.trustedlist.refresh.RefreshOutcome;
+import org.qtrust.core.trustedlist.refresh.RefreshProblem;
 import org.qtrust.core.trustedlist.refresh.RefreshReport;
 
 /** The JSON form of a refresh (the contract of {@code qtrust lists refresh --json}). */
@@ -42,19 +50,27 @@ final class RefreshJson {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("territory", entry.territory());
         node.put("location", entry.location().url());
-        node.put("outcome", entry.outcome().code());
-        node.put("problem", entry.problem().map(problem -> problem.code()).orElse(null));
-        node.put("detail", entry.detail());
-        node.put("previousSequence", entry.previousSequence().orElse(null));
-        node.put("sequence", entry.sequence().orElse(null));
-        node.put("nextUpdate", entry.nextUpdate().map(Object::toString).orElse(null));
-        node.put("stale", entry.stale());
+        outcome(node, entry.outcome(), entry.problem(), entry.detail(), entry.previousSequence(), entry.sequence(),
+                entry.nextUpdate(), entry.stale());
         if (entry.changes().isPresent()) {
             node.set("changes", changes(entry.changes().get()));
         } else {
             node.putNull("changes");
         }
         return node;
+    }
+
+    /** The fields every refresh entry has, trusted list or LoTE, in the same order. */
+    private static void outcome(ObjectNode node, RefreshOutcome outcome, Optional<RefreshProblem> problem, String detail,
+                                Optional<BigInteger> previousSequence, Optional<BigInteger> sequence,
+                                Optional<Instant> nextUpdate, boolean stale) {
+        node.put("outcome", outcome.code());
+        node.put("problem", problem.map(RefreshProblem::code).orElse(null));
+        node.put("detail", detail);
+        node.put("previousSequence", previousSequence.orElse(null));
+        node.put("sequence", sequence.orElse(null));
+        node.put("nextUpdate", nextUpdate.map(Object::toString).orElse(null));
+        node.put("stale", stale);
     }
 
     private static ObjectNode changes(ListChanges changes) {
@@ -81,6 +97,46 @@ final class RefreshJson {
             pointer.put("signersAdded", change.signersAdded());
             pointer.put("signersRemoved", change.signersRemoved());
         }
+        return node;
+    }
+
+    /** Only lists of trusted entities were refreshed: the common fields, then {@link #addLotes}. */
+    static ObjectNode lotesOnly(LoteRefreshReport lotes, Path cache, Instant validationTime) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("cache", cache.toAbsolutePath().toString());
+        root.put("validationTime", validationTime.toString());
+        root.put("startedAt", lotes.startedAt().toString());
+        root.put("durationMs", lotes.duration().toMillis());
+        root.put("usable", lotes.usable());
+        root.putObject("load").put("validationTime", validationTime.toString());
+        addLotes(root, lotes);
+        return root;
+    }
+
+    /**
+     * Adds {@code lotesUsable}, {@code loteSummary}, one {@code lotes} entry per configured list
+     * and, in {@code load}, the {@code lotes} array {@code lists load --cache … --lote … --json} gives.
+     */
+    static void addLotes(ObjectNode root, LoteRefreshReport lotes) {
+        root.put("lotesUsable", lotes.usable());
+        ObjectNode summary = root.putObject("loteSummary");
+        for (Map.Entry<RefreshOutcome, Long> count : lotes.counts().entrySet()) {
+            summary.put(count.getKey().code(), count.getValue());
+        }
+        ArrayNode entries = root.putArray("lotes");
+        lotes.lists().forEach(entry -> entries.add(entry(entry)));
+        ObjectNode load = root.has("load") ? (ObjectNode) root.get("load") : root.putObject("load");
+        load.set("lotes", LoteReportJson.of(lotes.cache()));
+    }
+
+    static ObjectNode entry(LoteRefresh entry) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("location", entry.location());
+        node.put("type", entry.cached().map(list -> list.scheme().loteType()).orElse(null));
+        node.put("territory", entry.cached().map(list -> list.scheme().territory()).orElse(null));
+        outcome(node, entry.outcome(), entry.problem(), entry.detail(), entry.previousSequence(), entry.sequence(),
+                entry.nextUpdate(), entry.stale());
+        node.put("cacheFile", FileLoteCache.FOLDER + "/" + FileLoteCache.fileNameFor(entry.location()));
         return node;
     }
 }

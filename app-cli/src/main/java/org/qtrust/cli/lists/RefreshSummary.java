@@ -1,8 +1,13 @@
 package org.qtrust.cli.lists;
 
 import java.io.PrintWriter;
+import org.qtrust.adapters.http.cache.FileLoteCache;
+import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.lote.refresh.LoteRefresh;
+import org.qtrust.core.lote.refresh.LoteRefreshReport;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +18,7 @@ import org.qtrust.core.trustedlist.refresh.ListChanges;
 import org.qtrust.core.trustedlist.refresh.ListChanges.ServiceChange;
 import org.qtrust.core.trustedlist.refresh.ListRefresh;
 import org.qtrust.core.trustedlist.refresh.RefreshOutcome;
+import org.qtrust.core.trustedlist.refresh.RefreshProblem;
 import org.qtrust.core.trustedlist.refresh.RefreshReport;
 
 /** The readable form of a refresh: a line per list, the counts, the changes, and the cache's state. */
@@ -49,15 +55,20 @@ final class RefreshSummary {
             out.printf("%s%n", name);
             name = "";
         }
-        String outcome = entry.outcome().isProblem() ? entry.outcome().name().replace('_', ' ') : entry.outcome().code().replace('_', ' ');
-        String detail = entry.problem().map(problem -> problem.code() + ": ").orElse("") + entry.detail()
-                + (entry.stale() ? " [STALE: past NextUpdate]" : "");
-        out.printf(FORMAT, name, outcome, sequence(entry), entry.nextUpdate().map(Object::toString).orElse("-"), detail);
+        out.printf(FORMAT, name, outcome(entry.outcome()), sequence(entry.previousSequence(), entry.sequence()),
+                entry.nextUpdate().map(Object::toString).orElse("-"), detail(entry.problem(), entry.detail(), entry.stale()));
     }
 
-    private static String sequence(ListRefresh entry) {
-        Optional<BigInteger> before = entry.previousSequence();
-        Optional<BigInteger> after = entry.sequence();
+    /** Problems in capitals, so they stand out. */
+    private static String outcome(RefreshOutcome outcome) {
+        return outcome.isProblem() ? outcome.name().replace('_', ' ') : outcome.code().replace('_', ' ');
+    }
+
+    private static String detail(Optional<RefreshProblem> problem, String detail, boolean stale) {
+        return problem.map(p -> p.code() + ": ").orElse("") + detail + (stale ? " [STALE: past NextUpdate]" : "");
+    }
+
+    private static String sequence(Optional<BigInteger> before, Optional<BigInteger> after) {
         if (before.isPresent() && after.isPresent() && !before.equals(after)) {
             return before.get() + " → " + after.get();
         }
@@ -100,5 +111,26 @@ final class RefreshSummary {
                 accepted, load.lists().size(), stale > 0 ? " (" + stale + " stale)" : "", services);
         load.lists().stream().filter(v -> !v.accepted()).forEach(v -> out.printf("  %-5s %s%n", v.territory(),
                 v.rejection().map(r -> r.code() + ": " + r.description()).orElse("")));
+    }
+
+    /** The lists of trusted entities' part: one line per configured list, the counts, then the cache as loaded. */
+    static void printLotes(LoteRefreshReport report, Path cache, PrintWriter out, Optional<Instant> aloneAt) {
+        aloneAt.ifPresent(at -> out.printf("Refreshed %s in %.1f s (validation time %s)%n", cache,
+                report.duration().toMillis() / 1000.0, at));
+        out.printf("%nLists of trusted entities (ETSI TS 119 602) in %s%n%n", cache.resolve(FileLoteCache.FOLDER));
+        out.printf(FORMAT, "", "outcome", "seq", "next update", "detail");
+        for (LoteRefresh entry : report.lists()) {
+            String name = entry.cached().map(list -> LoteIdentifiers.shortType(list.scheme().loteType())
+                    + (list.scheme().territory().isEmpty() ? "" : " (" + list.scheme().territory() + ")")).orElse("");
+            out.printf("%s%s%n", entry.location(), name.isEmpty() ? "" : "  " + name);
+            out.printf(FORMAT, "", outcome(entry.outcome()), sequence(entry.previousSequence(), entry.sequence()),
+                    entry.nextUpdate().map(Object::toString).orElse("-"), detail(entry.problem(), entry.detail(), entry.stale()));
+        }
+        Map<RefreshOutcome, Long> counts = report.counts();
+        out.printf("%n%d updated, %d not modified, %d new, %d kept last good, %d failed.%n",
+                counts.get(RefreshOutcome.UPDATED), counts.get(RefreshOutcome.NOT_MODIFIED), counts.get(RefreshOutcome.NEW),
+                counts.get(RefreshOutcome.KEPT_LAST_GOOD), counts.get(RefreshOutcome.FAILED));
+        out.printf("%nThe cache now:");
+        ListTable.printLotes(report.cache(), out);
     }
 }

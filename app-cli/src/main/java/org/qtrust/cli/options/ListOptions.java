@@ -63,6 +63,11 @@ public final class ListOptions {
         return offline != null || cache != null;
     }
 
+    /** True when the Official Journal certificates are given: the trusted lists are asked for, not only LoTEs. */
+    public boolean officialJournalGiven() {
+        return ojKeystore != null || ojCerts != null;
+    }
+
     public Optional<Path> ojKeystore() {
         return Optional.ofNullable(ojKeystore);
     }

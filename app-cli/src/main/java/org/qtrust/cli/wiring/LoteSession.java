@@ -1,16 +1,23 @@
 package org.qtrust.cli.wiring;
 
+import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
+import org.qtrust.adapters.http.cache.FileListCache;
+import org.qtrust.adapters.http.cache.FileLoteCache;
 import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.TransportConfig;
+import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.cert.CertificateFiles;
 import org.qtrust.cli.options.LoteOptions;
@@ -18,17 +25,24 @@ import org.qtrust.core.lote.loading.LoteLoader;
 import org.qtrust.core.lote.loading.LoteSourcesRequest;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.lote.port.LoteReader;
+import org.qtrust.core.lote.port.LoteDocumentSource;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
+import org.qtrust.core.lote.refresh.CachedLoteSource;
+import org.qtrust.core.lote.refresh.LoteRefreshReport;
+import org.qtrust.core.lote.refresh.LoteRefresher;
 import org.qtrust.core.transport.HttpTransport;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
+import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
 
 /**
  * Loads the lists of trusted entities the options name: files are read, http(s) URLs fetched
  * through the {@link HttpTransport} port (adapters-http {@link LoteDocumentFetcher}), each list
  * judged against the configured signers by core's {@link LoteLoader#loadInOrder}: in the order
  * given, an accepted one being the reference a later list of the same type and territory must
- * not roll back from.
+ * not roll back from. With {@code --cache DIR}, the lists are the last authentic copies that
+ * {@code lists refresh} stored there (adapters-http {@link FileLoteCache}), verified again, and
+ * nothing is fetched: a list the cache holds no copy of is list_unavailable (fail closed).
  */
 public final class LoteSession {
 
@@ -42,14 +56,27 @@ public final class LoteSession {
 
     /** @throws UsageException when lists are named without any signer certificate (fail closed), or a file is unusable */
     public static List<LoteVerdict> load(LoteOptions options, Injector injector, Instant validationTime, Duration grace) {
+        return load(options, injector, validationTime, grace, Optional.empty());
+    }
+
+    /**
+     * @param cache the list cache to read the lists from instead of their publishers ({@code --cache DIR})
+     * @throws UsageException when lists are named without any signer certificate (fail closed), a file is
+     *         unusable, or the cache folder does not exist
+     */
+    public static List<LoteVerdict> load(LoteOptions options, Injector injector, Instant validationTime, Duration grace,
+                                         Optional<Path> cache) {
         if (!options.given()) {
             return List.of();
         }
         List<ServiceCertificate> anchors = anchors(options.anchors());
-        options.lotes().stream().filter(source -> !LoteDocumentFetcher.isUrl(source)).forEach(source -> checkFile(Path.of(source)));
         LoteLoader loader = new LoteLoader(injector.getInstance(LoteReader.class), injector.getInstance(LoteSignatureVerifier.class));
         LoteSourcesRequest request = new LoteSourcesRequest(options.lotes(), anchors, List.of(), validationTime,
                 new ListAcceptancePolicy(grace));
+        if (cache.isPresent()) {
+            return new CachedLoteSource(new FileLoteCache(new FileListCache(existingCache(cache.get())))).load(loader, request);
+        }
+        options.lotes().stream().filter(source -> !LoteDocumentFetcher.isUrl(source)).forEach(source -> checkFile(Path.of(source)));
         if (options.lotes().stream().noneMatch(LoteDocumentFetcher::isUrl)) {
             return loader.loadInOrder(request, new LoteDocumentFetcher(NO_NETWORK));
         }
@@ -57,6 +84,54 @@ public final class LoteSession {
                 .withMaxBodyBytes(LoteDocumentFetcher.MAX_LIST_BYTES))) {
             return loader.loadInOrder(request, new LoteDocumentFetcher(transport));
         }
+    }
+
+    /**
+     * Refreshes the cached copies of the named lists in the list cache {@code folder}: each is
+     * obtained from its file or URL (through {@code transportConfig}: proxy, rewrites, TLS trust)
+     * and stored only when authentic and not a rollback (core {@link LoteRefresher}).
+     *
+     * @throws UsageException when no signer is configured, or the cache cannot be locked
+     */
+    public static LoteRefreshReport refresh(LoteOptions options, Path folder, TransportConfig transportConfig,
+                                            Instant validationTime, Duration grace) {
+        List<ServiceCertificate> anchors = anchors(options.anchors());
+        Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
+        LoteLoader loader = new LoteLoader(adapters.getInstance(LoteReader.class), adapters.getInstance(LoteSignatureVerifier.class));
+        LoteSourcesRequest request = new LoteSourcesRequest(options.lotes(), anchors, List.of(), validationTime,
+                new ListAcceptancePolicy(grace));
+        FileLoteCache cache = new FileLoteCache(new FileListCache(folder));
+        if (options.lotes().stream().noneMatch(LoteDocumentFetcher::isUrl)) {
+            return refresh(loader, new LoteDocumentFetcher(NO_NETWORK), cache, request, folder);
+        }
+        try (HttpClient5Transport transport = transport(transportConfig.withMaxBodyBytes(LoteDocumentFetcher.MAX_LIST_BYTES))) {
+            return refresh(loader, new LoteDocumentFetcher(transport), cache, request, folder);
+        }
+    }
+
+    private static LoteRefreshReport refresh(LoteLoader loader, LoteDocumentSource publishers, FileLoteCache cache,
+                                             LoteSourcesRequest request, Path folder) {
+        try {
+            return new LoteRefresher(loader, publishers, cache, Clock.systemUTC()).refresh(request);
+        } catch (ListCacheException e) {
+            throw new UsageException("cache " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static HttpClient5Transport transport(TransportConfig config) {
+        try {
+            return new HttpClient5Transport(config);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Path existingCache(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException("--cache " + folder + ": no such folder; fill it with 'qtrust lists refresh --cache " + folder
+                    + " --lote …'");
+        }
+        return folder;
     }
 
     /** A file that cannot be a list is unusable input (exit 2), not a rejected list. */

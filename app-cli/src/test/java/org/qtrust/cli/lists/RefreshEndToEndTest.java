@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qtrust.adapters.crypto.testpki.Credential;
+import org.qtrust.adapters.crypto.testpki.TestLotes;
+import org.qtrust.adapters.crypto.testpki.TestPki;
 import org.qtrust.adapters.xml.Ts119612ListReader;
 import org.qtrust.cli.QtrustCli;
 import org.qtrust.cli.UsageException;
@@ -181,6 +184,32 @@ class RefreshEndToEndTest {
         assertThat(cache.resolve("CZ.xml")).hasSameBinaryContentAs(data("lotl-snapshot/CZ.xml"));
         assertThat(verdicts(load(cache).json())).isEqualTo(verdicts(load(data("lotl-snapshot")).json()));
         assertThat(text.err()).contains("fetched CZ: downloaded");
+    }
+
+    @Test
+    void lists_of_trusted_entities_are_refreshed_after_the_trusted_lists_and_the_document_only_gains_fields() throws Exception {
+        Credential operator = TestPki.create("Refresh LoTE").endEntity("PID List Operator").issue();
+        Credential provider = TestPki.create("Refresh PID").endEntity("PID Provider").issue();
+        Path list = Files.writeString(cache.resolveSibling(cache.getFileName() + "-pid.jws"), TestLotes.pidProviders().sequenceNumber(3)
+                .issued(java.time.Instant.parse("2019-09-01T00:00:00Z")).nextUpdate(java.time.Instant.parse("2020-03-01T00:00:00Z"))
+                .entity("PID Provider", TestLotes.service("PID issuance", TestLotes.PID_ISSUANCE, provider.certificate()))
+                .signedJson(operator));
+        Path anchor = Files.writeString(cache.resolveSibling(cache.getFileName() + "-operator.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(operator.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+
+        Result run = refresh("--json", "--lote", list.toString(), "--lote-anchor", anchor.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = run.json();
+        assertThat(report.get("summary").get("new").asInt()).isEqualTo(29);
+        assertThat(report.get("usable").asBoolean()).isTrue();
+        assertThat(report.get("lotl").get("outcome").asText()).isEqualTo("new");
+        assertThat(verdicts(report.get("load"))).isEqualTo(verdicts(load(data("lotl-snapshot")).json()));
+        assertThat(report.get("lotesUsable").asBoolean()).isTrue();
+        assertThat(report.get("loteSummary").get("new").asInt()).isEqualTo(1);
+        assertThat(report.get("lotes").get(0).get("outcome").asText()).isEqualTo("new");
+        assertThat(report.get("load").get("lotes").get(0).get("accepted").asBoolean()).isTrue();
+        assertThat(cache.resolve(report.get("lotes").get(0).get("cacheFile").asText())).hasSameBinaryContentAs(list);
     }
 
     @Test

@@ -1,22 +1,13 @@
 package org.qtrust.adapters.http.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -59,8 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class FileListCache implements ListCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileListCache.class);
-    private static final String META_SUFFIX = ".meta.properties";
-    private static final String TEMP_MARKER = ".tmp-";
+    private static final String META_SUFFIX = CacheFiles.META_SUFFIX;
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
     private static final int FORMAT = 1;
 
@@ -104,19 +93,11 @@ public final class FileListCache implements ListCache {
             return Optional.empty();
         }
         Path file = directory.resolve(name.get());
-        byte[] content;
-        try (InputStream in = Files.newInputStream(file)) {
-            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warn("cannot read the cached copy {}: {}", file, e.getMessage());
+        Optional<byte[]> read = CacheFiles.readBounded(file, maxBytes);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        if (content.length > maxBytes) {
-            LOG.warn("the cached copy {} is larger than {} bytes: ignored", file, maxBytes);
-            return Optional.empty();
-        }
+        byte[] content = read.get();
         Optional<CacheMetadata> metadata = readMetadata(metadataFile(name.get()))
                 .filter(meta -> meta.sha256().equals(sha256(content)));
         return Optional.of(new CachedList(new ListDocument(file.toString(), content), metadata));
@@ -125,30 +106,13 @@ public final class FileListCache implements ListCache {
     @Override
     public void store(ListDocument document, CacheMetadata metadata) throws ListCacheException {
         String name = requireFileName(metadata.location());
-        try {
-            Files.createDirectories(directory);
-            // Document first: metadata that does not match its document is ignored, so a crash
-            // between the two renames costs a conditional request, never a list.
-            writeAtomically(name, document.content());
-            writeAtomically(metadataName(name), metadataBytes(metadata));
-            syncDirectory();
-        } catch (IOException | UncheckedIOException e) {
-            throw new ListCacheException("cannot write " + directory.resolve(name) + ": " + e.getMessage(), e);
-        }
+        CacheFiles.store(directory, name, document.content(), metadataName(name), metadataBytes(metadata));
     }
 
     @Override
     public void updateMetadata(CacheMetadata metadata) throws ListCacheException {
         String name = requireFileName(metadata.location());
-        if (!Files.isRegularFile(directory.resolve(name))) {
-            throw new ListCacheException("no cached copy " + directory.resolve(name) + " to describe");
-        }
-        try {
-            writeAtomically(metadataName(name), metadataBytes(metadata));
-            syncDirectory();
-        } catch (IOException | UncheckedIOException e) {
-            throw new ListCacheException("cannot write " + metadataFile(name) + ": " + e.getMessage(), e);
-        }
+        CacheFiles.replaceMetadata(directory, name, metadataName(name), metadataBytes(metadata));
     }
 
     @Override
@@ -174,7 +138,7 @@ public final class FileListCache implements ListCache {
         try {
             Files.deleteIfExists(directory.resolve(name));
             Files.deleteIfExists(metadataFile(name));
-            syncDirectory();
+            CacheFiles.syncDirectory(directory);
         } catch (IOException e) {
             throw new ListCacheException("cannot remove " + directory.resolve(name) + ": " + e.getMessage(), e);
         }
@@ -192,7 +156,8 @@ public final class FileListCache implements ListCache {
             FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock fileLock = acquire(channel);
-            removeLeftovers();
+            CacheFiles.removeLeftovers(directory);
+            CacheFiles.removeLeftovers(directory.resolve(FileLoteCache.FOLDER));
             held = false;
             return () -> {
                 try {
@@ -236,46 +201,6 @@ public final class FileListCache implements ListCache {
         }
     }
 
-    /** Temporary files a killed writer left behind (only ever removed under the lock). */
-    private void removeLeftovers() {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*" + TEMP_MARKER + "*")) {
-            for (Path file : files) {
-                Files.deleteIfExists(file);
-                LOG.info("removed {}, left by an interrupted write", file.getFileName());
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot clean the cache {}: {}", directory, e.getMessage());
-        }
-    }
-
-    private void writeAtomically(String name, byte[] content) throws IOException {
-        Path target = directory.resolve(name);
-        Path temp = directory.resolve("." + name + TEMP_MARKER + UUID.randomUUID());
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system of " + directory + " cannot rename atomically", e);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Makes the renames durable (POSIX); where a folder cannot be opened (Windows) the rename is durable already. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.trace("folder sync not supported for {}", directory, e);
-        }
-    }
-
     private Optional<String> fileName(ListLocation location) {
         String name = DirectoryListSource.fileNameFor(location);
         return SAFE_FILE_NAME.matcher(name).matches() && !name.endsWith(META_SUFFIX) ? Optional.of(name) : Optional.empty();
@@ -310,54 +235,31 @@ public final class FileListCache implements ListCache {
         values.put("sequenceNumber", metadata.sequenceNumber().toString());
         values.put("issued", metadata.issued().toString());
         metadata.nextUpdate().ifPresent(next -> values.put("nextUpdate", next.toString()));
-        Properties properties = new Properties();
-        properties.putAll(values);
-        StringWriter text = new StringWriter();
-        try {
-            properties.store(text, "QTrust cache metadata of " + metadata.location().url());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // Properties writes its keys in hash order and a date line: rewrite them stably.
-        StringBuilder out = new StringBuilder("# QTrust cache metadata (written atomically after the document)\n");
-        text.toString().lines().filter(line -> !line.startsWith("#")).sorted().forEach(line -> out.append(line).append('\n'));
-        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return CacheFiles.propertiesBytes(values, "QTrust cache metadata (written atomically after the document)");
     }
 
     static Optional<CacheMetadata> readMetadata(Path file) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warn("cannot read {}: {}", file, e.getMessage());
+        Optional<Properties> read = CacheFiles.readProperties(file);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        Properties properties = read.get();
         try {
-            ListLocation location = new ListLocation(required(properties, "url"),
-                    ListLocation.Role.valueOf(required(properties, "role")), required(properties, "territory"));
+            ListLocation location = new ListLocation(CacheFiles.required(properties, "url"),
+                    ListLocation.Role.valueOf(CacheFiles.required(properties, "role")), CacheFiles.required(properties, "territory"));
             return Optional.of(new CacheMetadata(location,
                     Optional.ofNullable(properties.getProperty("etag")),
                     Optional.ofNullable(properties.getProperty("lastModified")),
-                    Instant.parse(required(properties, "fetchedAt")),
-                    Instant.parse(required(properties, "checkedAt")),
-                    required(properties, "sha256"),
-                    new BigInteger(required(properties, "sequenceNumber")),
-                    Instant.parse(required(properties, "issued")),
+                    Instant.parse(CacheFiles.required(properties, "fetchedAt")),
+                    Instant.parse(CacheFiles.required(properties, "checkedAt")),
+                    CacheFiles.required(properties, "sha256"),
+                    new BigInteger(CacheFiles.required(properties, "sequenceNumber")),
+                    Instant.parse(CacheFiles.required(properties, "issued")),
                     Optional.ofNullable(properties.getProperty("nextUpdate")).map(Instant::parse)));
         } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
             LOG.warn("ignoring unreadable cache metadata {}: {}", file, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static String required(Properties properties, String key) {
-        String value = properties.getProperty(key);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + key);
-        }
-        return value;
     }
 
     static String sha256(byte[] content) {

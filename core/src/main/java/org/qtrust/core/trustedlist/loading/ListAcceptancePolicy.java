@@ -14,6 +14,12 @@ public record ListAcceptancePolicy(Duration expiryGrace) {
 
     public static final ListAcceptancePolicy STRICT = new ListAcceptancePolicy(Duration.ZERO);
 
+    /**
+     * For refreshes, which judge authenticity and leave freshness to the loads: every NextUpdate
+     * is within this grace, so only a list issued after the validation time (or a closed one) is refused for its dates.
+     */
+    public static final ListAcceptancePolicy AUTHENTICITY_ONLY = new ListAcceptancePolicy(Duration.ofDays(3_650_000));
+
     public ListAcceptancePolicy {
         Objects.requireNonNull(expiryGrace);
         if (expiryGrace.isNegative()) {

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +61,7 @@ import org.qtrust.core.trustedlist.refresh.port.ListFetcher;
 public final class TrustedListRefresher implements RefreshTrustedLists {
 
     /** Freshness is the load's business, not the refresh's: every NextUpdate is within this grace. */
-    static final ListAcceptancePolicy AUTHENTICITY_ONLY = new ListAcceptancePolicy(Duration.ofDays(3_650_000));
+    static final ListAcceptancePolicy AUTHENTICITY_ONLY = ListAcceptancePolicy.AUTHENTICITY_ONLY;
 
     private final ListFetcher fetcher;
     private final ListCache cache;
