@@ -54,6 +54,14 @@ public final class LoteSession {
     private LoteSession() {
     }
 
+    /** A list location is shown in traces, reports and cache metadata: one carrying credentials is refused (without repeating them). */
+    private static void refuseCredentials(LoteOptions options) {
+        if (options.lotes().stream().anyMatch(LoteDocumentFetcher::carriesCredentials)) {
+            throw new UsageException("--lote: a URL with user information (user:password@) is refused; "
+                    + "serve the list without credentials or give a file");
+        }
+    }
+
     /** @throws UsageException when lists are named without any signer certificate (fail closed), or a file is unusable */
     public static List<LoteVerdict> load(LoteOptions options, Injector injector, Instant validationTime, Duration grace) {
         return load(options, injector, validationTime, grace, Optional.empty());
@@ -69,6 +77,7 @@ public final class LoteSession {
         if (!options.given()) {
             return List.of();
         }
+        refuseCredentials(options);
         List<ServiceCertificate> anchors = anchors(options.anchors());
         LoteLoader loader = new LoteLoader(injector.getInstance(LoteReader.class), injector.getInstance(LoteSignatureVerifier.class));
         LoteSourcesRequest request = new LoteSourcesRequest(options.lotes(), anchors, List.of(), validationTime,
@@ -95,6 +104,7 @@ public final class LoteSession {
      */
     public static LoteRefreshReport refresh(LoteOptions options, Path folder, TransportConfig transportConfig,
                                             Instant validationTime, Duration grace) {
+        refuseCredentials(options);
         List<ServiceCertificate> anchors = anchors(options.anchors());
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
         LoteLoader loader = new LoteLoader(adapters.getInstance(LoteReader.class), adapters.getInstance(LoteSignatureVerifier.class));

@@ -99,6 +99,17 @@ class ListsLoadLoteCliTest {
         assertThat(err.toString()).contains("no such file");
     }
 
+    @Test
+    void a_list_url_carrying_credentials_is_refused_without_repeating_them() throws Exception {
+        Path anchor = pem("operator.pem", OPERATOR.certificate());
+
+        int exit = run("lists", "load", "--lote", "https://reader:s3cret@lists.test/pid.jws", "--lote-anchor", anchor.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("qtrust: ").contains("user information").doesNotContain("s3cret");
+        assertThat(out.toString()).doesNotContain("s3cret");
+    }
+
     private Path pem(String name, X509Certificate certificate) throws IOException, CertificateEncodingException {
         return Files.writeString(folder.resolve(name), "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())

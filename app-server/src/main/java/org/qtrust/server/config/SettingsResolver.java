@@ -182,7 +182,7 @@ public final class SettingsResolver {
             throw new ConfigurationException("--lote-anchor is given but no --lote list: name the lists with --lote FILE|URL");
         }
         for (String location : locations) {
-            if (LoteDocumentFetcher.isUrl(location) && hasUserInformation(location)) {
+            if (LoteDocumentFetcher.carriesCredentials(location)) {
                 // The location is shown in traces, the lists endpoint and metrics: credentials do not belong in it (nor in this message).
                 throw new ConfigurationException("--lote: a URL with user information (user:password@) is refused; "
                         + "serve the list without credentials or give a file");
@@ -195,14 +195,6 @@ public final class SettingsResolver {
             }
         }
         return new ServerSettings.LoteSources(locations, anchors);
-    }
-
-    private static boolean hasUserInformation(String url) {
-        try {
-            return new java.net.URI(url).getRawUserInfo() != null;
-        } catch (java.net.URISyntaxException e) {
-            return url.substring(url.indexOf("://") + 3).split("[/?#]", 2)[0].contains("@");
-        }
     }
 
     /** A repeatable key's values: each flag, or the comma-separated items of the environment or file value. */

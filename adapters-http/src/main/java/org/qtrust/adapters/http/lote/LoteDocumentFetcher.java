@@ -35,8 +35,27 @@ public final class LoteDocumentFetcher implements LoteDocumentSource {
         return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
+    /**
+     * Whether an http(s) location carries user information ({@code user:password@host}). Such a
+     * location is refused: locations are shown in traces, reports, metrics and cache metadata,
+     * and credentials do not belong there.
+     */
+    public static boolean carriesCredentials(String location) {
+        if (!isUrl(location)) {
+            return false;
+        }
+        try {
+            return new java.net.URI(location).getRawUserInfo() != null;
+        } catch (java.net.URISyntaxException e) {
+            return location.substring(location.indexOf("://") + 3).split("[/?#]", 2)[0].contains("@");
+        }
+    }
+
     @Override
     public DocumentLookup find(String location) {
+        if (carriesCredentials(location)) {
+            return new DocumentLookup.Unavailable("a URL with user information is not fetched");
+        }
         return isUrl(location) ? fetch(location) : read(location);
     }
 

@@ -67,6 +67,17 @@ class LoteDocumentFetcherTest {
     }
 
     @Test
+    void a_url_carrying_credentials_is_never_fetched() {
+        DocumentLookup lookup = new LoteDocumentFetcher(NEVER).find("https://reader:s3cret@lists.test/pid.jws");
+
+        assertThat(LoteDocumentFetcher.carriesCredentials("https://reader:s3cret@lists.test/pid.jws")).isTrue();
+        assertThat(LoteDocumentFetcher.carriesCredentials("https://lists.test/pid.jws?from=a@b")).isFalse();
+        assertThat(LoteDocumentFetcher.carriesCredentials("/lists/with@sign.jws")).as("a file").isFalse();
+        assertThat(lookup).isInstanceOfSatisfying(DocumentLookup.Unavailable.class,
+                unavailable -> assertThat(unavailable.reason()).contains("user information").doesNotContain("s3cret"));
+    }
+
+    @Test
     void an_http_error_or_a_failed_exchange_is_unavailable() {
         HttpTransport refused = request -> {
             throw new TransportException(TransportException.Reason.CONNECTION_FAILED, "connection refused");
