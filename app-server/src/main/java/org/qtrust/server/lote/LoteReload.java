@@ -12,9 +12,14 @@ import org.qtrust.core.lote.loading.LoteLoader;
 import org.qtrust.core.lote.loading.LoteSourcesRequest;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.lote.port.LoteDocumentSource;
+import org.qtrust.core.lote.refresh.LoteRefresh;
+import org.qtrust.core.lote.refresh.LoteRefreshReport;
+import org.qtrust.core.lote.refresh.RefreshListsOfTrustedEntities;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListRejection;
+import org.qtrust.core.trustedlist.refresh.RefreshOutcome;
+import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
 
 /**
  * Loads the configured lists of trusted entities for each new snapshot, off the request path.
@@ -32,6 +37,8 @@ public final class LoteReload {
     private final List<ServiceCertificate> anchors;
     private final ListAcceptancePolicy policy;
     private final Map<String, LoteVerdict> lastAuthentic = new LinkedHashMap<>();
+    /** With a list cache ({@code --cache DIR}): the authentic copies are kept there, so the rollback floor survives restarts. */
+    private final Optional<RefreshListsOfTrustedEntities> cache;
 
     /**
      * @param locations files or URLs, judged in this order
@@ -39,6 +46,17 @@ public final class LoteReload {
      */
     public LoteReload(LoteLoader loader, LoteDocumentSource documents, List<String> locations,
                       List<ServiceCertificate> anchors, ListAcceptancePolicy policy) {
+        this(loader, documents, locations, anchors, policy, Optional.empty());
+    }
+
+    /**
+     * @param cache refreshes the cached copies (core {@code LoteRefresher} over the list cache): each
+     *              load then stores a new authentic copy and judges the cached ones, and a restart
+     *              starts from them instead of from whatever is served
+     */
+    public LoteReload(LoteLoader loader, LoteDocumentSource documents, List<String> locations,
+                      List<ServiceCertificate> anchors, ListAcceptancePolicy policy, Optional<RefreshListsOfTrustedEntities> cache) {
+        this.cache = Objects.requireNonNull(cache);
         this.loader = Objects.requireNonNull(loader);
         this.documents = Objects.requireNonNull(documents);
         this.locations = List.copyOf(locations);
@@ -52,8 +70,15 @@ public final class LoteReload {
             return List.of();
         }
         List<ListOfTrustedEntities> references = lastAuthentic.values().stream().flatMap(v -> v.list().stream()).toList();
-        List<LoteVerdict> loaded = loader.loadInOrder(new LoteSourcesRequest(locations, anchors, references, now, policy),
-                documents);
+        LoteSourcesRequest request = new LoteSourcesRequest(locations, anchors, references, now, policy);
+        if (cache.isPresent()) {
+            try {
+                return throughCache(cache.get().refresh(request), now);
+            } catch (ListCacheException e) {
+                // The cache is busy (another refresh holds its lock) or unwritable: judge in memory this time.
+            }
+        }
+        List<LoteVerdict> loaded = loader.loadInOrder(request, documents);
         List<LoteVerdict> kept = new ArrayList<>(loaded.size());
         for (LoteVerdict verdict : loaded) {
             Optional<LoteVerdict> previous = Optional.ofNullable(lastAuthentic.get(verdict.location()));
@@ -67,6 +92,27 @@ public final class LoteReload {
             }
         }
         return List.copyOf(kept);
+    }
+
+    /** The cached copies as judged now; a location whose new copy was refused says so first in its trace. */
+    private List<LoteVerdict> throughCache(LoteRefreshReport report, Instant now) {
+        List<LoteVerdict> judged = new ArrayList<>(report.cache().size());
+        for (int i = 0; i < report.cache().size(); i++) {
+            LoteVerdict verdict = report.cache().get(i);
+            if (authentic(verdict)) {
+                lastAuthentic.put(verdict.location(), verdict);
+            }
+            Optional<LoteRefresh> refresh = i < report.lists().size() ? Optional.of(report.lists().get(i)) : Optional.empty();
+            if (refresh.isPresent() && refresh.get().outcome() == RefreshOutcome.KEPT_LAST_GOOD) {
+                List<String> trace = new ArrayList<>(verdict.trace());
+                trace.add(0, "reload at " + now + ": the new copy was refused (" + refresh.get().problem().map(p -> p.code()).orElse("?")
+                        + "): " + refresh.get().detail() + "; the last authentic copy, from the cache, is kept");
+                verdict = new LoteVerdict(verdict.location(), verdict.list(), verdict.signature(), verdict.rejection(), verdict.stale(),
+                        trace);
+            }
+            judged.add(verdict);
+        }
+        return List.copyOf(judged);
     }
 
     /** Refused for nothing but its dates, which each request judges again. */

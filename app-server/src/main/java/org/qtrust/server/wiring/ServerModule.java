@@ -12,11 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.qtrust.adapters.crypto.keystore.CertificateSourceException;
 import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
+import org.qtrust.adapters.http.cache.FileListCache;
+import org.qtrust.adapters.http.cache.FileLoteCache;
 import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
 import org.qtrust.core.certificate.port.CertificateInspector;
 import org.qtrust.core.lote.loading.LoteLoader;
 import org.qtrust.core.lote.port.LoteReader;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
+import org.qtrust.core.lote.refresh.LoteRefresher;
+import org.qtrust.core.lote.refresh.RefreshListsOfTrustedEntities;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
 import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.transport.HttpTransport;
@@ -109,7 +113,8 @@ public final class ServerModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    Optional<LoteReload> loteReload(LoteReader reader, LoteSignatureVerifier verifier, Provider<HttpTransport> transport) {
+    Optional<LoteReload> loteReload(LoteReader reader, LoteSignatureVerifier verifier, Provider<HttpTransport> transport,
+                                    Provider<FileListCache> listCache) {
         ServerSettings.LoteSources lotes = settings.lotes();
         if (!lotes.given()) {
             return Optional.empty();
@@ -120,8 +125,14 @@ public final class ServerModule extends AbstractModule {
         } catch (CertificateSourceException e) {
             throw new ConfigurationException("--lote-anchor: " + e.getMessage());
         }
-        return Optional.of(new LoteReload(new LoteLoader(reader, verifier), new LoteDocumentFetcher(transport.get()), lotes.locations(),
-                anchors, new ListAcceptancePolicy(settings.expiryGrace())));
+        LoteLoader loader = new LoteLoader(reader, verifier);
+        LoteDocumentFetcher publishers = new LoteDocumentFetcher(transport.get());
+        // With a list cache, the authentic copies live there too (as `lists refresh --lote` keeps them): a restart keeps the rollback floor.
+        Optional<RefreshListsOfTrustedEntities> cached = settings.lists() instanceof ServerSettings.Cache
+                ? Optional.of(new LoteRefresher(loader, publishers, new FileLoteCache(listCache.get()), clock))
+                : Optional.empty();
+        return Optional.of(new LoteReload(loader, publishers, lotes.locations(), anchors,
+                new ListAcceptancePolicy(settings.expiryGrace()), cached));
     }
 
     @Provides

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qtrust.adapters.crypto.jades.JadesListSignatureVerifier;
@@ -15,10 +18,13 @@ import org.qtrust.adapters.crypto.testpki.Credential;
 import org.qtrust.adapters.crypto.testpki.TestLotes;
 import org.qtrust.adapters.crypto.testpki.TestPki;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
+import org.qtrust.adapters.http.cache.FileListCache;
+import org.qtrust.adapters.http.cache.FileLoteCache;
 import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
 import org.qtrust.adapters.xml.lote.LoteDocumentReader;
 import org.qtrust.core.lote.loading.LoteLoader;
 import org.qtrust.core.lote.loading.LoteVerdict;
+import org.qtrust.core.lote.refresh.LoteRefresher;
 import org.qtrust.core.transport.HttpTransport;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListRejection;
@@ -47,6 +53,34 @@ class LoteReloadTest {
                 new LoteListSignatureVerifier(new XadesListSignatureVerifier(), new JadesListSignatureVerifier()));
         return new LoteReload(loader, new LoteDocumentFetcher(NO_NETWORK), List.of(list.toString()),
                 List.of(OPERATOR.serviceCertificate()), ListAcceptancePolicy.STRICT);
+    }
+
+    /** A reload over the list cache {@code cache}, as a server started with --cache has. */
+    private LoteReload reloadThroughCache(Path list, Path cache) {
+        LoteLoader loader = new LoteLoader(new LoteDocumentReader(),
+                new LoteListSignatureVerifier(new XadesListSignatureVerifier(), new JadesListSignatureVerifier()));
+        LoteDocumentFetcher publishers = new LoteDocumentFetcher(NO_NETWORK);
+        return new LoteReload(loader, publishers, List.of(list.toString()), List.of(OPERATOR.serviceCertificate()),
+                ListAcceptancePolicy.STRICT, Optional.of(new LoteRefresher(loader, publishers,
+                new FileLoteCache(new FileListCache(cache)),
+                Clock.fixed(NOW, ZoneOffset.UTC))));
+    }
+
+    @Test
+    void with_a_list_cache_a_restarted_server_still_refuses_the_older_copy() throws IOException {
+        Path cache = Files.createDirectories(folder.resolve("cache"));
+        Path list = publish(5, OPERATOR);
+        LoteVerdict beforeRestart = only(reloadThroughCache(list, cache).load(NOW));
+        publish(4, OPERATOR);
+
+        LoteVerdict afterRestart = only(reloadThroughCache(list, cache).load(NOW));
+        LoteVerdict afterRestartWithoutCache = only(reload(list).load(NOW));
+
+        assertThat(sequence(beforeRestart)).isEqualTo(5);
+        assertThat(afterRestart.accepted()).isTrue();
+        assertThat(sequence(afterRestart)).as("the cached copy is the rollback floor").isEqualTo(5);
+        assertThat(afterRestart.trace().get(0)).contains("the new copy was refused (rollback)", "from the cache");
+        assertThat(sequence(afterRestartWithoutCache)).as("in memory only, a restart forgets").isEqualTo(4);
     }
 
     private Path publish(int sequence, Credential signer) throws IOException {
