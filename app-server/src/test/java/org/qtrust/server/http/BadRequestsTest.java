@@ -38,8 +38,9 @@ class BadRequestsTest {
                 Arguments.of("PEM without certificate block", "application/json", "{\"certificate\":\"-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\"}", 400, "invalid_certificate"),
                 Arguments.of("bad time", "application/json", RunningServer.JSON.createObjectNode().put("certificate", pem).put("at", "yesterday").toString(), 400, "invalid_time"),
                 Arguments.of("unknown policy", "application/json", RunningServer.JSON.createObjectNode().put("certificate", pem).put("policy", "lenient").toString(), 400, "unknown_policy"),
-                Arguments.of("chain not an array", "application/json", RunningServer.JSON.createObjectNode().put("certificate", pem).put("chain", pem).toString(), 400, "invalid_field"),
-                Arguments.of("too large", "application/json", "{\"certificate\":\"" + "A".repeat(300_000) + "\"}", 413, "payload_too_large"));
+                Arguments.of("chain not an array", "application/json", RunningServer.JSON.createObjectNode().put("certificate", pem).put("chain", pem).toString(), 400, "invalid_field"));
+        // A body over the limit is refused before it is read; a client still sending it may see the connection reset
+        // before the answer, so that case is tested over a raw socket below (a_declared_content_length_beyond_the_limit…).
     }
 
     @ParameterizedTest(name = "{0} → {3} {4}")
