@@ -19,6 +19,7 @@ import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListRejection;
 import org.qtrust.core.trustedlist.refresh.RefreshOutcome;
+import org.qtrust.core.trustedlist.refresh.RefreshProblem;
 import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
 
 /**
@@ -96,21 +97,18 @@ public final class LoteReload {
 
     /** The cached copies as judged now; a location whose new copy was refused says so first in its trace. */
     private List<LoteVerdict> throughCache(LoteRefreshReport report, Instant now) {
+        Map<String, LoteRefresh> refreshes = new LinkedHashMap<>();
+        report.lists().forEach(refresh -> refreshes.put(refresh.location(), refresh));
         List<LoteVerdict> judged = new ArrayList<>(report.cache().size());
-        for (int i = 0; i < report.cache().size(); i++) {
-            LoteVerdict verdict = report.cache().get(i);
+        for (LoteVerdict verdict : report.cache()) {
             if (authentic(verdict)) {
                 lastAuthentic.put(verdict.location(), verdict);
             }
-            Optional<LoteRefresh> refresh = i < report.lists().size() ? Optional.of(report.lists().get(i)) : Optional.empty();
-            if (refresh.isPresent() && refresh.get().outcome() == RefreshOutcome.KEPT_LAST_GOOD) {
-                List<String> trace = new ArrayList<>(verdict.trace());
-                trace.add(0, "reload at " + now + ": the new copy was refused (" + refresh.get().problem().map(p -> p.code()).orElse("?")
-                        + "): " + refresh.get().detail() + "; the last authentic copy, from the cache, is kept");
-                verdict = new LoteVerdict(verdict.location(), verdict.list(), verdict.signature(), verdict.rejection(), verdict.stale(),
-                        trace);
-            }
-            judged.add(verdict);
+            LoteRefresh refresh = refreshes.get(verdict.location());
+            judged.add(refresh != null && refresh.outcome() == RefreshOutcome.KEPT_LAST_GOOD
+                    ? kept(verdict, now, refresh.problem().map(RefreshProblem::code).orElse("?"), refresh.detail(),
+                            "the last authentic copy, from the cache, is kept")
+                    : verdict);
         }
         return List.copyOf(judged);
     }
@@ -122,10 +120,14 @@ public final class LoteReload {
     }
 
     private static LoteVerdict keptInstead(LoteVerdict previous, LoteVerdict refused, Instant now) {
-        List<String> trace = new ArrayList<>(previous.trace());
-        trace.add(0, "reload at " + now + ": the new copy was refused (" + refused.rejection().map(ListRejection::code).orElse("?")
-                + "): " + refused.trace().get(Math.max(0, refused.trace().size() - 2)) + "; the last authentic copy is kept");
-        return new LoteVerdict(previous.location(), previous.list(), previous.signature(), previous.rejection(), previous.stale(),
-                trace);
+        return kept(previous, now, refused.rejection().map(ListRejection::code).orElse("?"),
+                refused.trace().get(Math.max(0, refused.trace().size() - 2)), "the last authentic copy is kept");
+    }
+
+    /** The copy kept in force, its trace first saying which new copy was refused and why. */
+    private static LoteVerdict kept(LoteVerdict kept, Instant now, String refusalCode, String refusalDetail, String outcome) {
+        List<String> trace = new ArrayList<>(kept.trace());
+        trace.add(0, "reload at " + now + ": the new copy was refused (" + refusalCode + "): " + refusalDetail + "; " + outcome);
+        return new LoteVerdict(kept.location(), kept.list(), kept.signature(), kept.rejection(), kept.stale(), trace);
     }
 }

@@ -56,6 +56,21 @@ public final class LoteIdentifiers {
         return uri != null && uri.startsWith(SERVICE_TYPE_PREFIX) ? uri.substring(SERVICE_TYPE_PREFIX.length()) : uri;
     }
 
+    /** The LoTE type URI for "EUPIDProvidersList"; a URI (or URN) as it is. The reverse of {@link #shortType}. */
+    public static String expandType(String nameOrUri) {
+        return expand(nameOrUri, LOTE_TYPE_PREFIX);
+    }
+
+    /** The service type URI for "PID/Issuance"; a URI (or URN) as it is. The reverse of {@link #shortServiceType}. */
+    public static String expandServiceType(String nameOrUri) {
+        return expand(nameOrUri, SERVICE_TYPE_PREFIX);
+    }
+
+    private static String expand(String nameOrUri, String prefix) {
+        String trimmed = nameOrUri.trim();
+        return trimmed.contains("://") || trimmed.startsWith("urn:") ? trimmed : prefix + trimmed;
+    }
+
     /** "notified", "withdrawn", "listed" or the whole URI when unknown. */
     public static String shortStatus(String uri) {
         if (LISTED.equals(uri)) {

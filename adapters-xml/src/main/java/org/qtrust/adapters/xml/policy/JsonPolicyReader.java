@@ -196,10 +196,10 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
                     throw new IllegalArgumentException(where + ": a LoTE source names its listType (e.g. EUPIDProvidersList)");
                 }
                 Set<String> types = new LinkedHashSet<>();
-                serviceTypes.forEach(type -> types.add(expand(type, LoteIdentifiers.SERVICE_TYPE_PREFIX)));
+                serviceTypes.forEach(type -> types.add(LoteIdentifiers.expandServiceType(type)));
                 Set<String> statuses = node.has("statuses") ? new LinkedHashSet<>(strings(node, "statuses"))
                         : TrustSourceRule.LOTE_ACTIVE_STATUSES;
-                return new TrustSourceRule(TrustSourceRule.Source.LOTE, expand(listType, LoteIdentifiers.LOTE_TYPE_PREFIX), types, statuses);
+                return new TrustSourceRule(TrustSourceRule.Source.LOTE, LoteIdentifiers.expandType(listType), types, statuses);
             }
             case "TL" -> {
                 if (node.has("listType")) {
@@ -210,11 +210,6 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
             }
             default -> throw new IllegalArgumentException(where + ": source must be \"LoTE\" or \"TL\", not '" + source + "'");
         }
-    }
-
-    private static String expand(String nameOrUri, String prefix) {
-        String trimmed = nameOrUri.trim();
-        return trimmed.contains("://") || trimmed.startsWith("urn:") ? trimmed : prefix + trimmed;
     }
 
     private static void known(JsonNode node, Set<String> fields, String where) {
