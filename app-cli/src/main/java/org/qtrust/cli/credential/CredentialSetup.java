@@ -118,7 +118,9 @@ public final class CredentialSetup implements AutoCloseable {
     private static IssuerTrust throughLists(ListOptions lists, LoteOptions lotes, Optional<DecisionSetup> decisions, String policyArgument,
                                             Clock clock) {
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
-        CredentialIssuerPolicy rules = DecisionSetup.policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class))
+        // The policy the decisions were set up with, when they were; else read here.
+        CredentialIssuerPolicy rules = decisions.map(d -> d.service().policy())
+                .orElseGet(() -> DecisionSetup.policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class)))
                 .credentialIssuers();
         List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace(), lists.cache());
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
