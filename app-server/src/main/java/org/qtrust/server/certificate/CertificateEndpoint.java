@@ -19,11 +19,13 @@ import org.qtrust.server.http.JsonRequests;
 import org.qtrust.server.json.CertificateVerdictDocument;
 import org.qtrust.server.metrics.ServerMetrics;
 import org.qtrust.server.policy.PolicyCatalog;
+import org.qtrust.server.policy.RequestCeiling;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
  * {@code POST /v1/certificates/verify}: {@code {"certificate", "chain", "at", "policy", "revocation"}}
- * (only the certificate is required; {@code revocation} overrides the policy's mode) answered with the {@code cert verify} document. The verdict,
+ * (only the certificate is required; {@code revocation} may lower the policy's mode, raise it only
+ * with {@code --allow-request-overrides}: {@link RequestCeiling}) answered with the {@code cert verify} document. The verdict,
  * trusted or not, is a 200: a 4xx means the question itself was broken.
  */
 public final class CertificateEndpoint {
@@ -34,11 +36,18 @@ public final class CertificateEndpoint {
     private final PolicyCatalog policies;
     private final Clock clock;
     private final ServerMetrics metrics;
+    private final RequestCeiling<RevocationMode> revocationCeiling;
 
     public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics) {
+        this(policies, clock, metrics, RequestCeiling.revocation(false));
+    }
+
+    /** @param revocationCeiling how far a request's {@code revocation} may move the policy's mode */
+    public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics, RequestCeiling<RevocationMode> revocationCeiling) {
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
         this.metrics = Objects.requireNonNull(metrics);
+        this.revocationCeiling = Objects.requireNonNull(revocationCeiling);
     }
 
     public Answer verify(ObjectNode body, TrustedListsSnapshot snapshot) {
@@ -48,7 +57,8 @@ public final class CertificateEndpoint {
         VerificationPolicy policy = policy(policies, JsonRequests.optionalText(body, "policy"));
         Optional<RevocationMode> revocation = revocationMode(JsonRequests.optionalText(body, "revocation"));
         if (revocation.isPresent()) {
-            policy = policy.withRevocation(revocation.get());
+            // The policy's mode already carries the operator's --revocation: the ceiling a request may lower.
+            policy = policy.withRevocation(revocationCeiling.apply(policy.revocation(), revocation));
         }
         TrustedListsSnapshot.Decisions decisions = snapshot.decisions(policy, at);
         metrics.decisionIndex(decisions.reused());
@@ -63,7 +73,7 @@ public final class CertificateEndpoint {
                 "unknown policy '" + name.orElse("") + "'; this server offers " + policies.names()));
     }
 
-    /** The request's {@code revocation} field: require, prefer or off, overriding the policy and the server setting. */
+    /** The request's {@code revocation} field: require, prefer or off (within the ceiling). */
     private static Optional<RevocationMode> revocationMode(Optional<String> text) {
         try {
             return text.map(RevocationMode::parse);

@@ -24,10 +24,22 @@ import org.qtrust.core.revocation.RevocationMode;
  * @param revocation      the revocation mode that overrides every policy's own, when set
  * @param transport       how the server fetches over HTTP (lists, OCSP, CRLs): rewrites, timeouts
  * @param lotes           the lists of trusted entities (TS 119 602) loaded beside the trusted lists
+ * @param ceilings        what a request may change of the server's settings
  */
 public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
                              List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
-                             Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes) {
+                             Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
+                             Ceilings ceilings) {
+
+    /**
+     * Operator ceilings (issue 15 item 4): request fields such as {@code revocation} may lower the
+     * server's settings, never raise them, unless the operator allows it.
+     *
+     * @param allowRequestOverrides {@code --allow-request-overrides}: requests may also raise them
+     */
+    public record Ceilings(boolean allowRequestOverrides) {
+        public static final Ceilings DEFAULT = new Ceilings(false);
+    }
 
     /**
      * The lists of trusted entities, as {@code qtrust lists load --lote … --lote-anchor …} names them.
@@ -104,6 +116,7 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
         Objects.requireNonNull(revocation);
         Objects.requireNonNull(transport);
         Objects.requireNonNull(lotes);
+        Objects.requireNonNull(ceilings);
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("port " + port + " is not between 0 and 65535");
         }

@@ -34,10 +34,13 @@ public final class SettingsResolver {
     /** Every key, as a flag without its dashes, a file key, and (upper case, '_' for '-') after QTRUST_ in the environment. */
     public static final Set<String> KEYS = Set.of("config", "host", "port", "offline", "cache", "oj-keystore", "oj-password",
             "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body",
-            "revocation", "rewrite", "timeout", "lote", "lote-anchor");
+            "revocation", "rewrite", "timeout", "lote", "lote-anchor", "allow-request-overrides");
 
     /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
     private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor");
+
+    /** Switches: {@code --allow-request-overrides} alone means true; {@code =true|false} in flags, environment and file. */
+    private static final Set<String> SWITCHES = Set.of("allow-request-overrides");
 
     public static final String USAGE = String.join("\n",
             "Usage: qtrust serve [--port P] [--host ADDR] (--offline DIR | --cache DIR)",
@@ -45,6 +48,7 @@ public final class SettingsResolver {
             "                    [--policy NAME|FILE[,…]] [--expiry-grace DURATION] [--refresh-interval DURATION]",
             "                    [--max-body BYTES] [--revocation require|prefer|off] [--rewrite FROM=TO]…",
             "                    [--timeout DURATION] [--lote FILE|URL]… [--lote-anchor FILE|DIR]… [--config FILE]",
+            "                    [--allow-request-overrides]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -95,6 +99,8 @@ public final class SettingsResolver {
             if (equals >= 0) {
                 value = name.substring(equals + 1);
                 name = name.substring(0, equals);
+            } else if (SWITCHES.contains(name)) {
+                value = "true";
             } else if (i + 1 < arguments.size()) {
                 value = arguments.get(++i);
             } else {
@@ -164,7 +170,7 @@ public final class SettingsResolver {
         }
         return new ServerSettings(value("host").orElse("127.0.0.1"), integer("port", 8080), origin, officialJournal,
                 value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024),
-                revocation(), transport(), lotes());
+                revocation(), transport(), lotes(), new ServerSettings.Ceilings(bool("allow-request-overrides")));
     }
 
     /** The lists of trusted entities and their signers, as the CLI's --lote and --lote-anchor. */
@@ -236,6 +242,18 @@ public final class SettingsResolver {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("--rewrite: " + e.getMessage());
         }
+    }
+
+    private boolean bool(String key) {
+        Optional<String> text = value(key);
+        if (text.isEmpty()) {
+            return false;
+        }
+        return switch (text.get().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigurationException("--" + key + " '" + text.get() + "' is neither true nor false");
+        };
     }
 
     private int integer(String key, int fallback) {

@@ -40,6 +40,7 @@ import org.qtrust.server.lists.TrustedListsEndpoint;
 import org.qtrust.server.lote.LoteReload;
 import org.qtrust.server.metrics.ServerMetrics;
 import org.qtrust.server.policy.PolicyCatalog;
+import org.qtrust.server.policy.RequestCeiling;
 import org.qtrust.server.snapshot.SnapshotHolder;
 import org.qtrust.server.snapshot.SnapshotLoader;
 import org.qtrust.server.web.StaticContent;
@@ -149,7 +150,8 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     ApiHandler apiHandler(SnapshotHolder holder, PolicyCatalog policies, ServerMetrics metrics, StaticContent content,
                           CredentialVerification credentials) {
-        return new ApiHandler(holder, new CertificateEndpoint(policies, clock, metrics),
+        return new ApiHandler(holder, new CertificateEndpoint(policies, clock, metrics,
+                        RequestCeiling.revocation(settings.ceilings().allowRequestOverrides())),
                 new CredentialEndpoint(credentials, policies, clock), new TrustedListsEndpoint(clock, policies),
                 new HealthEndpoint(holder, clock), content, metrics, clock, settings.maxBodyBytes());
     }

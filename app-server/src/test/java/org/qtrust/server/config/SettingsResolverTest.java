@@ -156,4 +156,17 @@ class SettingsResolverTest {
         assertThatThrownBy(() -> SettingsResolver.of(base("--timeout", "PT0S"), Map.of()).resolve())
                 .isInstanceOf(ConfigurationException.class);
     }
+
+    @Test
+    void request_overrides_are_off_unless_the_operator_allows_them() throws IOException {
+        assertThat(SettingsResolver.of(base(), Map.of()).resolve().ceilings().allowRequestOverrides()).isFalse();
+        assertThat(SettingsResolver.of(base("--allow-request-overrides", "--port", "7003"), Map.of()).resolve().ceilings()
+                .allowRequestOverrides()).isTrue();
+        assertThat(SettingsResolver.of(base(), Map.of("QTRUST_ALLOW_REQUEST_OVERRIDES", "true")).resolve().ceilings()
+                .allowRequestOverrides()).isTrue();
+        assertThat(SettingsResolver.of(base(), Map.of("QTRUST_CONFIG", config("allow-request-overrides=false\n").toString()))
+                .resolve().ceilings().allowRequestOverrides()).isFalse();
+        assertThatThrownBy(() -> SettingsResolver.of(base("--allow-request-overrides=maybe"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("neither true nor false");
+    }
 }

@@ -38,6 +38,21 @@ class CertificateVerifyApiTest {
     }
 
     @Test
+    void a_request_cannot_raise_revocation_above_the_servers_off_but_may_repeat_it() {
+        // The shared server runs with --revocation off and without --allow-request-overrides (issue 15 item 4).
+        var raising = RunningServer.JSON.createObjectNode().put("certificate", RunningServer.certificate(EC_DIGIT))
+                .put("at", "2019-10-01T00:00:00Z").put("revocation", "require");
+        HttpResponse<String> refused = server.postJson("/v1/certificates/verify", raising.toString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(RunningServer.json(refused).get("code").asText()).isEqualTo("override_not_allowed");
+
+        JsonNode same = verify(raising.put("revocation", "off").toString());
+        assertThat(same.get("trusted").asBoolean()).isTrue();
+        assertThat(same.get("revocation").get("checked").asBoolean()).isFalse();
+    }
+
+    @Test
     void the_answer_is_the_cert_verify_document_with_its_field_names() {
         JsonNode verdict = verify(RunningServer.question(RunningServer.certificate(EC_DIGIT), "2019-10-01T00:00:00Z"));
 
