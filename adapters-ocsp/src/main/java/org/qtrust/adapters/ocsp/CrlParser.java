@@ -91,7 +91,7 @@ final class CrlParser {
                     trace.add("CRL: a delta CRL (deltaCRLIndicator): only complete CRLs are used");
                     return new Parsed(Optional.empty(), trace);
                 }
-                if (!Extension.issuingDistributionPoint.equals(oid)) {
+                if (!Extension.issuingDistributionPoint.equals(oid) && !Extension.expiredCertsOnCRL.equals(oid)) {
                     trace.add("CRL: unsupported critical extension " + oid + ": the CRL cannot be used");
                     return new Parsed(Optional.empty(), trace);
                 }
@@ -102,6 +102,17 @@ final class CrlParser {
                 scope = new CrlSnapshot.Scope(idp.onlyContainsUserCerts(), idp.onlyContainsCACerts(),
                         idp.onlyContainsAttributeCerts(), idp.getOnlySomeReasons() != null);
                 indirect = idp.isIndirectCRL();
+            }
+        }
+        Optional<Instant> expiredCertsOnCrl = Optional.empty();
+        Extension expired = extensions == null ? null : extensions.getExtension(Extension.expiredCertsOnCRL);
+        if (expired != null) {
+            try {
+                expiredCertsOnCrl = Optional.of(ASN1GeneralizedTime.getInstance(expired.getParsedValue()).getDate().toInstant());
+                trace.add("CRL: ExpiredCertsOnCRL " + expiredCertsOnCrl.get() + " (2.5.29.60: revoked certificates that "
+                        + "expired since then stay listed)");
+            } catch (IllegalArgumentException | java.text.ParseException e) {
+                trace.add("CRL: ExpiredCertsOnCRL unreadable: ignored (the CRL then proves nothing for expired certificates)");
             }
         }
         Instant thisUpdate = tbs.getThisUpdate().getDate().toInstant();
@@ -130,7 +141,7 @@ final class CrlParser {
         trace.add("CRL: thisUpdate " + thisUpdate + ", nextUpdate " + nextUpdate.map(Instant::toString).orElse("none")
                 + ", " + index.size() + " entries indexed"
                 + (skipped[0] > 0 ? " (" + skipped[0] + " of other issuers skipped)" : ""));
-        return new Parsed(Optional.of(new CrlSnapshot(url, thisUpdate, nextUpdate, index, scope, trace)), trace);
+        return new Parsed(Optional.of(new CrlSnapshot(url, thisUpdate, nextUpdate, index, scope, expiredCertsOnCrl, trace)), trace);
     }
 
     /** The revokedCertificates SEQUENCE OF of a TBSCertList, or null when the CRL lists none. */

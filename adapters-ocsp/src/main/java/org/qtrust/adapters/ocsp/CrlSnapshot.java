@@ -19,10 +19,12 @@ import org.qtrust.core.revocation.RevocationSource;
  * @param revoked      the entries by serial (entries for other issuers of an indirect CRL are left out); kept as
  *                     given, not copied (the parser hands over a map nobody else holds)
  * @param scope        what the CRL covers (issuingDistributionPoint)
+ * @param expiredCertsOnCrl the CRL's ExpiredCertsOnCRL (2.5.29.60): it still lists revoked certificates that
+ *                     expired at or after this instant
  * @param loadTrace    how it was fetched and verified
  */
 record CrlSnapshot(String url, Instant thisUpdate, Optional<Instant> nextUpdate, Map<BigInteger, Entry> revoked,
-                   Scope scope, List<String> loadTrace) {
+                   Scope scope, Optional<Instant> expiredCertsOnCrl, List<String> loadTrace) {
 
     /** One revoked certificate; the reason is the CRLReason code, or -1 when none. */
     record Entry(long revokedAtEpochSecond, int revokedAtNanos, byte reason) {
@@ -66,7 +68,7 @@ record CrlSnapshot(String url, Instant thisUpdate, Optional<Instant> nextUpdate,
             trace.add("CRL: serial " + serial.toString(16) + " is listed: revoked at " + entry.revokedAt() + " ("
                     + reason.map(RevocationReason::code).orElse("no reason given") + ")");
             return new Evidence(RevocationSource.CRL, Evidence.Kind.REVOKED, url, Optional.empty(),
-                    Optional.of(thisUpdate), nextUpdate, Optional.of(entry.revokedAt()), reason, trace);
+                    Optional.of(thisUpdate), nextUpdate, Optional.of(entry.revokedAt()), reason, expiredCertsOnCrl, trace);
         }
         if (scope.onlySomeReasons()) {
             trace.add("CRL: serial " + serial.toString(16) + " is not listed, but the CRL covers only some reasons "
@@ -75,6 +77,6 @@ record CrlSnapshot(String url, Instant thisUpdate, Optional<Instant> nextUpdate,
         }
         trace.add("CRL: serial " + serial.toString(16) + " is not among the " + revoked.size() + " entries");
         return new Evidence(RevocationSource.CRL, Evidence.Kind.GOOD, url, Optional.empty(), Optional.of(thisUpdate),
-                nextUpdate, Optional.empty(), Optional.empty(), trace);
+                nextUpdate, Optional.empty(), Optional.empty(), expiredCertsOnCrl, trace);
     }
 }

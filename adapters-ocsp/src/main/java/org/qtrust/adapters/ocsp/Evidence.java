@@ -13,10 +13,14 @@ import org.qtrust.core.revocation.RevocationSource;
  * validation time (signature, responder authorisation, CertID, nonce). Whether it answers the
  * question at the validation time is {@link EvidenceJudge}'s job, so one fetched answer can be
  * cached and shared by callers with different validation times.
+ *
+ * @param expiredCertsSince the source's own statement of how far back it keeps expired certificates: a CRL's
+ *                          ExpiredCertsOnCRL (X.509 §9.6.2.9, OID 2.5.29.60), an OCSP answer's archiveCutoff
+ *                          (RFC 6960 §4.4.4); a certificate that expired at or after it is still answered for
  */
 record Evidence(RevocationSource source, Kind kind, String origin, Optional<Instant> producedAt,
                 Optional<Instant> thisUpdate, Optional<Instant> nextUpdate, Optional<Instant> revokedAt,
-                Optional<RevocationReason> reason, List<String> trace) {
+                Optional<RevocationReason> reason, Optional<Instant> expiredCertsSince, List<String> trace) {
 
     enum Kind {
         /** The source says not revoked (as of thisUpdate). */
@@ -33,6 +37,7 @@ record Evidence(RevocationSource source, Kind kind, String origin, Optional<Inst
         Objects.requireNonNull(source);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(origin);
+        Objects.requireNonNull(expiredCertsSince);
         trace = List.copyOf(trace);
         if ((kind == Kind.GOOD || kind == Kind.REVOKED) && thisUpdate.isEmpty()) {
             throw new IllegalArgumentException("an answer has a thisUpdate");
@@ -44,7 +49,13 @@ record Evidence(RevocationSource source, Kind kind, String origin, Optional<Inst
 
     static Evidence failed(RevocationSource source, String origin, List<String> trace) {
         return new Evidence(source, Kind.FAILED, origin, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), trace);
+                Optional.empty(), Optional.empty(), Optional.empty(), trace);
+    }
+
+    /** The same evidence with other trace lines. */
+    Evidence withTrace(List<String> lines) {
+        return new Evidence(source, kind, origin, producedAt, thisUpdate, nextUpdate, revokedAt, reason,
+                expiredCertsSince, lines);
     }
 
     boolean isAnswer() {

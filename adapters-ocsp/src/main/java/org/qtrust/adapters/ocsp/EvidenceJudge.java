@@ -24,6 +24,12 @@ import org.qtrust.core.revocation.RevocationStatus;
  *       nextUpdate (or thisUpdate + maximum age when there is no nextUpdate) + tolerance. An
  *       answer produced after the validation time covers it too (not revoked then ⇒ not revoked
  *       before).</li>
+ *   <li>Good from evidence dated after the certificate's notAfter → good only when the evidence
+ *       still speaks for expired certificates back to that notAfter: the CRL's ExpiredCertsOnCRL,
+ *       the OCSP answer's archiveCutoff, or the issuing service's ExpiredCertsRevocationInfo on its
+ *       trusted list is at or before notAfter. Otherwise the CA may have dropped the certificate
+ *       from its CRL (RFC 5280 §3.3: an entry may be removed after the certificate expires) or its
+ *       responder may no longer know it: no answer.</li>
  * </ul>
  */
 final class EvidenceJudge {
@@ -31,9 +37,15 @@ final class EvidenceJudge {
     private EvidenceJudge() {
     }
 
-    /** The status when the evidence answers the question at the validation time; else empty, with the reason added to the trace. */
+    /**
+     * The status when the evidence answers the question at the validation time; else empty, with the reason added to the trace.
+     *
+     * @param certificateNotAfter        the notAfter of the certificate asked about
+     * @param expiredCertsRevocationInfo the issuing service's ExpiredCertsRevocationInfo (TS 119 612 §5.5.9.1), if listed
+     */
     static Optional<RevocationStatus> judge(Evidence evidence, Instant validationTime, Instant now,
-                                             RevocationPolicy policy, List<String> trace) {
+                                             RevocationPolicy policy, Instant certificateNotAfter,
+                                             Optional<Instant> expiredCertsRevocationInfo, List<String> trace) {
         String prefix = evidence.source().name() + ": ";
         if (!evidence.isAnswer()) {
             if (evidence.kind() == Evidence.Kind.UNKNOWN_TO_SOURCE) {
@@ -82,9 +94,44 @@ final class EvidenceJudge {
                     + ") does not cover the validation time " + validationTime + " (tolerance " + tolerance + ")");
             return Optional.empty();
         }
+        if (thisUpdate.isAfter(certificateNotAfter)
+                && !speaksForExpired(evidence, certificateNotAfter, expiredCertsRevocationInfo, prefix, trace)) {
+            return Optional.empty();
+        }
         trace.add(prefix + "good at the validation time " + validationTime + " (thisUpdate " + thisUpdate + ", "
                 + coverage + ")");
         return Optional.of(RevocationStatus.GOOD);
+    }
+
+    /**
+     * Whether "not listed" in evidence dated after the certificate expired still means "not
+     * revoked": the source (ExpiredCertsOnCRL, archiveCutoff) or the trusted list
+     * (ExpiredCertsRevocationInfo) must say that expired certificates are kept back to notAfter.
+     */
+    private static boolean speaksForExpired(Evidence evidence, Instant notAfter, Optional<Instant> listed, String prefix,
+                                            List<String> trace) {
+        String own = evidence.source() == org.qtrust.core.revocation.RevocationSource.CRL
+                ? "ExpiredCertsOnCRL (2.5.29.60)" : "archiveCutoff (RFC 6960 §4.4.4)";
+        if (evidence.expiredCertsSince().filter(since -> !since.isAfter(notAfter)).isPresent()) {
+            trace.add(prefix + "the answer (thisUpdate " + evidence.thisUpdate().orElseThrow() + ") is later than the "
+                    + "certificate's notAfter " + notAfter + ", but its " + own + " " + evidence.expiredCertsSince().get()
+                    + " reaches back to it: expired certificates are still answered for");
+            return true;
+        }
+        if (listed.filter(since -> !since.isAfter(notAfter)).isPresent()) {
+            trace.add(prefix + "the answer (thisUpdate " + evidence.thisUpdate().orElseThrow() + ") is later than the "
+                    + "certificate's notAfter " + notAfter + ", but the issuing service's ExpiredCertsRevocationInfo "
+                    + listed.get() + " on its trusted list (TS 119 612 §5.5.9.1) reaches back to it");
+            return true;
+        }
+        trace.add(prefix + "not accepted as proof of good: the answer (thisUpdate " + evidence.thisUpdate().orElseThrow()
+                + ") is later than the certificate's notAfter " + notAfter + " and neither its " + own
+                + evidence.expiredCertsSince().map(since -> " (" + since + ")").orElse(" (absent)")
+                + " nor the trusted list's ExpiredCertsRevocationInfo"
+                + listed.map(since -> " (" + since + ")").orElse(" (absent)")
+                + " reaches back to it: an expired certificate may have been removed from the CRL or forgotten by the "
+                + "responder (RFC 5280 §3.3, RFC 6960 §4.4.4)");
+        return false;
     }
 
     /** The outcome for an accepted answer, with the whole trace. */

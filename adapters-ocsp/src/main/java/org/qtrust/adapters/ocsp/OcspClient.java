@@ -200,11 +200,12 @@ final class OcspClient {
         trace.add("producedAt " + producedAt + ", thisUpdate " + thisUpdate + ", nextUpdate "
                 + nextUpdate.map(Instant::toString).orElse("none"));
 
+        Optional<Instant> archiveCutoff = archiveCutoff(single, trace);
         CertificateStatus status = single.getCertStatus();
         if (status == CertificateStatus.GOOD) {
             trace.add("the responder says good");
             return new Evidence(RevocationSource.OCSP, Evidence.Kind.GOOD, url, Optional.of(producedAt),
-                    Optional.of(thisUpdate), nextUpdate, Optional.empty(), Optional.empty(), trace.lines);
+                    Optional.of(thisUpdate), nextUpdate, Optional.empty(), Optional.empty(), archiveCutoff, trace.lines);
         }
         if (status instanceof RevokedStatus revoked) {
             Instant revokedAt = revoked.getRevocationTime().toInstant();
@@ -215,7 +216,7 @@ final class OcspClient {
             trace.add("the responder says revoked at " + revokedAt + " ("
                     + reason.map(RevocationReason::code).orElse("no reason given") + ")");
             return new Evidence(RevocationSource.OCSP, Evidence.Kind.REVOKED, url, Optional.of(producedAt),
-                    Optional.of(thisUpdate), nextUpdate, Optional.of(revokedAt), reason, trace.lines);
+                    Optional.of(thisUpdate), nextUpdate, Optional.of(revokedAt), reason, archiveCutoff, trace.lines);
         }
         if (status instanceof UnknownStatus) {
             trace.add("the responder says unknown");
@@ -223,7 +224,29 @@ final class OcspClient {
             trace.add("unexpected certificate status " + status.getClass().getSimpleName());
         }
         return new Evidence(RevocationSource.OCSP, Evidence.Kind.UNKNOWN_TO_SOURCE, url, Optional.of(producedAt),
-                Optional.of(thisUpdate), nextUpdate, Optional.empty(), Optional.empty(), trace.lines);
+                Optional.of(thisUpdate), nextUpdate, Optional.empty(), Optional.empty(), archiveCutoff, trace.lines);
+    }
+
+    /**
+     * The archiveCutoff singleExtension (RFC 6960 §4.4.4): the responder keeps the status of
+     * certificates whose notAfter is at or after it. Unreadable → absent (it can only widen what
+     * an answer proves, so ignoring it is the safe side).
+     */
+    private static Optional<Instant> archiveCutoff(SingleResp single, Lines trace) {
+        Extension extension = single.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff);
+        if (extension == null) {
+            return Optional.empty();
+        }
+        try {
+            Instant cutoff = org.bouncycastle.asn1.ASN1GeneralizedTime.getInstance(extension.getParsedValue())
+                    .getDate().toInstant();
+            trace.add("archiveCutoff " + cutoff + " (RFC 6960 §4.4.4: the status of certificates that expired since then "
+                    + "is kept)");
+            return Optional.of(cutoff);
+        } catch (IllegalArgumentException | java.text.ParseException e) {
+            trace.add("archiveCutoff extension unreadable: ignored");
+            return Optional.empty();
+        }
     }
 
     /**

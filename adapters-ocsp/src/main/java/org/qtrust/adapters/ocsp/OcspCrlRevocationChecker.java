@@ -126,6 +126,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         List<String> ocspUrls = !policy.order().contains(RevocationSource.OCSP) ? List.of()
                 : policy.ocspUrlOverride().map(List::of).orElseGet(() -> CertificateLocations.ocspUrls(certificate));
         String ocspContext = ocspContext(query);
+        Instant notAfter = certificate.getNotAfter().toInstant();
 
         // 1. A cached answer from an allowed source, in the policy's order.
         Instant now = clock.instant();
@@ -139,7 +140,8 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                     continue;
                 }
                 List<String> attempt = new ArrayList<>(cached.value().trace());
-                Optional<RevocationStatus> status = EvidenceJudge.judge(cached.value(), validationTime, now, policy, attempt);
+                Optional<RevocationStatus> status = EvidenceJudge.judge(cached.value(), validationTime, now, policy,
+                        notAfter, query.expiredCertsRevocationInfo(), attempt);
                 if (status.isPresent()) {
                     trace.add(source.name() + ": answer from the cache (cached until " + cached.expires() + ")");
                     trace.addAll(attempt);
@@ -155,7 +157,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         FetchGuard guard = new FetchGuard(certificate, issuerHolder);
         for (RevocationSource source : policy.order()) {
             Optional<RevocationOutcome> outcome = source == RevocationSource.OCSP
-                    ? askOcsp(issuerHolder, issuerId, serial, ocspUrls, ocspContext, query, guard, trace)
+                    ? askOcsp(issuerHolder, issuerId, serial, notAfter, ocspUrls, ocspContext, query, guard, trace)
                     : askCrl(issuerHolder, certificate, issuerId, serial, query, guard, trace);
             if (outcome.isPresent()) {
                 return outcome.get();
@@ -166,7 +168,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
     }
 
     private Optional<RevocationOutcome> askOcsp(X509CertificateHolder issuer, String issuerId, BigInteger serial,
-                                                List<String> urls, String context, RevocationQuery query,
+                                                Instant notAfter, List<String> urls, String context, RevocationQuery query,
                                                 FetchGuard guard, List<String> trace) {
         if (urls.isEmpty()) {
             trace.add("OCSP: the certificate names no OCSP responder (AIA) and the policy gives no URL");
@@ -191,7 +193,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                         return ocsp.fetch(serial, issuer, url, query);
                     },
                     e -> Evidence.failed(RevocationSource.OCSP, url, List.of("OCSP: internal error: " + e)));
-            Optional<RevocationOutcome> outcome = accept(key, evidence, query, trace);
+            Optional<RevocationOutcome> outcome = accept(key, evidence, query, notAfter, trace);
             if (outcome.isPresent()) {
                 return outcome;
             }
@@ -208,6 +210,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
             return Optional.empty();
         }
         boolean isCa = certificate.getBasicConstraints() >= 0;
+        Instant notAfter = certificate.getNotAfter().toInstant();
         for (CertificateLocations.CrlPoint point : points) {
             if (!point.unsupported().isEmpty()) {
                 point.unsupported().forEach(problem -> trace.add("CRL: distribution point " + point.urls()
@@ -225,7 +228,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                 }
                 Evidence evidence = snapshot.get().lookup(serial, isCa, List.of());
                 AnswerKey key = new AnswerKey(issuerId, serial, RevocationSource.CRL, "");
-                Optional<RevocationOutcome> outcome = accept(key, evidence, query, trace);
+                Optional<RevocationOutcome> outcome = accept(key, evidence, query, notAfter, trace);
                 if (outcome.isPresent()) {
                     return outcome;
                 }
@@ -291,7 +294,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
 
     /** Judges fresh evidence at the validation time; caches it when it is an answer. */
     private Optional<RevocationOutcome> accept(AnswerKey key, Evidence evidence, RevocationQuery query,
-                                               List<String> trace) {
+                                               Instant notAfter, List<String> trace) {
         trace.addAll(evidence.trace());
         Instant now = clock.instant();
         Optional<Instant> until = evidence.cacheableUntil(query.policy().maxAgeWithoutNextUpdate());
@@ -300,7 +303,8 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
             bound(answers, maxAnswers, now);
             answers.put(key, new Cached<>(evidence, until.get()));
         }
-        Optional<RevocationStatus> status = EvidenceJudge.judge(evidence, query.validationTime(), now, query.policy(), trace);
+        Optional<RevocationStatus> status = EvidenceJudge.judge(evidence, query.validationTime(), now, query.policy(),
+                notAfter, query.expiredCertsRevocationInfo(), trace);
         return status.map(s -> EvidenceJudge.outcome(evidence, s, trace));
     }
 

@@ -151,7 +151,8 @@ public final class CertificateDecisionService implements VerifyCertificate {
         } else if (revocation.isEmpty()) {
             trace.add("revocation: mode " + policy.revocation().code() + "; no revocation checker configured, not consulted");
         } else {
-            PathRevocation.Result checked = revocation.get().check(path, policy.revocation(), time);
+            PathRevocation.Result checked = revocation.get().check(path, policy.revocation(), time,
+                    chosen.service().flatMap(t -> t.extensions().expiredCertsRevocationInfo()));
             trace.addAll(checked.trace());
             revocationOutcome = Optional.of(checked.target());
             if (checked.problem().isPresent()) {

@@ -41,6 +41,14 @@ final class PathRevocation {
     }
 
     Result check(CertificatePath path, RevocationMode mode, Instant time) {
+        return check(path, mode, time, Optional.empty());
+    }
+
+    /**
+     * @param expiredCertsRevocationInfo the issuing service's ExpiredCertsRevocationInfo (TS 119 612 §5.5.9.1),
+     *                                   which lets evidence produced after a certificate expired still prove it good
+     */
+    Result check(CertificatePath path, RevocationMode mode, Instant time, Optional<Instant> expiredCertsRevocationInfo) {
         List<String> trace = new ArrayList<>();
         if (mode == RevocationMode.OFF) {
             RevocationOutcome off = RevocationOutcome.notChecked("revocation: mode off, not checked");
@@ -53,7 +61,8 @@ final class PathRevocation {
             trace.addAll(listed.trace());
             return new Result(listed, Optional.empty(), trace);
         }
-        RevocationQuery query = RevocationQuery.at(time, policy.withMode(mode));
+        RevocationQuery query = RevocationQuery.at(time, policy.withMode(mode))
+                .withExpiredCertsRevocationInfo(expiredCertsRevocationInfo);
         List<CertificateFacts> certificates = path.certificates();
         RevocationOutcome target = null;
         for (int i = 0; i < certificates.size(); i++) {

@@ -3,6 +3,7 @@ package org.qtrust.core.revocation;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,13 +15,22 @@ import java.util.Set;
  * @param listedResponders  certificates of OCSP services (Svctype/Certstatus/OCSP[/QC]) a trusted list lists for
  *                          this CA: a response signed with one of their keys is accepted although the CA did not
  *                          issue the responder certificate. Empty when none.
+ * @param expiredCertsRevocationInfo the issuing service's ExpiredCertsRevocationInfo on its trusted list
+ *                          (TS 119 612 §5.5.9.1): from that instant on, the service keeps the revocation status
+ *                          of certificates after they expire. Empty when the list says nothing.
  */
-public record RevocationQuery(Instant validationTime, RevocationPolicy policy, Set<X509Certificate> listedResponders) {
+public record RevocationQuery(Instant validationTime, RevocationPolicy policy, Set<X509Certificate> listedResponders,
+                              Optional<Instant> expiredCertsRevocationInfo) {
 
     public RevocationQuery {
         Objects.requireNonNull(validationTime);
         Objects.requireNonNull(policy);
         listedResponders = Set.copyOf(listedResponders);
+        Objects.requireNonNull(expiredCertsRevocationInfo);
+    }
+
+    public RevocationQuery(Instant validationTime, RevocationPolicy policy, Set<X509Certificate> listedResponders) {
+        this(validationTime, policy, listedResponders, Optional.empty());
     }
 
     public static RevocationQuery at(Instant validationTime, RevocationPolicy policy) {
@@ -28,6 +38,16 @@ public record RevocationQuery(Instant validationTime, RevocationPolicy policy, S
     }
 
     public RevocationQuery withListedResponders(Set<X509Certificate> responders) {
-        return new RevocationQuery(validationTime, policy, responders);
+        return new RevocationQuery(validationTime, policy, responders, expiredCertsRevocationInfo);
+    }
+
+    /** The same question, knowing since when the issuing service keeps the status of expired certificates. */
+    public RevocationQuery withExpiredCertsRevocationInfo(Optional<Instant> since) {
+        return new RevocationQuery(validationTime, policy, listedResponders, since);
+    }
+
+    /** The same question at another validation time. */
+    public RevocationQuery withValidationTime(Instant time) {
+        return new RevocationQuery(time, policy, listedResponders, expiredCertsRevocationInfo);
     }
 }

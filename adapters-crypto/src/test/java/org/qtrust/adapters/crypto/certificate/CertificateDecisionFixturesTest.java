@@ -419,6 +419,40 @@ class CertificateDecisionFixturesTest {
         }
 
         @Test
+        void the_issuing_services_expired_certs_revocation_info_reaches_the_revocation_checker() {
+            // TS 119 612 §5.5.9.1: the list says since when the CA keeps the status of expired certificates (issue 14.4)
+            Instant keptSince = Instant.parse("2017-01-01T00:00:00Z");
+            org.qtrust.core.trustedlist.StatusHistory.Entry entry = new org.qtrust.core.trustedlist.StatusHistory.Entry(
+                    org.qtrust.core.trustedlist.ServiceStatus.of(GRANTED), Instant.parse("2016-07-01T00:00:00Z"), ServiceTypes.CA_QC,
+                    org.qtrust.core.trustedlist.MultilingualText.english("Root QC CA"),
+                    new org.qtrust.core.trustedlist.ServiceInformationExtensions(List.of(), List.of(TestSnapshot.FOR_ESIGNATURES),
+                            Optional.of(keptSince), List.of()));
+            TrustedService withInfo = new TrustedService(org.qtrust.core.trustedlist.DigitalIdentity.ofCertificates(
+                    List.of(ServiceCertificate.of(pki.root().certificate()))),
+                    org.qtrust.core.trustedlist.StatusHistory.of(entry, List.of()), List.of());
+            List<Optional<Instant>> seen = new java.util.ArrayList<>();
+            org.qtrust.core.revocation.RevocationChecker checker = (certificate, issuer, query) -> {
+                seen.add(query.expiredCertsRevocationInfo());
+                return good();
+            };
+            CertificateDecisionService service = new CertificateDecisionService(TrustedServiceIndex.build(
+                    List.of(ListSource.accepted(listWith(withInfo))), List.of(), inspector), inspector,
+                    VerificationPolicy.euEidas().withRevocation(RevocationMode.REQUIRE), Optional.of(checker),
+                    org.qtrust.core.revocation.RevocationPolicy.defaults());
+            Credential leaf = qualifiedLeaf("Erin", pki.intermediate(), ISSUED, EXPIRES);
+
+            CertificateVerdict verdict = verify(service, leaf.certificate(), pki.intermediate().certificate());
+            CertificateVerdict without = verify(withChecker(RevocationMode.REQUIRE, (certificate, issuer, query) -> {
+                seen.add(query.expiredCertsRevocationInfo());
+                return good();
+            }), leaf.certificate(), pki.intermediate().certificate());
+
+            assertThat(verdict.code()).isEqualTo(VerdictCode.OK);
+            assertThat(without.code()).isEqualTo(VerdictCode.OK);
+            assertThat(seen).containsExactly(Optional.of(keptSince), Optional.of(keptSince), Optional.empty(), Optional.empty());
+        }
+
+        @Test
         void every_link_but_the_anchor_is_asked_about_with_its_issuer() {
             Credential leaf = qualifiedLeaf("Alice", pki.intermediate(), ISSUED, EXPIRES);
 

@@ -42,56 +42,62 @@ public final class FakeOcspResponder {
     public record Scenario(X509Certificate issuer, X509Certificate signer, PrivateKey signerKey, boolean includeSigner,
                            boolean byKey, boolean sha256CertId, BigInteger serialOverride, CertificateStatus status,
                            Instant thisUpdate, Instant nextUpdate, Instant producedAt, boolean echoNonce,
-                           boolean tamper, int responseStatus) {
+                           boolean tamper, int responseStatus, Instant archiveCutoff) {
 
         public static Scenario signedBy(X509Certificate issuer, X509Certificate signer, PrivateKey key, Instant now) {
             return new Scenario(issuer, signer, key, true, false, false, null, CertificateStatus.GOOD, now,
-                    now.plusSeconds(86_400), now, true, false, OCSPRespBuilder.SUCCESSFUL);
+                    now.plusSeconds(86_400), now, true, false, OCSPRespBuilder.SUCCESSFUL, null);
         }
 
         public Scenario withIncludeSigner(boolean value) {
             return new Scenario(issuer, signer, signerKey, value, byKey, sha256CertId, serialOverride, status,
-                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus);
+                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus, archiveCutoff);
         }
 
         public Scenario withByKey(boolean value) {
             return new Scenario(issuer, signer, signerKey, includeSigner, value, sha256CertId, serialOverride, status,
-                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus);
+                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus, archiveCutoff);
         }
 
         public Scenario withSha256CertId() {
             return new Scenario(issuer, signer, signerKey, includeSigner, byKey, true, serialOverride, status,
-                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus);
+                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus, archiveCutoff);
         }
 
         public Scenario withSerial(BigInteger value) {
             return new Scenario(issuer, signer, signerKey, includeSigner, byKey, sha256CertId, value, status,
-                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus);
+                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus, archiveCutoff);
         }
 
         public Scenario withStatus(CertificateStatus value) {
             return new Scenario(issuer, signer, signerKey, includeSigner, byKey, sha256CertId, serialOverride, value,
-                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus);
+                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus, archiveCutoff);
         }
 
         public Scenario withTimes(Instant thisUpdateValue, Instant nextUpdateValue, Instant producedAtValue) {
             return new Scenario(issuer, signer, signerKey, includeSigner, byKey, sha256CertId, serialOverride, status,
-                    thisUpdateValue, nextUpdateValue, producedAtValue, echoNonce, tamper, responseStatus);
+                    thisUpdateValue, nextUpdateValue, producedAtValue, echoNonce, tamper, responseStatus, archiveCutoff);
         }
 
         public Scenario withoutNonce() {
             return new Scenario(issuer, signer, signerKey, includeSigner, byKey, sha256CertId, serialOverride, status,
-                    thisUpdate, nextUpdate, producedAt, false, tamper, responseStatus);
+                    thisUpdate, nextUpdate, producedAt, false, tamper, responseStatus, archiveCutoff);
         }
 
         public Scenario tampered() {
             return new Scenario(issuer, signer, signerKey, includeSigner, byKey, sha256CertId, serialOverride, status,
-                    thisUpdate, nextUpdate, producedAt, echoNonce, true, responseStatus);
+                    thisUpdate, nextUpdate, producedAt, echoNonce, true, responseStatus, archiveCutoff);
+        }
+
+        /** An archiveCutoff singleExtension (RFC 6960 §4.4.4). */
+        public Scenario withArchiveCutoff(Instant value) {
+            return new Scenario(issuer, signer, signerKey, includeSigner, byKey, sha256CertId, serialOverride, status,
+                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, responseStatus, value);
         }
 
         public Scenario withResponseStatus(int value) {
             return new Scenario(issuer, signer, signerKey, includeSigner, byKey, sha256CertId, serialOverride, status,
-                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, value);
+                    thisUpdate, nextUpdate, producedAt, echoNonce, tamper, value, archiveCutoff);
         }
     }
 
@@ -118,8 +124,11 @@ public final class FakeOcspResponder {
                     ? new BasicOCSPRespBuilder(signer.getSubjectPublicKeyInfo(),
                             digests.get(RespID.HASH_SHA1))
                     : new BasicOCSPRespBuilder(new RespID(signer.getSubject()));
+            Extensions singleExtensions = scenario.archiveCutoff() == null ? null : new Extensions(new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff, false,
+                    new org.bouncycastle.asn1.DERGeneralizedTime(Date.from(scenario.archiveCutoff())).getEncoded()));
             builder.addResponse(answered, scenario.status(), Date.from(scenario.thisUpdate()),
-                    scenario.nextUpdate() == null ? null : Date.from(scenario.nextUpdate()), null);
+                    scenario.nextUpdate() == null ? null : Date.from(scenario.nextUpdate()), singleExtensions);
             Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null && scenario.echoNonce()) {
                 builder.setResponseExtensions(new Extensions(nonce));
