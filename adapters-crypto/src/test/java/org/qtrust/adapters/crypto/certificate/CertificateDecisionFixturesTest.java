@@ -167,6 +167,50 @@ class CertificateDecisionFixturesTest {
             assertThat(withoutKeyCertSign.trace()).anyMatch(line -> line.contains("keyCertSign"));
         }
 
+        /** Issue 14.1: a listed key is not a signature. */
+        @Test
+        void a_certificate_carrying_a_listed_ca_key_but_signed_by_another_key_is_not_trusted() {
+            TrustedList list = listWith(TestSnapshot.service("Issuing QC CA", pki.intermediate().certificate(),
+                    Period.of(GRANTED, "2016-07-01T00:00:00Z")));
+            KeyPair stolenPublicKey = new KeyPair(pki.intermediate().publicKey(), TestPki.ecKey("mallory-signer").getPrivate());
+            Credential malloryCa = pki.certificate(pki.intermediate().subject()).selfSigned().ecKey("mallory-signer")
+                    .ca(0).keyUsage(KeyUsage.KEY_CERT_SIGN).issue();
+            byte[] qc = QcStatements.create().compliance().sscd().type(QcStatements.QCT_ESIGN).encoded();
+            Credential underLookAlike = pki.certificate("CN=Mallory Chosen Subject,O=Decision Test,C=EU").key(stolenPublicKey)
+                    .issuedBy(malloryCa).validity(ISSUED, EXPIRES).qcStatements(qc).issue();
+            Credential selfSigned = pki.certificate("CN=Mallory Self,O=Decision Test,C=EU").key(stolenPublicKey).selfSigned()
+                    .validity(ISSUED, EXPIRES).qcStatements(qc).issue();
+            CertificateDecisionService service = decisions(VerificationPolicy.euEidas(), list);
+
+            for (Credential forged : List.of(underLookAlike, selfSigned)) {
+                assertThat(forged.publicKey()).isEqualTo(pki.intermediate().publicKey());
+                CertificateVerdict verdict = verify(service, forged.certificate());
+                assertThat(verdict.code()).as(forged.subject()).isEqualTo(VerdictCode.ISSUER_NOT_TRUSTED);
+                assertThat(verdict.trusted()).isFalse();
+                assertThat(verdict.qualification().atIssuance()).isEqualTo(CertificateQualification.NA);
+                assertThat(verdict.qualification().atValidationTime()).isEqualTo(CertificateQualification.NA);
+                assertThat(verdict.trace()).anyMatch(line -> line.contains("a listed key is not a signature"));
+            }
+        }
+
+        @Test
+        void the_listed_certificate_itself_and_a_recertification_signed_by_the_listed_key_are_trusted() {
+            TrustedList list = listWith(TestSnapshot.service("Root QC CA", pki.root().certificate(), Period.of(ACCREDITED, "2014-01-01T00:00:00Z"),
+                    Period.of(GRANTED, "2016-06-30T22:00:00Z")));
+            Credential recertified = pki.certificate(pki.root().subject()).key(pki.root().keyPair()).selfSigned()
+                    .validity(ISSUED, EXPIRES).ca(-1).keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).issue();
+            CertificateDecisionService service = decisions(VerificationPolicy.euEidas(), list);
+
+            CertificateVerdict listed = verify(service, pki.root().certificate());
+            CertificateVerdict again = verify(service, recertified.certificate());
+
+            assertThat(listed.code()).as(String.join("\n", listed.trace())).isEqualTo(VerdictCode.OK);
+            assertThat(listed.trace()).anyMatch(line -> line.contains("byte for byte, the listed certificate of BE / Root QC CA"));
+            assertThat(again.code()).as(String.join("\n", again.trace())).isEqualTo(VerdictCode.OK);
+            assertThat(again.trace()).anyMatch(line -> line.contains("a listed key is not a signature"))
+                    .anyMatch(line -> line.contains("every signature verified"));
+        }
+
         @Test
         void a_malformed_certificate_is_a_verdict() {
             CertificateVerdict verdict = decisions(VerificationPolicy.euEidas(), listWith(TestSnapshot.service("Root", pki.root().certificate(),

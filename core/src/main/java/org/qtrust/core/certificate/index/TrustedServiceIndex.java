@@ -42,16 +42,18 @@ public final class TrustedServiceIndex {
     private final Map<ByteBuffer, List<ListedKey>> byKeyIdentifier;
     private final Map<String, List<ListedKey>> bySubject;
     private final Map<ByteBuffer, List<ListedService>> bareKeyIdentifiers;
+    private final Map<String, ListedCertificate> listedCertificates;
     private final List<String> notes;
     private final int serviceCount;
 
     private TrustedServiceIndex(Map<String, ListedKey> byKeyId, Map<ByteBuffer, List<ListedKey>> byKeyIdentifier,
                                 Map<String, List<ListedKey>> bySubject, Map<ByteBuffer, List<ListedService>> bareKeyIdentifiers,
-                                List<String> notes, int serviceCount) {
+                                Map<String, ListedCertificate> listedCertificates, List<String> notes, int serviceCount) {
         this.byKeyId = byKeyId;
         this.byKeyIdentifier = byKeyIdentifier;
         this.bySubject = bySubject;
         this.bareKeyIdentifiers = bareKeyIdentifiers;
+        this.listedCertificates = listedCertificates;
         this.notes = List.copyOf(notes);
         this.serviceCount = serviceCount;
     }
@@ -102,6 +104,18 @@ public final class TrustedServiceIndex {
     public Optional<ListedKey> byKey(SubjectPublicKey key) {
         ListedKey listed = byKeyId.get(key.id());
         return listed != null && listed.key().sameKeyAs(key) ? Optional.of(listed) : Optional.empty();
+    }
+
+    /**
+     * The listed identity certificate this certificate is, byte for byte, with the services
+     * that list it; empty when it is not one (even if it carries a listed key: a listed key is
+     * not a signature, TS 119 612 §5.5.3 identifies the service by its certificate or key, and a
+     * certificate is vouched for only by the signature of its issuer, RFC 5280 §6.1.3 (a)(1)).
+     */
+    public Optional<ListedCertificate> listedCertificate(CertificateFacts certificate) {
+        ListedCertificate listed = listedCertificates.get(certificate.sha256());
+        return listed != null && java.util.Arrays.equals(listed.certificate().der(), certificate.der())
+                ? Optional.of(listed) : Optional.empty();
     }
 
     /**
@@ -158,6 +172,8 @@ public final class TrustedServiceIndex {
         private final Map<ByteBuffer, Set<String>> identifiers = new HashMap<>();
         private final Map<String, Set<String>> subjects = new HashMap<>();
         private final Map<ByteBuffer, List<ListedService>> bare = new HashMap<>();
+        private final Map<String, CertificateFacts> listedFacts = new HashMap<>();
+        private final Map<String, Set<ListedService>> listedBy = new HashMap<>();
         private final List<String> notes = new ArrayList<>();
         private int order;
         private int serviceCount;
@@ -222,6 +238,8 @@ public final class TrustedServiceIndex {
             try {
                 CertificateFacts facts = inspector.inspect(certificate.der());
                 SubjectPublicKey key = facts.publicKey();
+                listedFacts.putIfAbsent(facts.sha256(), facts);
+                listedBy.computeIfAbsent(facts.sha256(), k -> new LinkedHashSet<>()).add(service);
                 if (seen.add(key.id())) {
                     addKey(key, Optional.of(facts), service);
                 } else {
@@ -264,8 +282,12 @@ public final class TrustedServiceIndex {
             subjects.forEach((name, keyIds) -> bySubject.put(name, keyIds.stream().map(byKeyId::get).toList()));
             Map<ByteBuffer, List<ListedService>> bareIds = new HashMap<>();
             bare.forEach((id, list) -> bareIds.put(id, List.copyOf(list)));
+            Map<String, ListedCertificate> listed = new HashMap<>(listedFacts.size() * 2);
+            listedFacts.forEach((sha, facts) -> listed.put(sha, new ListedCertificate(facts,
+                    byKeyId.get(facts.publicKey().id()), List.copyOf(listedBy.get(sha)))));
             return new TrustedServiceIndex(Collections.unmodifiableMap(byKeyId), Collections.unmodifiableMap(byIdentifier),
-                    Collections.unmodifiableMap(bySubject), Collections.unmodifiableMap(bareIds), notes, serviceCount);
+                    Collections.unmodifiableMap(bySubject), Collections.unmodifiableMap(bareIds), Collections.unmodifiableMap(listed),
+                    notes, serviceCount);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.qtrust.core.certificate.CertificateFacts;
 import org.qtrust.core.certificate.VerdictCode;
+import org.qtrust.core.certificate.index.ListedCertificate;
 import org.qtrust.core.certificate.index.ListedKey;
 import org.qtrust.core.certificate.index.ListedService;
 import org.qtrust.core.certificate.index.TrustedServiceIndex;
@@ -39,11 +40,17 @@ public final class PathBuilder {
 
     public PathSearch find(CertificateFacts target, List<CertificateFacts> intermediates) {
         List<String> trace = new ArrayList<>();
-        Optional<ListedKey> own = index.byKey(target.publicKey());
-        if (own.isPresent()) {
-            trace.add("path: the certificate's own key is a listed service key (" + own.get().describe() + ")");
-            return new PathSearch(Optional.of(new CertificatePath(List.of(target), own.get(), true)), VerdictCode.OK, trace);
+        // A listed key is not a signature: only the very certificate a service's identity gives
+        // (byte for byte) is that service's certificate (TS 119 612 §5.5.3). Any other certificate
+        // carrying a listed key is vouched for only by its issuer's signature (RFC 5280 §6.1.3 (a)(1)).
+        Optional<ListedCertificate> listed = index.listedCertificate(target);
+        if (listed.isPresent()) {
+            trace.add("path: the certificate is, byte for byte, the listed certificate of " + describe(listed.get()));
+            return new PathSearch(Optional.of(new CertificatePath(List.of(target), listed.get().key(), true)), VerdictCode.OK, trace);
         }
+        index.byKey(target.publicKey()).ifPresent(own -> trace.add("path: the certificate carries the key of a listed service ("
+                + own.describe() + ") but is not its listed certificate: a listed key is not a signature, the certificate's "
+                + "signature must verify under an issuer (RFC 5280 §6.1.3 a1)"));
         Search search = new Search(intermediates, trace);
         List<CertificateFacts> chain = new ArrayList<>();
         chain.add(target);
@@ -65,6 +72,12 @@ public final class PathBuilder {
             trace.add("path: no listed service key signed the certificate or any given intermediate");
         }
         return new PathSearch(Optional.empty(), VerdictCode.ISSUER_NOT_TRUSTED, trace);
+    }
+
+    private static String describe(ListedCertificate listed) {
+        ListedService first = listed.services().get(0);
+        return first.territory() + " / " + first.serviceName()
+                + (listed.services().size() > 1 ? " (and " + (listed.services().size() - 1) + " more)" : "");
     }
 
     private final class Search {
