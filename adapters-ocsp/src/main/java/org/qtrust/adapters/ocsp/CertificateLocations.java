@@ -63,8 +63,11 @@ final class CertificateLocations {
         return urls;
     }
 
-    /** One distribution point: its URIs, and what this checker cannot follow about it. */
-    record CrlPoint(List<String> urls, List<String> unsupported) {
+    /**
+     * One distribution point: its URIs, every name of its fullName (matched against a CRL's
+     * issuingDistributionPoint, RFC 5280 §6.3.3 (b)(2)(i)), and what this checker cannot follow about it.
+     */
+    record CrlPoint(List<String> urls, List<GeneralName> names, List<String> unsupported) {
     }
 
     /**
@@ -79,6 +82,7 @@ final class CertificateLocations {
         CRLDistPoint distribution = CRLDistPoint.getInstance(extensions.getExtensionParsedValue(Extension.cRLDistributionPoints));
         for (DistributionPoint point : distribution.getDistributionPoints()) {
             List<String> urls = new ArrayList<>();
+            List<GeneralName> names = new ArrayList<>();
             List<String> unsupported = new ArrayList<>();
             DistributionPointName name = point.getDistributionPoint();
             if (name == null) {
@@ -87,6 +91,7 @@ final class CertificateLocations {
                 unsupported.add("a distribution point named relative to the CRL issuer");
             } else {
                 for (GeneralName general : GeneralNames.getInstance(name.getName()).getNames()) {
+                    names.add(general);
                     if (general.getTagNo() == GeneralName.uniformResourceIdentifier) {
                         urls.add(ASN1IA5String.getInstance(general.getName()).getString());
                     }
@@ -94,12 +99,12 @@ final class CertificateLocations {
             }
             if (point.getCRLIssuer() != null) {
                 unsupported.add("an indirect CRL (cRLIssuer " + point.getCRLIssuer().getNames()[0].getName()
-                        + "): only CRLs signed by the issuing CA are accepted");
+                        + "): refused, only CRLs signed by the issuing CA are accepted (RFC 5280 §6.3.3 (b)(1))");
             }
             if (point.getReasons() != null) {
                 unsupported.add("a partitioned CRL (reasons " + point.getReasons() + "): absence from it proves nothing");
             }
-            points.add(new CrlPoint(urls, unsupported));
+            points.add(new CrlPoint(urls, names, unsupported));
         }
         return points;
     }

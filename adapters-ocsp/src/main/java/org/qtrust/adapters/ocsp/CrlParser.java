@@ -75,6 +75,13 @@ final class CrlParser {
                     + "' (CRLs of another authority are not accepted)");
             return new Parsed(Optional.empty(), trace);
         }
+        // RFC 5280 §6.3.3 (f): the CRL issuer's key must be allowed to sign CRLs when its keyUsage says what it may do.
+        org.bouncycastle.asn1.x509.KeyUsage issuerUsage = org.bouncycastle.asn1.x509.KeyUsage.fromExtensions(issuer.getExtensions());
+        if (issuerUsage != null && !issuerUsage.hasUsages(org.bouncycastle.asn1.x509.KeyUsage.cRLSign)) {
+            trace.add("CRL: the issuing CA " + Bc.describe(issuer) + " has a keyUsage without cRLSign: it may not sign "
+                    + "CRLs (RFC 5280 §6.3.3 (f)): refused");
+            return new Parsed(Optional.empty(), trace);
+        }
         Optional<String> signatureProblem = verifySignature(list, der, issuer);
         if (signatureProblem.isPresent()) {
             trace.add("CRL: " + signatureProblem.get());
@@ -85,6 +92,12 @@ final class CrlParser {
         Extensions extensions = tbs.getExtensions();
         CrlSnapshot.Scope scope = CrlSnapshot.Scope.ALL;
         boolean indirect = false;
+        if (extensions != null && extensions.getExtension(Extension.deltaCRLIndicator) != null) {
+            // RFC 5280 §5.2.4: a delta CRL lists only the changes since a base CRL. Refused however it is marked, so
+            // it is never taken for a complete CRL (§6.3.3 (d) would need the base CRL as well).
+            trace.add("CRL: a delta CRL (deltaCRLIndicator): only complete CRLs are used (RFC 5280 §5.2.4, §6.3.3 (d))");
+            return new Parsed(Optional.empty(), trace);
+        }
         if (extensions != null) {
             for (ASN1ObjectIdentifier oid : extensions.getCriticalExtensionOIDs()) {
                 if (Extension.deltaCRLIndicator.equals(oid)) {
@@ -99,8 +112,17 @@ final class CrlParser {
             Extension idpExtension = extensions.getExtension(Extension.issuingDistributionPoint);
             if (idpExtension != null) {
                 IssuingDistributionPoint idp = IssuingDistributionPoint.getInstance(idpExtension.getParsedValue());
+                List<GeneralName> pointNames = List.of();
+                boolean relative = false;
+                if (idp.getDistributionPoint() != null) {
+                    if (idp.getDistributionPoint().getType() == org.bouncycastle.asn1.x509.DistributionPointName.FULL_NAME) {
+                        pointNames = List.of(GeneralNames.getInstance(idp.getDistributionPoint().getName()).getNames());
+                    } else {
+                        relative = true;
+                    }
+                }
                 scope = new CrlSnapshot.Scope(idp.onlyContainsUserCerts(), idp.onlyContainsCACerts(),
-                        idp.onlyContainsAttributeCerts(), idp.getOnlySomeReasons() != null);
+                        idp.onlyContainsAttributeCerts(), idp.getOnlySomeReasons() != null, pointNames, relative);
                 indirect = idp.isIndirectCRL();
             }
         }

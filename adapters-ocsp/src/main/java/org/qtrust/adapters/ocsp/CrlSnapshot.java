@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.qtrust.core.revocation.RevocationReason;
 import org.qtrust.core.revocation.RevocationSource;
 
@@ -38,9 +39,19 @@ record CrlSnapshot(String url, Instant thisUpdate, Optional<Instant> nextUpdate,
         }
     }
 
-    /** The issuingDistributionPoint restrictions that matter for a lookup. */
-    record Scope(boolean onlyUserCerts, boolean onlyCaCerts, boolean onlyAttributeCerts, boolean onlySomeReasons) {
-        static final Scope ALL = new Scope(false, false, false, false);
+    /**
+     * The issuingDistributionPoint restrictions that matter for a lookup.
+     *
+     * @param pointNames        the IDP's distributionPoint fullName; empty when the IDP names no point (or there is no IDP)
+     * @param relativePointName the IDP names its point relative to the CRL issuer (never matched: refused)
+     */
+    record Scope(boolean onlyUserCerts, boolean onlyCaCerts, boolean onlyAttributeCerts, boolean onlySomeReasons,
+                 List<GeneralName> pointNames, boolean relativePointName) {
+        static final Scope ALL = new Scope(false, false, false, false, List.of(), false);
+
+        Scope {
+            pointNames = List.copyOf(pointNames);
+        }
     }
 
     CrlSnapshot {
@@ -52,9 +63,25 @@ record CrlSnapshot(String url, Instant thisUpdate, Optional<Instant> nextUpdate,
         return revoked.size();
     }
 
-    /** What this CRL says about one certificate of its issuer. */
-    Evidence lookup(BigInteger serial, boolean certificateIsCa, List<String> baseTrace) {
+    /**
+     * What this CRL says about one certificate of its issuer, fetched from the distribution point
+     * with the given names (RFC 5280 §6.3.3 (b)).
+     */
+    Evidence lookup(BigInteger serial, boolean certificateIsCa, List<GeneralName> distributionPoint,
+                    List<String> baseTrace) {
         java.util.ArrayList<String> trace = new java.util.ArrayList<>(baseTrace);
+        // RFC 5280 §6.3.3 (b)(2)(i): a CRL scoped to a distribution point answers only for certificates of that point.
+        if (scope.relativePointName()) {
+            trace.add("CRL: " + url + " names its distribution point relative to the CRL issuer; it cannot be matched "
+                    + "with the certificate's distribution point (RFC 5280 §6.3.3 (b)(2)(i)): not used");
+            return Evidence.failed(RevocationSource.CRL, url, trace);
+        }
+        if (!scope.pointNames().isEmpty() && scope.pointNames().stream().noneMatch(distributionPoint::contains)) {
+            trace.add("CRL: " + url + " covers the distribution point " + describe(scope.pointNames())
+                    + ", not the certificate's " + describe(distributionPoint) + " (issuingDistributionPoint, RFC 5280 "
+                    + "§6.3.3 (b)(2)(i)): a CRL of another partition is not this certificate's complete CRL");
+            return Evidence.failed(RevocationSource.CRL, url, trace);
+        }
         if (scope.onlyAttributeCerts() || scope.onlyUserCerts() && certificateIsCa
                 || scope.onlyCaCerts() && !certificateIsCa) {
             trace.add("CRL: " + url + " does not cover this kind of certificate (issuingDistributionPoint: "
@@ -75,8 +102,13 @@ record CrlSnapshot(String url, Instant thisUpdate, Optional<Instant> nextUpdate,
                     + "(onlySomeReasons): absence proves nothing");
             return Evidence.failed(RevocationSource.CRL, url, trace);
         }
-        trace.add("CRL: serial " + serial.toString(16) + " is not among the " + revoked.size() + " entries");
+        trace.add("CRL: serial " + serial.toString(16) + " is not among the " + revoked.size() + " entries"
+                + (scope.pointNames().isEmpty() ? "" : " (the CRL's issuingDistributionPoint matches the certificate's)"));
         return new Evidence(RevocationSource.CRL, Evidence.Kind.GOOD, url, Optional.empty(), Optional.of(thisUpdate),
                 nextUpdate, Optional.empty(), Optional.empty(), expiredCertsOnCrl, trace);
+    }
+
+    private static String describe(List<GeneralName> names) {
+        return names.stream().map(n -> String.valueOf(n.getName())).toList().toString();
     }
 }

@@ -226,7 +226,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                 if (snapshot.isEmpty()) {
                     continue;
                 }
-                Evidence evidence = snapshot.get().lookup(serial, isCa, List.of());
+                Evidence evidence = snapshot.get().lookup(serial, isCa, point.names(), List.of());
                 AnswerKey key = new AnswerKey(issuerId, serial, RevocationSource.CRL, "");
                 Optional<RevocationOutcome> outcome = accept(key, evidence, query, notAfter, trace);
                 if (outcome.isPresent()) {

@@ -142,6 +142,27 @@ class CrlIntegrationTest {
     }
 
     @Test
+    void a_crl_scoped_to_another_distribution_point_is_not_the_certificates_crl() throws Exception {
+        // RFC 5280 §6.3.3 (b)(2)(i): the leaf's distribution point is /ca.crl; this CRL covers another partition
+        org.bouncycastle.cert.X509v2CRLBuilder builder = new org.bouncycastle.cert.X509v2CRLBuilder(world.ca.name(),
+                java.util.Date.from(world.now.minusSeconds(60)));
+        builder.setNextUpdate(java.util.Date.from(world.now.plus(Duration.ofDays(1))));
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.issuingDistributionPoint, true,
+                new org.bouncycastle.asn1.x509.IssuingDistributionPoint(new org.bouncycastle.asn1.x509.DistributionPointName(
+                        new org.bouncycastle.asn1.x509.GeneralNames(new org.bouncycastle.asn1.x509.GeneralName(
+                                org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier,
+                                "http://crl.example/partition-2.crl"))), false, false, null, false, false));
+        world.serveCrl(builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                .build(world.ca.privateKey())).getEncoded());
+
+        RevocationOutcome outcome = check(world.revokedLeaf, CRL_ONLY.withMode(RevocationMode.REQUIRE));
+
+        assertThat(outcome.status()).as("absent from another partition's CRL proves nothing").isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(outcome.trace()).anyMatch(line -> line.contains("partition-2.crl") && line.contains("§6.3.3 (b)(2)(i)"));
+        assertThat(RevocationMode.REQUIRE.judge(outcome).problem().orElseThrow().code()).isEqualTo("revocation_unknown");
+    }
+
+    @Test
     void a_pem_crl_is_read_too() {
         String pem = "-----BEGIN X509 CRL-----\n" + Base64.getMimeEncoder().encodeToString(world.currentCrl())
                 + "\n-----END X509 CRL-----\n";

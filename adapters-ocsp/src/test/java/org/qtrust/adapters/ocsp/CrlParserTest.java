@@ -83,7 +83,7 @@ class CrlParserTest {
         builder.addExtension(Extension.issuingDistributionPoint, true,
                 new IssuingDistributionPoint(null, false, true, null, false, false));
 
-        Evidence evidence = parse(builder).snapshot().orElseThrow().lookup(BigInteger.TEN, false, List.of());
+        Evidence evidence = parse(builder).snapshot().orElseThrow().lookup(BigInteger.TEN, false, List.of(), List.of());
 
         assertThat(evidence.kind()).isEqualTo(Evidence.Kind.FAILED);
         assertThat(evidence.trace()).anyMatch(line -> line.contains("CA certificates only"));
@@ -113,10 +113,104 @@ class CrlParserTest {
                 new org.bouncycastle.asn1.x509.ReasonFlags(org.bouncycastle.asn1.x509.ReasonFlags.keyCompromise),
                 false, false));
 
-        Evidence evidence = parse(builder).snapshot().orElseThrow().lookup(BigInteger.TEN, false, List.of());
+        Evidence evidence = parse(builder).snapshot().orElseThrow().lookup(BigInteger.TEN, false, List.of(), List.of());
 
         assertThat(evidence.kind()).isEqualTo(Evidence.Kind.FAILED);
         assertThat(evidence.trace()).anyMatch(line -> line.contains("onlySomeReasons"));
+    }
+
+    private static final List<GeneralName> THIS_POINT = List.of(
+            new GeneralName(GeneralName.uniformResourceIdentifier, "http://test/crl"));
+
+    private static IssuingDistributionPoint idpNaming(String uri) {
+        return new IssuingDistributionPoint(new org.bouncycastle.asn1.x509.DistributionPointName(new GeneralNames(
+                new GeneralName(GeneralName.uniformResourceIdentifier, uri))), false, false, null, false, false);
+    }
+
+    @Test
+    void a_crl_scoped_to_another_distribution_point_does_not_answer() throws Exception {
+        // RFC 5280 §6.3.3 (b)(2)(i): the IDP's name must match one of the certificate's distribution point names
+        X509v2CRLBuilder builder = builder();
+        builder.addExtension(Extension.issuingDistributionPoint, true, idpNaming("http://test/partition-2.crl"));
+
+        Evidence evidence = parse(builder).snapshot().orElseThrow().lookup(BigInteger.TEN, false, THIS_POINT, List.of());
+
+        assertThat(evidence.kind()).isEqualTo(Evidence.Kind.FAILED);
+        assertThat(evidence.trace()).anyMatch(line -> line.contains("http://test/partition-2.crl")
+                && line.contains("RFC 5280 §6.3.3 (b)(2)(i)"));
+    }
+
+    @Test
+    void a_crl_scoped_to_the_certificates_distribution_point_answers() throws Exception {
+        X509v2CRLBuilder builder = builder();
+        builder.addExtension(Extension.issuingDistributionPoint, true, idpNaming("http://test/crl"));
+
+        Evidence evidence = parse(builder).snapshot().orElseThrow().lookup(BigInteger.TEN, false, THIS_POINT, List.of());
+
+        assertThat(evidence.kind()).isEqualTo(Evidence.Kind.GOOD);
+    }
+
+    @Test
+    void a_distribution_point_named_relative_to_the_crl_issuer_is_not_matched() throws Exception {
+        X509v2CRLBuilder builder = builder();
+        builder.addExtension(Extension.issuingDistributionPoint, true, new IssuingDistributionPoint(
+                new org.bouncycastle.asn1.x509.DistributionPointName(org.bouncycastle.asn1.x509.DistributionPointName.NAME_RELATIVE_TO_CRL_ISSUER,
+                        new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.OU,
+                                new org.bouncycastle.asn1.DERUTF8String("partition 1"))), false, false, null, false, false));
+
+        Evidence evidence = parse(builder).snapshot().orElseThrow().lookup(BigInteger.TEN, false, THIS_POINT, List.of());
+
+        assertThat(evidence.kind()).isEqualTo(Evidence.Kind.FAILED);
+        assertThat(evidence.trace()).anyMatch(line -> line.contains("relative to the CRL issuer"));
+    }
+
+    @Test
+    void a_delta_crl_marked_non_critical_is_refused_too() throws Exception {
+        X509v2CRLBuilder builder = builder();
+        builder.addExtension(Extension.deltaCRLIndicator, false, new CRLNumber(BigInteger.ONE));
+
+        CrlParser.Parsed parsed = parse(builder);
+
+        assertThat(parsed.snapshot()).isEmpty();
+        assertThat(parsed.trace()).anyMatch(line -> line.contains("a delta CRL") && line.contains("RFC 5280 §5.2.4"));
+    }
+
+    @Test
+    void a_ca_whose_key_usage_lacks_crl_sign_may_not_sign_crls() throws Exception {
+        // RFC 5280 §6.3.3 (f)
+        java.security.KeyPair keys = TestPki.ecKeys();
+        X500Name name = new X500Name("CN=No CRL Sign CA,O=QTrust Test,C=EU");
+        java.security.cert.X509Certificate ca = TestPki.build(name, keys.getPublic(), name, keys.getPrivate(), BigInteger.ONE,
+                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)), b -> {
+                    TestPki.add(b, Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(true));
+                    TestPki.add(b, Extension.keyUsage, true, new org.bouncycastle.asn1.x509.KeyUsage(
+                            org.bouncycastle.asn1.x509.KeyUsage.keyCertSign));
+                });
+        byte[] crl = TestPki.crl(name, keys.getPrivate(), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)), java.util.Map.of());
+
+        CrlParser.Parsed refused = CrlParser.parse(crl, Bc.holder(ca), "http://test/crl", List.of());
+        CrlParser.Parsed accepted = CrlParser.parse(TestPki.crl(CA.name(), CA.privateKey(), NOW.minusSeconds(60),
+                NOW.plus(Duration.ofDays(1)), java.util.Map.of()), Bc.holder(CA.certificate()), "http://test/crl", List.of());
+
+        assertThat(refused.snapshot()).isEmpty();
+        assertThat(refused.trace()).anyMatch(line -> line.contains("without cRLSign") && line.contains("§6.3.3 (f)"));
+        assertThat(accepted.snapshot()).as("the CA with keyCertSign and cRLSign").isPresent();
+    }
+
+    @Test
+    void a_distribution_point_with_a_crl_issuer_is_refused_explicitly() throws Exception {
+        org.bouncycastle.asn1.x509.CRLDistPoint points = new org.bouncycastle.asn1.x509.CRLDistPoint(
+                new org.bouncycastle.asn1.x509.DistributionPoint[] {new org.bouncycastle.asn1.x509.DistributionPoint(
+                        new org.bouncycastle.asn1.x509.DistributionPointName(new GeneralNames(
+                                new GeneralName(GeneralName.uniformResourceIdentifier, "http://test/indirect.crl"))),
+                        null, new GeneralNames(new GeneralName(new X500Name("CN=Separate CRL Issuer"))))});
+        Extensions extensions = new Extensions(new Extension(Extension.cRLDistributionPoints, false, points.getEncoded()));
+
+        List<CertificateLocations.CrlPoint> read = CertificateLocations.crlPoints(extensions);
+
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).unsupported()).anyMatch(line -> line.contains("an indirect CRL")
+                && line.contains("refused") && line.contains("§6.3.3 (b)(1)"));
     }
 
     @Test
