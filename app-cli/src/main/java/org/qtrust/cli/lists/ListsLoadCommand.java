@@ -60,6 +60,7 @@ public final class ListsLoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode document = ListReportJson.of(report);
+            session.snapshotId().ifPresent(id -> document.put("snapshot", id));
             if (lote.given()) {
                 document.set("lotes", LoteReportJson.of(lotes));
             }
@@ -67,6 +68,7 @@ public final class ListsLoadCommand implements Callable<Integer> {
         } else {
             ListTable.print(report, out);
             ListTable.printLotes(lotes, out);
+            session.snapshotId().ifPresent(id -> out.printf("%nRead from the store's snapshot %s%n", id));
         }
         out.flush();
         ListVerdict lotl = report.listOfLists();

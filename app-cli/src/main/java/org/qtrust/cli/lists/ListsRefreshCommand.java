@@ -31,6 +31,8 @@ import org.qtrust.cli.options.HttpOptions;
 import org.qtrust.cli.options.ListOptions;
 import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.cli.wiring.LoteSession;
+import org.qtrust.cli.wiring.StoreSession;
+import org.qtrust.adapters.redis.RedisStore;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.lote.refresh.LoteRefreshReport;
 import org.qtrust.cli.wiring.ListsModule;
@@ -90,9 +92,12 @@ public final class ListsRefreshCommand implements Callable<Integer> {
         if (lists.offline().isPresent()) {
             throw new UsageException("lists refresh fills a cache: give --cache DIR, not --offline (load it with lists load --offline DIR)");
         }
-        Path folder = lists.cache().orElseGet(CacheDirectories::defaultDirectory);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (lists.store().isPresent()) {
+            return refreshStore(out, err);
+        }
+        Path folder = lists.cache().orElseGet(CacheDirectories::defaultDirectory);
         // With --lote, the trusted lists are refreshed too when their signers (the OJ options) are given.
         boolean trustedLists = !lote.given() || lists.officialJournalGiven();
         if (lote.given()) {
@@ -133,5 +138,32 @@ public final class ListsRefreshCommand implements Callable<Integer> {
         boolean problems = report.map(r -> !r.problems().isEmpty()).orElse(false)
                 || lotes.map(l -> !l.problems().isEmpty()).orElse(false);
         return failOnProblems && problems ? EXIT_PROBLEMS : 0;
+    }
+
+    /** {@code --store redis://…}: the trusted lists into the shared store, then the snapshot they make published. */
+    private int refreshStore(PrintWriter out, PrintWriter err) {
+        if (lote.given()) {
+            throw new UsageException("--lote with --store: lists of trusted entities are kept in a --cache DIR for now");
+        }
+        try (RedisStore store = StoreSession.open(lists)) {
+            StoreSession.StoreRefresh refreshed = StoreSession.refresh(lists, store, http.transportConfig(), err);
+            RefreshReport report = refreshed.report();
+            if (json) {
+                ObjectNode document = RefreshJson.of(report, store.display());
+                refreshed.snapshot().ifPresentOrElse(id -> document.put("snapshot", id), () -> document.putNull("snapshot"));
+                out.println(Json.pretty(document));
+            } else {
+                RefreshSummary.print(report, store.display(), out);
+                out.println(refreshed.snapshot().map(id -> "Published snapshot " + id + " in " + store.display())
+                        .orElse("No snapshot published: " + refreshed.notPublished().orElse("")));
+            }
+            out.flush();
+            if (!report.usable() || refreshed.snapshot().isEmpty()) {
+                err.println("qtrust: " + refreshed.notPublished().orElse("no snapshot published") + " — "
+                        + report.listOfLists().outcome().code() + ": " + report.listOfLists().detail());
+                return 1;
+            }
+            return failOnProblems && !report.problems().isEmpty() ? EXIT_PROBLEMS : 0;
+        }
     }
 }

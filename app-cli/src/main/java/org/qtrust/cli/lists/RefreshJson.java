@@ -27,8 +27,13 @@ final class RefreshJson {
     }
 
     static ObjectNode of(RefreshReport report, Path cache) {
+        return of(report, cache.toAbsolutePath().toString());
+    }
+
+    /** @param cache what was refreshed, as shown: a folder's absolute path, or a store such as {@code redis://host:6379/0} */
+    static ObjectNode of(RefreshReport report, String cache) {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("cache", cache.toAbsolutePath().toString());
+        root.put("cache", cache);
         root.put("validationTime", report.cache().validationTime().toString());
         root.put("startedAt", report.startedAt().toString());
         root.put("durationMs", report.duration().toMillis());

@@ -31,6 +31,11 @@ final class RefreshSummary {
     }
 
     static void print(RefreshReport report, Path cache, PrintWriter out) {
+        print(report, cache.toString(), out);
+    }
+
+    /** @param cache what was refreshed, as shown: a folder, or a store such as {@code redis://host:6379/0} */
+    static void print(RefreshReport report, String cache, PrintWriter out) {
         out.printf("Refreshed %s in %.1f s (validation time %s)%n%n", cache, report.duration().toMillis() / 1000.0,
                 report.cache().validationTime());
         out.printf(FORMAT, "", "outcome", "seq", "next update", "detail");

@@ -22,6 +22,13 @@ public final class ListOptions {
             description = "The list cache filled by 'qtrust lists refresh' (default: $XDG_CACHE_HOME/qtrust or ~/.cache/qtrust).")
     Path cache;
 
+    @Option(names = "--store", paramLabel = "redis://HOST:PORT[/DB]",
+            description = "A shared Redis store of verified lists (see docs/deployment.md), instead of --offline or --cache.")
+    String store;
+
+    @Option(names = "--store-prefix", paramLabel = "P", description = "Key prefix in the --store (default: qtrust:).")
+    String storePrefix;
+
     @Option(names = "--oj-keystore", paramLabel = "FILE",
             description = "PKCS#12 or JKS keystore with the Official Journal LOTL signing certificates.")
     Path ojKeystore;
@@ -58,9 +65,25 @@ public final class ListOptions {
         return Optional.ofNullable(cache);
     }
 
-    /** True when the user said where the lists are (--offline or --cache) rather than relying on the default cache. */
+    /** True when the user said where the lists are (--offline, --cache or --store) rather than relying on the default cache. */
     public boolean listsGiven() {
-        return offline != null || cache != null;
+        return offline != null || cache != null || store != null;
+    }
+
+    /** The shared store given with --store (a redis:// URL, checked when it is opened); refused beside --offline or --cache. */
+    public Optional<String> store() {
+        if (store != null && (offline != null || cache != null)) {
+            throw new UsageException("--store and " + (offline != null ? "--offline" : "--cache")
+                    + " name two places for the lists: give one");
+        }
+        if (store == null && storePrefix != null) {
+            throw new UsageException("--store-prefix goes with --store");
+        }
+        return Optional.ofNullable(store);
+    }
+
+    public Optional<String> storePrefix() {
+        return Optional.ofNullable(storePrefix);
     }
 
     /** True when the Official Journal certificates are given: the trusted lists are asked for, not only LoTEs. */

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.qtrust.adapters.redis.RedisListCache;
+import org.qtrust.core.trustedlist.port.ListDocumentSource;
+import org.qtrust.core.trustedlist.refresh.RollbackFloors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
@@ -32,10 +36,12 @@ public final class TrustedListsSession {
 
     private final Injector injector;
     private final LoadRequest request;
+    private final Optional<StoreSession.Snapshot> snapshot;
 
-    private TrustedListsSession(Injector injector, LoadRequest request) {
+    private TrustedListsSession(Injector injector, LoadRequest request, Optional<StoreSession.Snapshot> snapshot) {
         this.injector = injector;
         this.request = request;
+        this.snapshot = snapshot;
     }
 
     /**
@@ -46,12 +52,17 @@ public final class TrustedListsSession {
         // Opening a PKCS#12 keystore costs ~0.2 s of key derivation: do it while the rest is wired.
         CompletableFuture<List<ServiceCertificate>> pendingOfficialJournal =
                 CompletableFuture.supplyAsync(() -> officialJournalCertificates(options));
-        Path folder;
         Injector injector;
+        Optional<StoreSession.Snapshot> snapshot = Optional.empty();
         try {
-            folder = listFolder(options);
-            injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
-                    new ListsModule(new DirectoryListSource(folder)));
+            ListDocumentSource source;
+            if (options.store().isPresent()) {
+                snapshot = Optional.of(StoreSession.current(StoreSession.open(options)));
+                source = snapshot.get().source();
+            } else {
+                source = new DirectoryListSource(listFolder(options));
+            }
+            injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(), new ListsModule(source));
         } catch (RuntimeException e) {
             awaitOfficialJournal(pendingOfficialJournal); // a keystore problem is reported first, as before
             throw e;
@@ -59,7 +70,7 @@ public final class TrustedListsSession {
         List<ServiceCertificate> officialJournal = awaitOfficialJournal(pendingOfficialJournal);
         LoadRequest request = new LoadRequest(ListLocation.listOfLists(options.lotlUrl()), officialJournal,
                 options.ojUrl(), options.validationTime(clock), new ListAcceptancePolicy(options.expiryGrace()));
-        return new TrustedListsSession(injector, request);
+        return new TrustedListsSession(injector, request, snapshot);
     }
 
     private static Path listFolder(ListOptions options) {
@@ -123,8 +134,15 @@ public final class TrustedListsSession {
         throw new UsageException("say which certificates may sign the LOTL: --oj-keystore FILE --oj-password PW, or --oj-certs DIR");
     }
 
+    /** Loads the lists; from a store, a copy below its rollback floor is refused as a rollback. */
     public TrustedListsReport load() {
-        return injector.getInstance(LoadTrustedLists.class).load(request);
+        TrustedListsReport report = injector.getInstance(LoadTrustedLists.class).load(request);
+        return snapshot.map(s -> RollbackFloors.apply(report, s.floors(), RedisListCache::nameFor)).orElse(report);
+    }
+
+    /** The id of the store's snapshot the lists were read from ({@code --store}); empty otherwise. */
+    public Optional<String> snapshotId() {
+        return snapshot.map(StoreSession.Snapshot::id);
     }
 
     /** The wired components, for commands that assemble more on top (decisions, benchmarks). */

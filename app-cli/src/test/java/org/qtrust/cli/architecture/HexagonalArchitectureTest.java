@@ -17,7 +17,8 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 class HexagonalArchitectureTest {
 
     private static final String[] ADAPTERS = {
-        "org.qtrust.adapters.xml..", "org.qtrust.adapters.crypto..", "org.qtrust.adapters.http..", "org.qtrust.adapters.ocsp.."
+        "org.qtrust.adapters.xml..", "org.qtrust.adapters.crypto..", "org.qtrust.adapters.http..", "org.qtrust.adapters.ocsp..",
+        "org.qtrust.adapters.redis.."
     };
 
     @ArchTest
@@ -26,7 +27,7 @@ class HexagonalArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.qtrust.adapters..", "org.qtrust.cli..", "org.qtrust.server..",
                     "com.google.inject..", "com.fasterxml..", "org.bouncycastle..", "org.jose4j..", "org.apache.hc..",
-                    "picocli..", "org.slf4j..")
+                    "picocli..", "org.slf4j..", "redis.clients..")
             .because("core is the pure domain behind its ports");
 
     @ArchTest
@@ -40,6 +41,9 @@ class HexagonalArchitectureTest {
 
     @ArchTest
     static final ArchRule ocsp_adapter_is_independent_of_other_adapters = independent("org.qtrust.adapters.ocsp..");
+
+    @ArchTest
+    static final ArchRule redis_adapter_is_independent_of_other_adapters = independent("org.qtrust.adapters.redis..");
 
     @ArchTest
     static final ArchRule adapters_never_depend_on_apps = noClasses()
