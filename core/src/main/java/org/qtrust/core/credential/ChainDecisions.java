@@ -20,10 +20,10 @@ import org.qtrust.core.certificate.VerifyCertificate;
  * validation time: wallets present the same issuer chain over and over, and a decision only
  * depends on the chain, the time and the (fixed) snapshot and policy behind the decision service.
  */
-final class ChainDecisions {
+public final class ChainDecisions {
 
     /** A decision and the leaf's key (SubjectPublicKeyInfo DER), empty when the leaf is not X.509. */
-    record Decided(CertificateVerdict verdict, Optional<byte[]> leafKey) {
+    public record Decided(CertificateVerdict verdict, Optional<byte[]> leafKey) {
     }
 
     private static final int MAX_ENTRIES = 4096;
@@ -31,7 +31,7 @@ final class ChainDecisions {
     private final VerifyCertificate decisions;
     private final Map<Key, Decided> cache = new ConcurrentHashMap<>();
 
-    ChainDecisions(VerifyCertificate decisions) {
+    public ChainDecisions(VerifyCertificate decisions) {
         this.decisions = Objects.requireNonNull(decisions);
     }
 
@@ -44,7 +44,7 @@ final class ChainDecisions {
      *
      * @throws IllegalArgumentException when an entry is not base64
      */
-    Decided decide(List<String> x5c, Instant validationTime) {
+    public Decided decide(List<String> x5c, Instant validationTime) {
         Key key = new Key(List.copyOf(x5c), validationTime);
         Decided cached = cache.get(key);
         if (cached != null) {
@@ -60,7 +60,7 @@ final class ChainDecisions {
         return decided;
     }
 
-    static Optional<byte[]> leafKey(byte[] der) {
+    public static Optional<byte[]> leafKey(byte[] der) {
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));

@@ -30,7 +30,13 @@ public enum CredentialCode {
     /** The status list marks the credential suspended (status 2). */
     CREDENTIAL_SUSPENDED("credential_suspended"),
     /** The credential names a status list whose status cannot be established (fetch failed, bad token, unknown value): fail closed. */
-    CREDENTIAL_STATUS_UNAVAILABLE("credential_status_unavailable");
+    CREDENTIAL_STATUS_UNAVAILABLE("credential_status_unavailable"),
+    /** mdoc: an issuer-signed element whose digest is not the one the MSO lists under its namespace and digestID (ISO/IEC 18013-5 §9.3.1). */
+    DIGEST_MISMATCH("digest_mismatch"),
+    /** mdoc: the document's docType is not the one its MSO was signed for (ISO/IEC 18013-5 §9.3.1). */
+    DOC_TYPE_MISMATCH("doc_type_mismatch"),
+    /** mdoc: the device authenticated with a MAC (deviceMac), which needs the reader's key material the verifier was not given. */
+    DEVICE_MAC_UNSUPPORTED("device_mac_unsupported");
 
     private final String code;
 

@@ -6,9 +6,13 @@ import com.google.inject.Singleton;
 import org.qtrust.adapters.crypto.certificate.BouncyCastleCertificateInspector;
 import org.qtrust.adapters.crypto.jades.JadesListSignatureVerifier;
 import org.qtrust.adapters.crypto.jades.LoteListSignatureVerifier;
+import org.qtrust.adapters.crypto.mdoc.BouncyCastleCoseSignatures;
+import org.qtrust.adapters.crypto.mdoc.JacksonCborCodec;
 import org.qtrust.adapters.crypto.sdjwt.Jose4jWebTokens;
 import org.qtrust.adapters.crypto.xades.XadesListSignatureVerifier;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.credential.mdoc.port.CborCodec;
+import org.qtrust.core.credential.mdoc.port.CoseSignatures;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
@@ -55,5 +59,19 @@ public final class CryptoAdapterModule extends AbstractModule {
     @Singleton
     JsonWebTokens jsonWebTokens() {
         return new Jose4jWebTokens();
+    }
+
+    /** mdoc: strict CBOR through Jackson's CBOR data format. */
+    @Provides
+    @Singleton
+    CborCodec cborCodec() {
+        return new JacksonCborCodec();
+    }
+
+    /** mdoc: COSE signatures on the same private Bouncy Castle instance as JOSE; it caches decoded keys. */
+    @Provides
+    @Singleton
+    CoseSignatures coseSignatures() {
+        return new BouncyCastleCoseSignatures();
     }
 }

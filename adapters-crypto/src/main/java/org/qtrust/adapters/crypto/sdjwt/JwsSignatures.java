@@ -20,10 +20,10 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * verifier, this adapter never does that, so the JCA work is done here with the instance.
  * Each algorithm only accepts the key type and size it is defined for.
  */
-final class JwsSignatures {
+public final class JwsSignatures {
 
     /** Created on first use: building the provider's tables takes a noticeable moment. */
-    static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    public static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private record Algorithm(String jca, String keyType, int size, Optional<PSSParameterSpec> pss) {
     }
@@ -51,7 +51,7 @@ final class JwsSignatures {
     }
 
     /** Whether {@code signature} (as JWS carries it) over {@code signingInput} verifies; false for anything not allowed. */
-    static boolean verify(String algorithm, PublicKey key, byte[] signingInput, byte[] signature) {
+    public static boolean verify(String algorithm, PublicKey key, byte[] signingInput, byte[] signature) {
         Algorithm spec = ALGORITHMS.get(algorithm);
         if (spec == null || !fits(spec, key, signature)) {
             return false;

@@ -1,0 +1,51 @@
+package org.qtrust.core.credential.mdoc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One question: is this mdoc presentation valid for this verifier at this time?
+ *
+ * @param presentation             the CBOR bytes: a DeviceResponse (ISO/IEC 18013-5 §8.3.2.1.2.2) or a bare IssuerSigned
+ * @param transcript               the SessionTranscript the device must have signed (built from the verifier's own request)
+ * @param validationTime           the time the decision is for (never read from a clock here)
+ * @param requireDeviceAuthentication whether a presentation whose device authentication is not verified is refused
+ * @param clockSkew                tolerance applied to validityInfo
+ */
+public record MdocCheck(byte[] presentation, Optional<SessionTranscript> transcript, Instant validationTime,
+                        boolean requireDeviceAuthentication, Duration clockSkew) {
+
+    public MdocCheck {
+        presentation = presentation.clone();
+        Objects.requireNonNull(transcript);
+        Objects.requireNonNull(validationTime);
+        Objects.requireNonNull(clockSkew);
+        if (clockSkew.isNegative()) {
+            throw new IllegalArgumentException("clock skew cannot be negative");
+        }
+    }
+
+    @Override
+    public byte[] presentation() {
+        return presentation.clone();
+    }
+
+    /** No transcript, device authentication optional, 60 s skew. */
+    public static MdocCheck of(byte[] presentation, Instant validationTime) {
+        return new MdocCheck(presentation, Optional.empty(), validationTime, false, Duration.ofSeconds(60));
+    }
+
+    public MdocCheck withTranscript(SessionTranscript sessionTranscript) {
+        return new MdocCheck(presentation, Optional.of(sessionTranscript), validationTime, requireDeviceAuthentication, clockSkew);
+    }
+
+    public MdocCheck requiringDeviceAuthentication(boolean required) {
+        return new MdocCheck(presentation, transcript, validationTime, required, clockSkew);
+    }
+
+    public MdocCheck withClockSkew(Duration skew) {
+        return new MdocCheck(presentation, transcript, validationTime, requireDeviceAuthentication, skew);
+    }
+}
