@@ -11,7 +11,7 @@ import org.qtrust.core.revocation.RevocationOutcome;
 /**
  * The JSON contract of {@code qtrust cert verify --json}: one object per certificate with
  * file, trusted, code, territory, provider, service {name, type, statusAtIssuance,
- * statusAtValidationTime}, qcStatements {compliance, sscd, types, legislation, pds},
+ * statusAtValidationTime}, listedAs {territory, service, type} (null unless the certificate is itself listed), qcStatements {compliance, sscd, types, legislation, pds},
  * qualification {atIssuance, atValidationTime}, trace, plus policy, validationTime and
  * certificate {subject, issuer, serialNumber, notBefore, notAfter, sha256, path} and revocation
  * {status, checked, source, producedAt, thisUpdate, nextUpdate, revokedAt, reason}.
@@ -38,6 +38,15 @@ public final class VerdictJson {
             s.put("list", service.standing());
         } else {
             node.putNull("service");
+        }
+        if (verdict.listedAs().isPresent()) {
+            CertificateVerdict.ListedAs listed = verdict.listedAs().get();
+            ObjectNode l = node.putObject("listedAs");
+            l.put("territory", listed.territory());
+            l.put("service", listed.service());
+            l.put("type", listed.type());
+        } else {
+            node.putNull("listedAs");
         }
         ObjectNode qc = node.putObject("qcStatements");
         qc.put("compliance", verdict.qcStatements().compliance());

@@ -32,6 +32,15 @@ public final class CertificateVerdictDocument {
             optional(s, "statusAtValidationTime", service.statusAtValidationTime());
             s.put("list", service.standing());
         }, () -> node.putNull("service"));
+        if (verdict.listedAs().isPresent()) {
+            CertificateVerdict.ListedAs listed = verdict.listedAs().get();
+            ObjectNode l = node.putObject("listedAs");
+            l.put("territory", listed.territory());
+            l.put("service", listed.service());
+            l.put("type", listed.type());
+        } else {
+            node.putNull("listedAs");
+        }
         ObjectNode qc = node.putObject("qcStatements");
         qc.put("compliance", verdict.qcStatements().compliance());
         qc.put("sscd", verdict.qcStatements().sscd());

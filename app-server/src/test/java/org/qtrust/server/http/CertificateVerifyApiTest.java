@@ -56,7 +56,7 @@ class CertificateVerifyApiTest {
     void the_answer_is_the_cert_verify_document_with_its_field_names() {
         JsonNode verdict = verify(RunningServer.question(RunningServer.certificate(EC_DIGIT), "2019-10-01T00:00:00Z"));
 
-        assertThat(fieldNames(verdict)).containsExactly("file", "trusted", "code", "territory", "provider", "service",
+        assertThat(fieldNames(verdict)).containsExactly("file", "trusted", "code", "territory", "provider", "service", "listedAs",
                 "qcStatements", "qualification", "policy", "validationTime", "certificate", "revocation", "trace");
         assertThat(fieldNames(verdict.get("revocation"))).containsExactly("status", "checked", "source", "producedAt",
                 "thisUpdate", "nextUpdate", "revokedAt", "reason");

@@ -10,6 +10,7 @@ import org.qtrust.core.certificate.CertificateVerdict.CertificateSummary;
 import org.qtrust.core.certificate.CertificateVerdict.QcSummary;
 import org.qtrust.core.certificate.CertificateVerdict.QualificationSummary;
 import org.qtrust.core.certificate.CertificateVerdict.ServiceSummary;
+import org.qtrust.core.certificate.index.ListedCertificate;
 import org.qtrust.core.certificate.index.ListedService;
 import org.qtrust.core.certificate.index.ListedService.Standing;
 import org.qtrust.core.certificate.index.TrustedServiceIndex;
@@ -166,7 +167,8 @@ public final class CertificateDecisionService implements VerifyCertificate {
                 status(chosen, certificate.notBefore()), status(chosen, time), chosen.standing().name().toLowerCase(java.util.Locale.ROOT));
         return new CertificateVerdict(code == VerdictCode.OK, code, time, policy.name(), Optional.of(summary),
                 Optional.of(chosen.territory()), Optional.of(chosen.providerName()), Optional.of(service), qc,
-                new QualificationSummary(atIssuance.qualification(), atValidation.qualification()), trace, revocationOutcome);
+                new QualificationSummary(atIssuance.qualification(), atValidation.qualification()), trace, revocationOutcome,
+                search.listedAs().map(CertificateDecisionService::listedAs));
     }
 
     /** The services this policy uses: plain anchors always, list services when it uses trusted lists. */
@@ -279,6 +281,13 @@ public final class CertificateDecisionService implements VerifyCertificate {
             code = ok ? code : VerdictCode.NOT_QUALIFIED_CERTIFICATE;
         }
         return code;
+    }
+
+    /** The listing a certificate has itself: the first service listing it on the most reliable list. */
+    private static CertificateVerdict.ListedAs listedAs(ListedCertificate listed) {
+        ListedService first = listed.services().stream().min(Comparator.comparingInt((ListedService s) -> rank(s.standing()))
+                .thenComparingInt(ListedService::order)).orElseThrow();
+        return new CertificateVerdict.ListedAs(first.territory(), first.serviceName(), type(first));
     }
 
     private static Optional<String> status(ListedService service, Instant at) {

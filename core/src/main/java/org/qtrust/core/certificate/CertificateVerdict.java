@@ -24,12 +24,40 @@ import org.qtrust.core.certificate.qualification.CertificateQualification;
  * @param qualification  TS 119 615 qualification at issuance and at the validation time
  * @param trace          the rules applied, in order, readable by a person
  * @param revocation     the target certificate's revocation status, when the decision got as far as asking
+ * @param listedAs       when the certificate is itself, byte for byte, a listed service's certificate: that listing
+ *                       (the verdict's territory, provider and service are those of the issuer its path ends at)
  */
 public record CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
                                  Optional<CertificateSummary> certificate, Optional<String> territory,
                                  Optional<String> provider, Optional<ServiceSummary> service, QcSummary qcStatements,
                                  QualificationSummary qualification, List<String> trace,
-                                 Optional<RevocationOutcome> revocation) {
+                                 Optional<RevocationOutcome> revocation, Optional<ListedAs> listedAs) {
+
+    /** A verdict on a certificate that is not itself a listed service's certificate. */
+    public CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
+                              Optional<CertificateSummary> certificate, Optional<String> territory,
+                              Optional<String> provider, Optional<ServiceSummary> service, QcSummary qcStatements,
+                              QualificationSummary qualification, List<String> trace,
+                              Optional<RevocationOutcome> revocation) {
+        this(trusted, code, validationTime, policy, certificate, territory, provider, service, qcStatements, qualification,
+                trace, revocation, Optional.empty());
+    }
+
+    /**
+     * The service a certificate is itself listed as (TS 119 612 §5.5.3: its ServiceDigitalIdentity
+     * gives this certificate), e.g. a time-stamping unit listed as TSA/QTST.
+     *
+     * @param territory the list's territory
+     * @param service   ServiceName (preferred language)
+     * @param type      the service type without the ETSI prefix ("TSA/QTST")
+     */
+    public record ListedAs(String territory, String service, String type) {
+        public ListedAs {
+            Objects.requireNonNull(territory);
+            Objects.requireNonNull(service);
+            Objects.requireNonNull(type);
+        }
+    }
 
     /** A verdict reached without asking about revocation. */
     public CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
@@ -112,6 +140,7 @@ public record CertificateVerdict(boolean trusted, VerdictCode code, Instant vali
         Objects.requireNonNull(qualification);
         trace = List.copyOf(trace);
         Objects.requireNonNull(revocation);
+        Objects.requireNonNull(listedAs);
         if (trusted != (code == VerdictCode.OK)) {
             throw new IllegalArgumentException("a verdict is trusted exactly when its code is ok");
         }

@@ -220,6 +220,77 @@ class CertificateDecisionFixturesTest {
         }
     }
 
+    /** Issue 14.12: a listed certificate is still issued by someone. */
+    @Nested
+    class ListedCertificates {
+
+        private final Credential tsu = pki.certificate("CN=Decision Test TSU,O=Decision Test,C=EU").issuedBy(pki.intermediate())
+                .validity(ISSUED, EXPIRES).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .qcStatements(QcStatements.create().compliance().sscd().encoded()).issue();
+        private final TrustedService tsa = TestSnapshot.service("Decision Test TSA", tsu.certificate(),
+                Period.of(GRANTED, "2016-07-01T00:00:00Z").type(ServiceTypes.TSA_QTST));
+
+        @Test
+        void a_listed_time_stamping_unit_is_qualified_through_the_ca_that_issued_it() {
+            TrustedList list = TestSnapshot.list("BE", "Decision Test TSP", TestSnapshot.service("Issuing QC CA",
+                    pki.intermediate().certificate(), Period.of(GRANTED, "2016-07-01T00:00:00Z")), tsa);
+
+            CertificateVerdict verdict = verify(decisions(VerificationPolicy.euEidas(), list), tsu.certificate());
+
+            assertThat(verdict.code()).as(String.join("\n", verdict.trace())).isEqualTo(VerdictCode.OK);
+            assertThat(verdict.service().orElseThrow().name()).isEqualTo("Issuing QC CA");
+            assertThat(verdict.service().orElseThrow().type()).isEqualTo("CA/QC");
+            assertThat(verdict.listedAs()).contains(new CertificateVerdict.ListedAs("BE", "Decision Test TSA", "TSA/QTST"));
+            assertThat(verdict.qualification().atIssuance()).isEqualTo(CertificateQualification.QCERT_FOR_ESIG_QSCD);
+            assertThat(verdict.qualification().atValidationTime()).isEqualTo(CertificateQualification.QCERT_FOR_ESIG_QSCD);
+            assertThat(verdict.certificate().orElseThrow().path()).hasSize(1);
+            assertThat(verdict.trace()).anyMatch(line -> line.contains("a listed certificate is still issued by someone"));
+        }
+
+        @Test
+        void without_a_listed_issuer_it_is_judged_by_its_own_listing() {
+            TrustedList list = TestSnapshot.list("BE", "Decision Test TSP", tsa);
+
+            CertificateVerdict verdict = verify(decisions(VerificationPolicy.euEidas(), list), tsu.certificate());
+
+            assertThat(verdict.code()).isEqualTo(VerdictCode.ISSUER_NOT_TRUSTED);
+            assertThat(verdict.service().orElseThrow().type()).isEqualTo("TSA/QTST");
+            assertThat(verdict.listedAs()).contains(new CertificateVerdict.ListedAs("BE", "Decision Test TSA", "TSA/QTST"));
+            assertThat(verdict.qualification().atIssuance()).isEqualTo(CertificateQualification.CERT_FOR_ESIG);
+            assertThat(verdict.trace()).anyMatch(line -> line.contains("no listed issuer signed it"));
+        }
+
+        @Test
+        void a_look_alike_issuer_does_not_take_the_listing_over() {
+            Credential lookAlike = pki.certificate(pki.intermediate().subject()).issuedBy(pki.root()).ecKey("tsa-look-alike")
+                    .ca(0).keyUsage(KeyUsage.KEY_CERT_SIGN).issue();
+            TrustedList list = TestSnapshot.list("BE", "Decision Test TSP", TestSnapshot.service("Look-alike QC CA",
+                    lookAlike.certificate(), Period.of(GRANTED, "2016-07-01T00:00:00Z")), tsa);
+
+            CertificateVerdict verdict = verify(decisions(VerificationPolicy.euEidas(), list), tsu.certificate());
+
+            assertThat(verdict.service().orElseThrow().name()).isEqualTo("Decision Test TSA");
+            assertThat(verdict.code()).isEqualTo(VerdictCode.ISSUER_NOT_TRUSTED);
+            assertThat(verdict.trace()).anyMatch(line -> line.contains("did not sign it"));
+        }
+
+        @Test
+        void a_listed_self_signed_root_is_its_own_anchor_and_a_plain_certificate_has_no_listing() {
+            TrustedList list = listWith(TestSnapshot.service("Root QC CA", pki.root().certificate(), Period.of(ACCREDITED, "2014-01-01T00:00:00Z"),
+                    Period.of(GRANTED, "2016-06-30T22:00:00Z")));
+            CertificateDecisionService service = decisions(VerificationPolicy.euEidas(), list);
+
+            CertificateVerdict root = verify(service, pki.root().certificate());
+            CertificateVerdict leaf = verify(service, qualifiedLeaf("Oscar", pki.intermediate(), ISSUED, EXPIRES).certificate(),
+                    pki.intermediate().certificate());
+
+            assertThat(root.code()).isEqualTo(VerdictCode.OK);
+            assertThat(root.listedAs()).contains(new CertificateVerdict.ListedAs("BE", "Root QC CA", "CA/QC"));
+            assertThat(root.trace()).anyMatch(line -> line.contains("self-signed: its own listing is its anchor"));
+            assertThat(leaf.listedAs()).isEmpty();
+        }
+    }
+
     @Nested
     class StatusOverTime {
 

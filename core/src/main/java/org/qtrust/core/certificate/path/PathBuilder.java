@@ -46,7 +46,12 @@ public final class PathBuilder {
         Optional<ListedCertificate> listed = index.listedCertificate(target);
         if (listed.isPresent()) {
             trace.add("path: the certificate is, byte for byte, the listed certificate of " + describe(listed.get()));
-            return new PathSearch(Optional.of(new CertificatePath(List.of(target), listed.get().key(), true)), VerdictCode.OK, trace);
+            Optional<CertificatePath> issued = issuedPath(target, intermediates, trace);
+            if (issued.isPresent()) {
+                return new PathSearch(issued, VerdictCode.OK, trace, listed);
+            }
+            return new PathSearch(Optional.of(new CertificatePath(List.of(target), listed.get().key(), true)), VerdictCode.OK,
+                    trace, listed);
         }
         index.byKey(target.publicKey()).ifPresent(own -> trace.add("path: the certificate carries the key of a listed service ("
                 + own.describe() + ") but is not its listed certificate: a listed key is not a signature, the certificate's "
@@ -72,6 +77,35 @@ public final class PathBuilder {
             trace.add("path: no listed service key signed the certificate or any given intermediate");
         }
         return new PathSearch(Optional.empty(), VerdictCode.ISSUER_NOT_TRUSTED, trace);
+    }
+
+    /**
+     * A listed certificate is still issued by someone: unless it is self-signed (a root is its
+     * own anchor), its path to its issuer is built like any certificate's, so that a
+     * time-stamping unit, a validation service or an e-delivery seal listed under its own service
+     * is qualified through the CA/QC service that issued it (TS 119 615 §4.4 judges a certificate
+     * by the services of its issuer). Empty when no listed issuer signed it: it is then judged
+     * by its own listing.
+     */
+    private Optional<CertificatePath> issuedPath(CertificateFacts target, List<CertificateFacts> intermediates, List<String> trace) {
+        if (target.selfIssued() && inspector.signatureVerifies(target, target.publicKey())) {
+            trace.add("path: it is self-signed: its own listing is its anchor");
+            return Optional.empty();
+        }
+        List<String> steps = new ArrayList<>();
+        Search search = new Search(intermediates, steps);
+        List<CertificateFacts> chain = new ArrayList<>();
+        chain.add(target);
+        Optional<CertificatePath> path = search.extend(chain).filter(p -> !p.anchor().key().sameKeyAs(target.publicKey()));
+        trace.addAll(steps);
+        if (path.isPresent()) {
+            trace.add("path: a listed certificate is still issued by someone: " + path.get().certificates().size()
+                    + " certificate(s) to the listed key of its issuer " + path.get().anchor().describe()
+                    + ", every signature verified; its own listing is kept as listedAs");
+        } else {
+            trace.add("path: no listed issuer signed it: it is judged by its own listing");
+        }
+        return path;
     }
 
     private static String describe(ListedCertificate listed) {
