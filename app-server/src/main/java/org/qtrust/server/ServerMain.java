@@ -31,7 +31,7 @@ public final class ServerMain {
             ServerSettings settings = SettingsResolver.of(arguments, System.getenv()).resolve();
             server = QtrustServer.start(settings, Clock.systemUTC());
             LoggerFactory.getLogger(ServerMain.class).info("QTrust server listening on http://{}:{}/ (lists: {})",
-                    settings.host(), server.port(), settings.lists().folder());
+                    settings.host(), server.port(), settings.lists().describe());
         } catch (ConfigurationException e) {
             fail(System.err, e.getMessage());
             return;

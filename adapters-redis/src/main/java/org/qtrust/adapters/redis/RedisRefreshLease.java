@@ -78,6 +78,13 @@ public final class RedisRefreshLease implements RefreshLease {
         return hold();
     }
 
+    /** The lease now if free, owned by this thread until closed (so the caches' {@code lock()} nests); empty when held elsewhere. */
+    public Optional<Grant> tryHold() {
+        Optional<Held> held = tryAcquire();
+        held.ifPresent(grant -> owned.set((Grant) grant));
+        return held.map(grant -> (Grant) grant);
+    }
+
     /** Waits up to the configured time for the lease and makes this thread its owner until closed. */
     public Grant hold() throws ListCacheException {
         Grant grant = waitForGrant();

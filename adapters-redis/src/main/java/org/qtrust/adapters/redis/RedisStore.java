@@ -30,6 +30,34 @@ public final class RedisStore implements AutoCloseable {
     private final RedisStoreConfig config;
     private final RedisKeys keys;
     private final JedisPooled jedis;
+    private final java.util.concurrent.atomic.LongAdder commands = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder errors = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder nanos = new java.util.concurrent.atomic.LongAdder();
+
+    /** Commands sent, those that failed, and the total time spent in them: for the servers' metrics. */
+    public record Stats(long commands, long errors, double seconds) {
+    }
+
+    public Stats stats() {
+        return new Stats(commands.sum(), errors.sum(), nanos.sum() / 1e9);
+    }
+
+    private interface Command<T> {
+        T run();
+    }
+
+    private <T> T timed(String what, Command<T> command) throws ListCacheException {
+        long start = System.nanoTime();
+        commands.increment();
+        try {
+            return command.run();
+        } catch (JedisException e) {
+            errors.increment();
+            throw failure(what, e);
+        } finally {
+            nanos.add(System.nanoTime() - start);
+        }
+    }
 
     public RedisStore(RedisStoreConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -76,34 +104,22 @@ public final class RedisStore implements AutoCloseable {
     }
 
     Optional<byte[]> bytes(String key, long maxBytes) throws ListCacheException {
-        try {
-            long length = jedis.strlen(key);
-            if (length == 0) {
-                return Optional.empty();
-            }
-            if (length > maxBytes) {
-                throw new ListCacheException(key + " in " + display() + " is larger than " + maxBytes + " bytes");
-            }
-            return Optional.ofNullable(jedis.get(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (JedisException e) {
-            throw failure("read " + key, e);
+        long length = timed("read " + key, () -> jedis.strlen(key));
+        if (length == 0) {
+            return Optional.empty();
         }
+        if (length > maxBytes) {
+            throw new ListCacheException(key + " in " + display() + " is larger than " + maxBytes + " bytes");
+        }
+        return Optional.ofNullable(timed("read " + key, () -> jedis.get(key.getBytes(StandardCharsets.UTF_8))));
     }
 
     Map<String, String> hash(String key) throws ListCacheException {
-        try {
-            return jedis.hgetAll(key);
-        } catch (JedisException e) {
-            throw failure("read " + key, e);
-        }
+        return timed("read " + key, () -> jedis.hgetAll(key));
     }
 
     Optional<String> string(String key) throws ListCacheException {
-        try {
-            return Optional.ofNullable(jedis.get(key));
-        } catch (JedisException e) {
-            throw failure("read " + key, e);
-        }
+        return timed("read " + key, () -> Optional.ofNullable(jedis.get(key)));
     }
 
     List<String> scan(String pattern) throws ListCacheException {
@@ -127,19 +143,11 @@ public final class RedisStore implements AutoCloseable {
 
     Object script(String script, List<String> keyNames, List<byte[]> args) throws ListCacheException {
         List<byte[]> keyBytes = keyNames.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
-        try {
-            return jedis.eval(script.getBytes(StandardCharsets.UTF_8), keyBytes, args);
-        } catch (JedisException e) {
-            throw failure("write", e);
-        }
+        return timed("write", () -> jedis.eval(script.getBytes(StandardCharsets.UTF_8), keyBytes, args));
     }
 
     void delete(String key) throws ListCacheException {
-        try {
-            jedis.del(key);
-        } catch (JedisException e) {
-            throw failure("delete " + key, e);
-        }
+        timed("delete " + key, () -> jedis.del(key));
     }
 
     /** Blocks the calling thread on the channel until {@code listener} unsubscribes or the connection fails. */

@@ -64,7 +64,9 @@ public final class CertificateEndpoint {
         metrics.decisionIndex(decisions.reused());
         CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at));
         metrics.revocation(verdict.revocation());
-        return Answer.json(200, CertificateVerdictDocument.of(verdict), verdict.trusted() ? "trusted" : "not_trusted");
+        ObjectNode document = CertificateVerdictDocument.of(verdict);
+        snapshot.snapshotId().ifPresent(id -> document.put("snapshot", id)); // which store snapshot answered (replicas)
+        return Answer.json(200, document, verdict.trusted() ? "trusted" : "not_trusted");
     }
 
     /** The named policy among those the server was started with. */

@@ -64,8 +64,9 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
     }
 
     /** Where the lists come from. */
-    public sealed interface ListOrigin permits Offline, Cache {
-        Path folder();
+    public sealed interface ListOrigin permits Offline, Cache, Store {
+        /** The origin as it may be shown (no credentials). */
+        String describe();
     }
 
     /** A folder laid out like {@code lists load --offline}: read, never written. */
@@ -73,12 +74,55 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
         public Offline {
             Objects.requireNonNull(folder);
         }
+
+        @Override
+        public String describe() {
+            return "offline " + folder;
+        }
     }
 
     /** The adapters-http cache folder, refreshed from the network in the background. */
     public record Cache(Path folder) implements ListOrigin {
         public Cache {
             Objects.requireNonNull(folder);
+        }
+
+        @Override
+        public String describe() {
+            return "cache " + folder;
+        }
+    }
+
+    /**
+     * A Redis store shared by replicas (docs/deployment.md): one replica refreshes under the
+     * lease and publishes a snapshot; every replica loads it, verifying each document.
+     *
+     * @param config where the store is, its prefix and timeouts (the password is never shown)
+     * @param poll   how often the current snapshot is checked besides pub/sub announcements
+     *               (the config's lease time is how long a refresher that stops renewing keeps the others waiting)
+     */
+    public record Store(org.qtrust.adapters.redis.RedisStoreConfig config, Duration poll) implements ListOrigin {
+        public Store {
+            Objects.requireNonNull(config);
+            Objects.requireNonNull(poll);
+        }
+
+        static Store of(String url, Optional<String> prefix, Duration poll, Duration lease) {
+            try {
+                return new Store(org.qtrust.adapters.redis.RedisStoreConfig.parse(url, prefix.orElse(null)).withLeaseTime(lease), poll);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("--store: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "store " + config.display();
+        }
+
+        @Override
+        public String toString() {
+            return "Store[" + config + ", poll=" + poll + "]";
         }
     }
 

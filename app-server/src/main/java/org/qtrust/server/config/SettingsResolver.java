@@ -34,7 +34,8 @@ public final class SettingsResolver {
     /** Every key, as a flag without its dashes, a file key, and (upper case, '_' for '-') after QTRUST_ in the environment. */
     public static final Set<String> KEYS = Set.of("config", "host", "port", "offline", "cache", "oj-keystore", "oj-password",
             "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body",
-            "revocation", "rewrite", "timeout", "lote", "lote-anchor", "allow-request-overrides");
+            "revocation", "rewrite", "timeout", "lote", "lote-anchor", "allow-request-overrides",
+            "store", "store-prefix", "store-poll", "store-lease");
 
     /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
     private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor");
@@ -43,12 +44,12 @@ public final class SettingsResolver {
     private static final Set<String> SWITCHES = Set.of("allow-request-overrides");
 
     public static final String USAGE = String.join("\n",
-            "Usage: qtrust serve [--port P] [--host ADDR] (--offline DIR | --cache DIR)",
+            "Usage: qtrust serve [--port P] [--host ADDR] (--offline DIR | --cache DIR | --store redis://HOST:PORT[/DB])",
             "                    (--oj-keystore FILE --oj-password PW | --oj-certs DIR) [--oj-url URL] [--lotl-url URL]",
             "                    [--policy NAME|FILE[,…]] [--expiry-grace DURATION] [--refresh-interval DURATION]",
             "                    [--max-body BYTES] [--revocation require|prefer|off] [--rewrite FROM=TO]…",
             "                    [--timeout DURATION] [--lote FILE|URL]… [--lote-anchor FILE|DIR]… [--config FILE]",
-            "                    [--allow-request-overrides]",
+            "                    [--allow-request-overrides] [--store-prefix P] [--store-poll DURATION] [--store-lease DURATION]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -136,11 +137,28 @@ public final class SettingsResolver {
     public ServerSettings resolve() {
         Optional<String> offline = value("offline");
         Optional<String> cache = value("cache");
-        if (offline.isPresent() == cache.isPresent()) {
-            throw new ConfigurationException("say where the lists come from: --offline DIR (a snapshot folder) or --cache DIR (refreshed from the network), not both");
+        Optional<String> store = value("store");
+        long origins = java.util.stream.Stream.of(offline, cache, store).filter(Optional::isPresent).count();
+        if (origins != 1) {
+            throw new ConfigurationException("say where the lists come from: --offline DIR (a snapshot folder), --cache DIR "
+                    + "(refreshed from the network) or --store redis://HOST:PORT (shared by replicas), exactly one");
+        }
+        if (store.isEmpty() && (value("store-prefix").isPresent() || value("store-poll").isPresent()
+                || value("store-lease").isPresent())) {
+            throw new ConfigurationException("--store-prefix, --store-poll and --store-lease go with --store");
         }
         ServerSettings.ListOrigin origin;
-        if (offline.isPresent()) {
+        if (store.isPresent()) {
+            Duration poll = duration("store-poll", Duration.ofSeconds(30));
+            if (poll.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ConfigurationException("--store-poll must be at least PT1S");
+            }
+            Duration lease = duration("store-lease", Duration.ofSeconds(60));
+            if (lease.compareTo(Duration.ofSeconds(2)) < 0) {
+                throw new ConfigurationException("--store-lease must be at least PT2S");
+            }
+            origin = ServerSettings.Store.of(store.get(), value("store-prefix"), poll, lease);
+        } else if (offline.isPresent()) {
             Path folder = Path.of(offline.get());
             if (!Files.isDirectory(folder)) {
                 throw new ConfigurationException("--offline " + folder + ": no such folder");
@@ -165,6 +183,7 @@ public final class SettingsResolver {
             throw new ConfigurationException("--expiry-grace cannot be negative");
         }
         Duration refresh = duration("refresh-interval", offline.isPresent() ? Duration.ofHours(1) : Duration.ofHours(12));
+        // A store's refresh runs under the lease; a shorter interval than a minute only matters for tests.
         if (refresh.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new ConfigurationException("--refresh-interval must be at least PT1M");
         }

@@ -43,6 +43,7 @@ public final class CredentialEndpoint {
         if (document.isEmpty()) {
             return Answer.problem(501, "not_available", "credential verification is not available in this build of the server");
         }
+        snapshot.snapshotId().ifPresent(id -> document.get().put("snapshot", id)); // which store snapshot answered (replicas)
         boolean valid = document.get().path("valid").asBoolean(document.get().path("trusted").asBoolean(false));
         return Answer.json(200, document.get(), valid ? "trusted" : "not_trusted");
     }

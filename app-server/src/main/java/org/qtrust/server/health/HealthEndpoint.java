@@ -40,6 +40,7 @@ public final class HealthEndpoint {
         if (snapshot.isEmpty()) {
             ObjectNode node = Json.error("not_ready", "the trusted lists are not loaded yet");
             holder.lastFailure().ifPresent(failure -> node.put("lastFailure", failure));
+            store(node);
             return Answer.json(503, node, "not_ready");
         }
         ListsAtTime lists = snapshot.get().at(now);
@@ -70,6 +71,20 @@ public final class HealthEndpoint {
         node.put("lotesAccepted", lotesAccepted);
         node.put("lotes", lotes.size());
         holder.lastFailure().ifPresent(failure -> node.put("lastFailure", failure));
+        snapshot.get().snapshotId().ifPresent(id -> node.put("snapshot", id));
+        store(node);
         return Answer.json(ready ? 200 : 503, node, ready ? "ok" : "not_ready");
+    }
+
+    /** With a shared store: fresh, stale (the last verified snapshot served) or unavailable, and why. */
+    private void store(ObjectNode node) {
+        holder.storeStatus().ifPresent(status -> {
+            ObjectNode store = node.putObject("store");
+            store.put("state", status.state());
+            status.snapshotId().ifPresentOrElse(id -> store.put("snapshot", id), () -> store.putNull("snapshot"));
+            status.detail().ifPresent(detail -> store.put("detail", detail));
+            store.put("leader", status.leader());
+            status.checkedAt().ifPresent(at -> store.put("checkedAt", at.toString()));
+        });
     }
 }

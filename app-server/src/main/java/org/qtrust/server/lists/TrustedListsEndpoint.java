@@ -43,6 +43,7 @@ public final class TrustedListsEndpoint {
         ListsAtTime atNow = snapshot.at(now);
         ListsAtTime atValidation = at.isPresent() ? snapshot.at(at.get()) : atNow;
         ObjectNode document = TrustedListDocuments.lists(snapshot, atValidation, atNow);
+        snapshot.snapshotId().ifPresent(id -> document.put("snapshot", id));
         document.put("defaultPolicy", policies.defaultPolicy().name());
         ArrayNode names = document.putArray("policies");
         policies.names().forEach(names::add);

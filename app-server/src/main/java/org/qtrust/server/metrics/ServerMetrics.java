@@ -111,6 +111,23 @@ public final class ServerMetrics {
         out.append("# TYPE qtrust_revocation_outcomes_total counter\n");
         new TreeMap<>(revocations).forEach((status, count) -> out.append("qtrust_revocation_outcomes_total{status=\"")
                 .append(status).append("\"} ").append(count.sum()).append('\n'));
+        holder.storeStatus().ifPresent(store -> {
+            out.append("# HELP qtrust_store_state The replica's standing with the shared store (fresh, stale, unavailable).\n")
+                    .append("# TYPE qtrust_store_state gauge\n");
+            for (String state : new String[] {"fresh", "stale", "unavailable"}) {
+                out.append("qtrust_store_state{state=\"").append(state).append("\"} ").append(state.equals(store.state()) ? 1 : 0)
+                        .append('\n');
+            }
+            out.append("# HELP qtrust_store_leader Whether this replica holds the refresh lease now.\n# TYPE qtrust_store_leader gauge\n")
+                    .append("qtrust_store_leader ").append(store.leader() ? 1 : 0).append('\n');
+            counter(out, "qtrust_store_commands_total", "Redis commands sent.", store.commands());
+            counter(out, "qtrust_store_command_errors_total", "Redis commands that failed (timeouts, connection errors).", store.errors());
+            out.append("# HELP qtrust_store_command_seconds_total Time spent in Redis commands.\n")
+                    .append("# TYPE qtrust_store_command_seconds_total counter\n")
+                    .append("qtrust_store_command_seconds_total ").append(number(store.commandSeconds())).append('\n');
+            counter(out, "qtrust_store_snapshots_published_total", "Snapshots this replica published as the lease holder.",
+                    store.published());
+        });
         Optional<TrustedListsSnapshot> snapshot = holder.current();
         out.append("# HELP qtrust_snapshot_loaded Whether a trusted-list snapshot is loaded.\n# TYPE qtrust_snapshot_loaded gauge\n");
         out.append("qtrust_snapshot_loaded ").append(snapshot.isPresent() ? 1 : 0).append('\n');

@@ -102,6 +102,16 @@ public final class BackgroundRefresh implements AutoCloseable {
         return refresh;
     }
 
+    /**
+     * The snapshot is kept current by something else (a shared store's replica, which swaps
+     * snapshots itself); closing this closes it.
+     */
+    public static BackgroundRefresh following(AutoCloseable replica) {
+        return new BackgroundRefresh(null, () -> {
+            throw new IllegalStateException("a following refresh loads nothing itself");
+        }, replica);
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }

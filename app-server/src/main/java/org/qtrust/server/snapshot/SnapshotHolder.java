@@ -17,6 +17,32 @@ public final class SnapshotHolder {
     private final LongAdder failures = new LongAdder();
     private final AtomicReference<Optional<String>> lastFailure = new AtomicReference<>(Optional.empty());
     private volatile Instant lastSwap;
+    private volatile StoreStatus store;
+
+    /**
+     * How the replica stands with a shared store ({@code --store}), for {@code /ready}.
+     *
+     * @param state      {@code fresh} (the store's current snapshot is in force), {@code stale} (the last
+     *                   verified snapshot is served while the store or upstream is unavailable), or
+     *                   {@code unavailable} (no snapshot could be loaded yet)
+     * @param snapshotId the id in force, when any
+     * @param detail     why it is stale or unavailable
+     * @param leader     whether this replica holds the refresh lease now
+     * @param commands   Redis commands sent so far; {@code errors} of them failed, taking {@code commandSeconds} in all
+     * @param published  snapshots this replica published as the lease holder
+     */
+    public record StoreStatus(String state, Optional<String> snapshotId, Optional<String> detail, boolean leader,
+                              Optional<Instant> checkedAt, long commands, long errors, double commandSeconds,
+                              long published) {
+    }
+
+    public void storeStatus(StoreStatus status) {
+        this.store = status;
+    }
+
+    public Optional<StoreStatus> storeStatus() {
+        return Optional.ofNullable(store);
+    }
 
     public Optional<TrustedListsSnapshot> current() {
         return Optional.ofNullable(current.get());

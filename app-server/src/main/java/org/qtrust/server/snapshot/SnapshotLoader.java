@@ -83,14 +83,21 @@ public final class SnapshotLoader {
     }
 
     public TrustedListsSnapshot load(ListDocumentSource source, String origin) {
+        return load(source, origin, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param judge applied to each load before anything else reads it (a shared store's rollback floors)
+     */
+    public TrustedListsSnapshot load(ListDocumentSource source, String origin, java.util.function.UnaryOperator<TrustedListsReport> judge) {
         Instant now = clock.instant();
         TrustedListLoader loader = new TrustedListLoader(source, reader, verifier, workers);
-        TrustedListsReport report = loader.load(request(now));
+        TrustedListsReport report = judge.apply(loader.load(request(now)));
         ListVerdict lotl = report.listOfLists();
         boolean refusedForTimeOnly = lotl.list().isPresent()
                 && lotl.rejection().filter(ListJudgement.TIME_REJECTIONS::contains).isPresent();
         if (refusedForTimeOnly) {
-            report = loader.load(request(lotl.list().get().scheme().issued()));
+            report = judge.apply(loader.load(request(lotl.list().get().scheme().issued())));
         }
         List<LoteVerdict> judgedLotes = lotes.map(l -> l.load(now)).orElse(List.of());
         return new TrustedListsSnapshot(report, now, origin, settings.expiryGrace(), inspector, revocation, judgedLotes);

@@ -45,6 +45,7 @@ public final class TrustedListsSnapshot {
     private final Instant[] dates;
     private final Optional<RevocationChecker> revocation;
     private final List<LoteVerdict> lotes;
+    private final Optional<String> snapshotId;
     private final ConcurrentMap<String, CertificateDecisionService> decisions = new ConcurrentHashMap<>();
     private final ConcurrentMap<IssuersKey, IssuerTrustService> issuers = new ConcurrentHashMap<>();
 
@@ -76,6 +77,13 @@ public final class TrustedListsSnapshot {
     public TrustedListsSnapshot(TrustedListsReport report, Instant loadedAt, String origin, Duration expiryGrace,
                                 CertificateInspector inspector, Optional<RevocationChecker> revocation,
                                 List<LoteVerdict> lotes) {
+        this(report, loadedAt, origin, expiryGrace, inspector, revocation, lotes, Optional.empty());
+    }
+
+    private TrustedListsSnapshot(TrustedListsReport report, Instant loadedAt, String origin, Duration expiryGrace,
+                                 CertificateInspector inspector, Optional<RevocationChecker> revocation,
+                                 List<LoteVerdict> lotes, Optional<String> snapshotId) {
+        this.snapshotId = Objects.requireNonNull(snapshotId);
         this.revocation = Objects.requireNonNull(revocation);
         this.lotes = List.copyOf(lotes);
         this.report = Objects.requireNonNull(report);
@@ -96,6 +104,16 @@ public final class TrustedListsSnapshot {
 
     public String origin() {
         return origin;
+    }
+
+    /** The id of the shared store's snapshot this was loaded from ({@code --store}); empty for a folder. */
+    public Optional<String> snapshotId() {
+        return snapshotId;
+    }
+
+    /** The same lists, named by the store snapshot they were read from (before the snapshot is put in force). */
+    public TrustedListsSnapshot identified(String id) {
+        return new TrustedListsSnapshot(report, loadedAt, origin, expiryGrace, inspector, revocation, lotes, Optional.of(id));
     }
 
     /** Every list judged at this time. */

@@ -36,6 +36,11 @@ import org.qtrust.server.policy.PolicyCatalog;
 import org.qtrust.server.refresh.BackgroundRefresh;
 import org.qtrust.server.snapshot.SnapshotHolder;
 import org.qtrust.server.snapshot.SnapshotLoader;
+import org.qtrust.server.store.StoreReplica;
+import org.qtrust.adapters.redis.RedisListCache;
+import org.qtrust.adapters.redis.RedisRefreshLease;
+import org.qtrust.adapters.redis.RedisStore;
+import java.time.Duration;
 
 /**
  * Builds the server from its settings with Guice: the adapter modules (xml, crypto, http for
@@ -92,9 +97,38 @@ public final class ServerAssembly {
         return injector.getInstance(ExecutorService.class);
     }
 
-    /** Starts loading the lists in the background: the offline folder, or the cache refreshed from the network. */
+    /** Starts loading the lists in the background: the offline folder, the cache refreshed from the network, or the shared store. */
+    /**
+     * A replica of the shared store: it follows the published snapshot and, holding the lease,
+     * refreshes the store from the network (adapters-http) and publishes the next one.
+     */
+    StoreReplica startReplica(ServerSettings.Store origin, SnapshotLoader loader) {
+        List<ServiceCertificate> officialJournal = injector.getInstance(Key.get(new TypeLiteral<List<ServiceCertificate>>() { }));
+        ExecutorService downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "qtrust-list-download");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RedisStore store = new RedisStore(origin.config());
+        RedisRefreshLease lease = new RedisRefreshLease(store, Duration.ZERO);
+        RedisListCache cache = new RedisListCache(store, lease);
+        HttpClient5Transport transport = injector.getInstance(HttpClient5Transport.class);
+        TrustedListRefresher refresher = new TrustedListRefresher(injector.getInstance(ListFetcher.class), cache,
+                injector.getInstance(TrustedListReader.class), injector.getInstance(ListSignatureVerifier.class), downloads, clock);
+        return new StoreReplica(store, cache, lease, snapshots(), loader, injector.getInstance(TrustedListReader.class), refresher,
+                at -> new LoadRequest(ListLocation.listOfLists(settings.lotlUrl()), officialJournal,
+                        settings.officialJournal().uri(), at, new ListAcceptancePolicy(settings.expiryGrace())),
+                clock, settings.refreshInterval(), origin.poll(), () -> {
+                    transport.close();
+                    downloads.shutdownNow();
+                }).start();
+    }
+
     public BackgroundRefresh startRefresh() {
         SnapshotLoader loader = injector.getInstance(SnapshotLoader.class);
+        if (settings.lists() instanceof ServerSettings.Store store) {
+            return BackgroundRefresh.following(startReplica(store, loader));
+        }
         if (settings.lists() instanceof ServerSettings.Cache cache) {
             List<ServiceCertificate> officialJournal = injector.getInstance(Key.get(new TypeLiteral<List<ServiceCertificate>>() { }));
             // Refreshing waits on the network more than it computes: more threads than cores.
@@ -115,7 +149,7 @@ public final class ServerAssembly {
                         downloads.shutdownNow();
                     });
         }
-        Path folder = settings.lists().folder();
+        Path folder = ((ServerSettings.Offline) settings.lists()).folder();
         HttpClient5Transport transport = injector.getInstance(HttpClient5Transport.class);
         return BackgroundRefresh.offline(snapshots(), loader, new DirectoryListSource(folder), "offline " + folder,
                 settings.refreshInterval(), transport::close);

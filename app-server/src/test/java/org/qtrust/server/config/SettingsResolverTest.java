@@ -88,11 +88,32 @@ class SettingsResolverTest {
     }
 
     @Test
+    void a_shared_store_is_read_from_flags_or_environment_and_never_shows_its_password() {
+        ServerSettings settings = SettingsResolver.of(List.of("--oj-certs", "/oj"), Map.of("QTRUST_STORE",
+                "redis://:s3cret@10.1.2.3:6380/2", "QTRUST_STORE_PREFIX", "prod:", "QTRUST_STORE_POLL", "PT5S")).resolve();
+        assertThat(settings.lists()).isInstanceOfSatisfying(ServerSettings.Store.class, store -> {
+            assertThat(store.config().display()).isEqualTo("redis://10.1.2.3:6380/2");
+            assertThat(store.config().prefix()).isEqualTo("prod:");
+            assertThat(store.poll()).isEqualTo(java.time.Duration.ofSeconds(5));
+            assertThat(store.describe()).doesNotContain("s3cret");
+        });
+        assertThat(settings.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
     void unusable_configuration_is_refused_with_a_message_that_says_what_to_change() throws IOException {
         assertThatThrownBy(() -> SettingsResolver.of(List.of("--oj-certs", "/oj"), Map.of()).resolve())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("--offline DIR");
         assertThatThrownBy(() -> SettingsResolver.of(base("--cache", "/c"), Map.of()).resolve())
-                .hasMessageContaining("not both");
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> SettingsResolver.of(List.of("--cache", "/c", "--store", "redis://127.0.0.1:6379",
+                "--oj-certs", "/oj"), Map.of()).resolve()).hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--store-prefix", "p:"), Map.of()).resolve())
+                .hasMessageContaining("go with --store");
+        assertThatThrownBy(() -> SettingsResolver.of(List.of("--store", "http://:hunter2@127.0.0.1:6379", "--oj-certs", "/oj"),
+                Map.of()).resolve()).hasMessageContaining("--store").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> SettingsResolver.of(List.of("--store", "redis://127.0.0.1:6379", "--store-lease", "PT1S",
+                "--oj-certs", "/oj"), Map.of()).resolve()).hasMessageContaining("--store-lease");
         assertThatThrownBy(() -> SettingsResolver.of(List.of("--offline", SNAPSHOT), Map.of()).resolve())
                 .hasMessageContaining("--oj-keystore");
         assertThatThrownBy(() -> SettingsResolver.of(base("--prot", "1"), Map.of())).hasMessageContaining("unknown option --prot");
