@@ -69,6 +69,38 @@ final class Bc {
         }
     }
 
+    /**
+     * Why no signature is verified with this key under the default key limits (issue 14.11): an
+     * RSA modulus above {@link org.qtrust.core.policy.KeyLimits#DEFAULT_MAX_RSA_BITS}, an exponent
+     * above 2^32, an EC key off the default named curves. Empty when it may be used.
+     */
+    static java.util.Optional<String> keyProblem(SubjectPublicKeyInfo key) {
+        org.qtrust.core.policy.KeyLimits limits = org.qtrust.core.policy.KeyLimits.defaults();
+        org.bouncycastle.asn1.ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
+        try {
+            if (org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)
+                    || org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSASSA_PSS.equals(algorithm)) {
+                org.bouncycastle.asn1.pkcs.RSAPublicKey rsa = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(key.parsePublicKey());
+                if (rsa.getModulus().bitLength() > limits.maxRsaBits()) {
+                    return java.util.Optional.of("RSA-" + rsa.getModulus().bitLength() + " key above the maximum of "
+                            + limits.maxRsaBits() + " bits");
+                }
+                if (rsa.getPublicExponent().compareTo(org.qtrust.core.policy.KeyLimits.MAX_RSA_EXPONENT) > 0) {
+                    return java.util.Optional.of("RSA public exponent above 2^32");
+                }
+            } else if (org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
+                org.bouncycastle.asn1.ASN1Encodable parameters = key.getAlgorithm().getParameters();
+                if (!(parameters instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier curve)
+                        || !limits.allowedCurves().contains(curve.getId())) {
+                    return java.util.Optional.of("EC key off the allowed named curves");
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.of("unreadable key");
+        }
+    }
+
     static byte[] sha1(byte[] data) {
         return digest("SHA-1", data);
     }

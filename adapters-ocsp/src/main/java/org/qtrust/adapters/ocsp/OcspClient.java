@@ -59,6 +59,8 @@ final class OcspClient {
     private static final int NONCE_BYTES = 32;
     /** RFC 5019 §5: GET for requests whose encoding (base64, URL-encoded) is under 255 bytes. */
     private static final int GET_LIMIT = 255;
+    /** Certificates naming the responder whose key is tried against a response's signature, at most. */
+    static final int MAX_RESPONDER_CANDIDATES = 4;
     private static final Set<ASN1ObjectIdentifier> REFUSED_SIGNATURES = Set.of(
             PKCSObjectIdentifiers.md2WithRSAEncryption, PKCSObjectIdentifiers.md5WithRSAEncryption);
 
@@ -271,11 +273,23 @@ final class OcspClient {
             candidates.add(holder);
         }
         boolean named = false;
+        int tried = 0;
         for (X509CertificateHolder candidate : candidates) {
             if (!matches(responderId, candidate)) {
                 continue;
             }
             named = true;
+            Optional<String> keyProblem = Bc.keyProblem(candidate.getSubjectPublicKeyInfo());
+            if (keyProblem.isPresent()) {
+                trace.add("responder candidate " + Bc.describe(candidate) + " not tried: " + keyProblem.get()
+                        + " (key limits, issue 14.11)");
+                continue;
+            }
+            if (++tried > MAX_RESPONDER_CANDIDATES) {
+                trace.add("more than " + MAX_RESPONDER_CANDIDATES + " certificates claim to be the responder: the rest "
+                        + "are not tried (a bounded number of signature verifications per answer)");
+                break;
+            }
             if (!signatureVerifies(basic, candidate)) {
                 continue;
             }

@@ -66,6 +66,46 @@ class OcspResponseRulesTest {
         return TestPki.issue("Delegate", world.ca, BigInteger.valueOf(System.nanoTime()), from, to, extensions);
     }
 
+    /** A 16384-bit RSA public key given only as its SubjectPublicKeyInfo: nothing may be verified with it. */
+    private static java.security.PublicKey hugeRsa() throws java.io.IOException {
+        BigInteger modulus = BigInteger.ONE.shiftLeft(16383).add(BigInteger.valueOf(0x2F));
+        byte[] encoded = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption, org.bouncycastle.asn1.DERNull.INSTANCE),
+                new org.bouncycastle.asn1.pkcs.RSAPublicKey(modulus, BigInteger.valueOf(65537))).getEncoded();
+        return new java.security.PublicKey() {
+            @Override
+            public String getAlgorithm() {
+                return "RSA";
+            }
+
+            @Override
+            public String getFormat() {
+                return "X.509";
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return encoded.clone();
+            }
+        };
+    }
+
+    @Test
+    void a_responder_certificate_with_a_key_above_the_limits_is_never_tried() throws Exception {
+        // issue 14.11: key limits before any signature work, in the revocation adapter too
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Huge Responder,O=QTrust Test,C=EU");
+        java.security.cert.X509Certificate huge = TestPki.build(name, hugeRsa(), world.ca.name(), world.ca.privateKey(),
+                BigInteger.valueOf(0xBEEF), Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400),
+                TestPki::ocspSigning);
+
+        RevocationOutcome outcome = answer(Scenario.signedBy(world.issuer(), huge, TestPki.ecKeys().getPrivate(),
+                Instant.now().minusSeconds(5)));
+
+        assertThat(outcome.status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(outcome.trace()).anyMatch(line -> line.contains("Huge Responder") && line.contains("not tried")
+                && line.contains("RSA-16384 key above the maximum of 8192 bits"));
+    }
+
     @Test
     void a_response_signed_by_the_ca_is_good() {
         assertThat(answer(byCa()).status()).isEqualTo(RevocationStatus.GOOD);

@@ -60,7 +60,7 @@ public final class CertificateDecisionService implements VerifyCertificate {
         this.index = Objects.requireNonNull(index);
         this.inspector = Objects.requireNonNull(inspector);
         this.policy = Objects.requireNonNull(policy);
-        this.paths = new PathBuilder(index, inspector);
+        this.paths = new PathBuilder(index, inspector, policy.crypto().keyLimits());
         this.revocation = checker.map(c -> new PathRevocation(c, revocationPolicy));
     }
 
@@ -95,6 +95,15 @@ public final class CertificateDecisionService implements VerifyCertificate {
             }
         }
         QcSummary qc = QcSummary.of(certificate.qcStatements());
+
+        // Key limits before any work (issue 14.11): no signature is verified while a given key is outside them.
+        List<String> refusedKeys = refusedKeys(certificate, chain);
+        if (!refusedKeys.isEmpty()) {
+            trace.addAll(refusedKeys);
+            trace.add("verdict: not trusted (" + VerdictCode.WEAK_ALGORITHM.code() + ")");
+            return new CertificateVerdict(false, VerdictCode.WEAK_ALGORITHM, time, policy.name(), Optional.of(summary(certificate, List.of())),
+                    Optional.empty(), Optional.empty(), Optional.empty(), qc, QualificationSummary.NA, trace);
+        }
 
         PathSearch search = paths.find(certificate, chain);
         trace.addAll(search.trace());
@@ -169,6 +178,22 @@ public final class CertificateDecisionService implements VerifyCertificate {
                 Optional.of(chosen.territory()), Optional.of(chosen.providerName()), Optional.of(service), qc,
                 new QualificationSummary(atIssuance.qualification(), atValidation.qualification()), trace, revocationOutcome,
                 search.listedAs().map(CertificateDecisionService::listedAs));
+    }
+
+    /**
+     * The certificate's and every given intermediate's key outside the policy's key limits, as trace
+     * lines: an RSA modulus above the maximum, an exponent above 2^32, an EC curve not allowed.
+     */
+    private List<String> refusedKeys(CertificateFacts certificate, List<CertificateFacts> chain) {
+        List<String> refused = new ArrayList<>();
+        policy.crypto().keyLimits().violation(certificate.publicKey()).ifPresent(why -> refused.add(
+                "keys: the certificate's " + why + ": refused before any signature is verified (policy key limits)"));
+        for (CertificateFacts given : chain) {
+            policy.crypto().keyLimits().violation(given.publicKey()).ifPresent(why -> refused.add(
+                    "keys: the given intermediate " + given.subject() + " has an " + why
+                            + ": refused before any signature is verified (policy key limits)"));
+        }
+        return refused;
     }
 
     /** The services this policy uses: plain anchors always, list services when it uses trusted lists. */

@@ -1,7 +1,9 @@
 package org.qtrust.core.certificate;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A public key as a SubjectPublicKeyInfo (DER), with what decisions need about it. Two keys
@@ -18,6 +20,8 @@ public final class SubjectPublicKey {
     private final byte[] keyIdentifier;
     private final String algorithm;
     private final int bits;
+    private final String curve;
+    private final BigInteger rsaExponent;
 
     /**
      * @param encoded       the SubjectPublicKeyInfo DER
@@ -25,6 +29,17 @@ public final class SubjectPublicKey {
      * @param keyIdentifier RFC 5280 §4.2.1.2 method (1): SHA-1 of the subjectPublicKey BIT STRING
      */
     public SubjectPublicKey(byte[] encoded, String id, byte[] keyIdentifier, String algorithm, int bits) {
+        this(encoded, id, keyIdentifier, algorithm, bits, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param curve       for an EC key on a named curve, the curve's OID; empty otherwise (explicit parameters too)
+     * @param rsaExponent for an RSA key, its public exponent
+     */
+    public SubjectPublicKey(byte[] encoded, String id, byte[] keyIdentifier, String algorithm, int bits,
+                            Optional<String> curve, Optional<BigInteger> rsaExponent) {
+        this.curve = curve.orElse(null);
+        this.rsaExponent = rsaExponent.orElse(null);
         this.encoded = Objects.requireNonNull(encoded).clone();
         this.id = Objects.requireNonNull(id);
         this.keyIdentifier = Objects.requireNonNull(keyIdentifier).clone();
@@ -57,6 +72,16 @@ public final class SubjectPublicKey {
 
     public int bits() {
         return bits;
+    }
+
+    /** The named curve's OID of an EC key; empty for other keys and for explicit curve parameters. */
+    public Optional<String> curve() {
+        return Optional.ofNullable(curve);
+    }
+
+    /** The public exponent of an RSA key. */
+    public Optional<BigInteger> rsaExponent() {
+        return Optional.ofNullable(rsaExponent);
     }
 
     public boolean sameKeyAs(SubjectPublicKey other) {

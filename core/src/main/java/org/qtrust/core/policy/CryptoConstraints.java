@@ -16,8 +16,10 @@ import org.qtrust.core.certificate.SubjectPublicKey;
  * @param keySizes  keys smaller than a size with the last instant they count
  * @param at        which instant a certificate's signature is judged at: its issuance (when the CA
  *                  signed it) or the validation time (TS 119 102-1 without proof of existence)
+ * @param keyLimits which keys any work is done with at all (checked before any signature is verified)
  */
-public record CryptoConstraints(List<DigestExpiry> digests, List<KeySizeExpiry> keySizes, TimeThatCounts at) {
+public record CryptoConstraints(List<DigestExpiry> digests, List<KeySizeExpiry> keySizes, TimeThatCounts at,
+                                KeyLimits keyLimits) {
 
     /** A hash function is acceptable for signatures before {@code notAfter}. */
     public record DigestExpiry(String digest, Instant notAfter) {
@@ -38,10 +40,16 @@ public record CryptoConstraints(List<DigestExpiry> digests, List<KeySizeExpiry> 
         }
     }
 
-    /** No constraint at all. */
+    /** No date constraint; the default key limits stay (they protect the verifier, not the relying party's judgement). */
     public static final CryptoConstraints NONE = new CryptoConstraints(List.of(), List.of(), TimeThatCounts.VALIDATION_TIME);
 
+    /** Dates with the default key limits. */
+    public CryptoConstraints(List<DigestExpiry> digests, List<KeySizeExpiry> keySizes, TimeThatCounts at) {
+        this(digests, keySizes, at, KeyLimits.defaults());
+    }
+
     public CryptoConstraints {
+        Objects.requireNonNull(keyLimits);
         digests = List.copyOf(digests);
         keySizes = List.copyOf(keySizes);
         Objects.requireNonNull(at);
@@ -71,6 +79,11 @@ public record CryptoConstraints(List<DigestExpiry> digests, List<KeySizeExpiry> 
             }
         }
         return Optional.empty();
+    }
+
+    /** The same dates with other key limits. */
+    public CryptoConstraints withKeyLimits(KeyLimits limits) {
+        return new CryptoConstraints(digests, keySizes, at, limits);
     }
 
     /** "SHA1", "sha-1", "SHA-1" → "SHA-1"; "SHA256" → "SHA-256". */

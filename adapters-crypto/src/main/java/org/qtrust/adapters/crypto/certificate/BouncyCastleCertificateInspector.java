@@ -285,13 +285,20 @@ public final class BouncyCastleCertificateInspector implements CertificateInspec
         ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
         String name = algorithm.getId();
         int bits = 0;
+        java.util.Optional<String> curveOid = java.util.Optional.empty();
+        java.util.Optional<BigInteger> exponent = java.util.Optional.empty();
         ASN1Encodable parameters = info.getAlgorithm().getParameters();
         try {
             if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption) || algorithm.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
                 name = "RSA";
-                bits = RSAPublicKey.getInstance(info.parsePublicKey()).getModulus().bitLength();
+                RSAPublicKey rsa = RSAPublicKey.getInstance(info.parsePublicKey());
+                bits = rsa.getModulus().bitLength();
+                exponent = java.util.Optional.of(rsa.getPublicExponent());
             } else if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
                 name = "EC";
+                if (parameters instanceof ASN1ObjectIdentifier named) {
+                    curveOid = java.util.Optional.of(named.getId()); // explicit parameters stay empty: key limits refuse them
+                }
                 X9ECParameters curve = parameters instanceof ASN1ObjectIdentifier named
                         ? ECNamedCurveTable.getByOID(named) : X9ECParameters.getInstance(parameters);
                 bits = curve == null ? 0 : curve.getCurve().getFieldSize();
@@ -308,7 +315,7 @@ public final class BouncyCastleCertificateInspector implements CertificateInspec
         } catch (IOException | IllegalArgumentException e) {
             bits = 0;
         }
-        SubjectPublicKey key = new SubjectPublicKey(encoded, id, keyIdentifier, name, bits);
+        SubjectPublicKey key = new SubjectPublicKey(encoded, id, keyIdentifier, name, bits, curveOid, exponent);
         if (keys.size() >= maxEntries) {
             keys.clear();
         }

@@ -30,6 +30,7 @@ import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.CredentialKind;
 import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.policy.CryptoConstraints;
+import org.qtrust.core.policy.KeyLimits;
 import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.PlainTrustAnchor;
 import org.qtrust.core.policy.ServiceTypes;
@@ -301,7 +302,7 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!Set.of("at", "digests", "keySizes").contains(name)) {
+            if (!Set.of("at", "digests", "keySizes", "keyLimits").contains(name)) {
                 throw new IllegalArgumentException("crypto: unknown field '" + name + "'");
             }
         }
@@ -326,7 +327,42 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
                         instant(key.get("notAfter").asText(), "crypto.keySizes.notAfter")));
             }
         }
-        return new CryptoConstraints(digests, keys, at);
+        KeyLimits limits = node.has("keyLimits") ? keyLimits(node.get("keyLimits")) : KeyLimits.defaults();
+        return new CryptoConstraints(digests, keys, at, limits);
+    }
+
+    /** {maxRsaBits, allowedCurves: [name or OID]}: which keys any work is done with (issue 14.11). */
+    private static KeyLimits keyLimits(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("crypto.keyLimits must be an object {maxRsaBits, allowedCurves}");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!Set.of("maxRsaBits", "allowedCurves").contains(name)) {
+                throw new IllegalArgumentException("crypto.keyLimits: unknown field '" + name + "'");
+            }
+        }
+        int maxRsaBits = KeyLimits.DEFAULT_MAX_RSA_BITS;
+        if (node.has("maxRsaBits")) {
+            if (!node.get("maxRsaBits").canConvertToInt() || node.get("maxRsaBits").asInt() < 1024) {
+                throw new IllegalArgumentException("crypto.keyLimits.maxRsaBits must be a whole number of bits, at least 1024");
+            }
+            maxRsaBits = node.get("maxRsaBits").asInt();
+        }
+        Set<String> curves = KeyLimits.DEFAULT_CURVES;
+        if (node.has("allowedCurves")) {
+            if (!node.get("allowedCurves").isArray()) {
+                throw new IllegalArgumentException("crypto.keyLimits.allowedCurves must be an array of curve names or OIDs");
+            }
+            Set<String> named = new java.util.LinkedHashSet<>();
+            for (JsonNode curve : node.get("allowedCurves")) {
+                named.add(KeyLimits.curveOid(curve.asText()).orElseThrow(() -> new IllegalArgumentException(
+                        "crypto.keyLimits.allowedCurves: unknown curve '" + curve.asText() + "' (a name such as P-256, "
+                                + "brainpoolP256r1, or an OID)")));
+            }
+            curves = named;
+        }
+        return new KeyLimits(maxRsaBits, curves);
     }
 
     private static Instant instant(String text, String field) {

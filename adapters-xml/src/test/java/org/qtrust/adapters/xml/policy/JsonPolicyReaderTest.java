@@ -105,6 +105,24 @@ class JsonPolicyReaderTest {
     }
 
     @Test
+    void key_limits_are_read_by_curve_name_or_oid_and_default_to_8192_bits() throws Exception {
+        VerificationPolicy policy = parse("{\"name\": \"small\", \"crypto\": {\"keyLimits\": {\"maxRsaBits\": 4096,"
+                + "\"allowedCurves\": [\"P-256\", \"brainpoolP384r1\", \"1.3.132.0.35\"]}}}");
+        VerificationPolicy defaults = parse("{\"name\": \"minimal\"}");
+
+        assertThat(policy.crypto().keyLimits().maxRsaBits()).isEqualTo(4096);
+        assertThat(policy.crypto().keyLimits().allowedCurves())
+                .containsExactlyInAnyOrder("1.2.840.10045.3.1.7", "1.3.36.3.3.2.8.1.1.11", "1.3.132.0.35");
+        assertThat(defaults.crypto().keyLimits().maxRsaBits()).isEqualTo(8192);
+        assertThatThrownBy(() -> parse("{\"crypto\": {\"keyLimits\": {\"allowedCurves\": [\"curve25519-ish\"]}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("unknown curve 'curve25519-ish'");
+        assertThatThrownBy(() -> parse("{\"crypto\": {\"keyLimits\": {\"maxRsaBits\": 512}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("at least 1024");
+        assertThatThrownBy(() -> parse("{\"crypto\": {\"keyLimits\": {\"maxRsaBit\": 4096}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("unknown field 'maxRsaBit'");
+    }
+
+    @Test
     void a_typo_is_refused_rather_than_ignored() {
         assertThatThrownBy(() -> parse("{\"name\": \"x\", \"acceptedStatus\": [\"granted\"]}"))
                 .isInstanceOf(PolicyFormatException.class).hasMessageContaining("unknown field 'acceptedStatus'");

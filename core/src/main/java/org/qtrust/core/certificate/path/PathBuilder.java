@@ -12,7 +12,9 @@ import org.qtrust.core.certificate.index.ListedCertificate;
 import org.qtrust.core.certificate.index.ListedKey;
 import org.qtrust.core.certificate.index.ListedService;
 import org.qtrust.core.certificate.index.TrustedServiceIndex;
+import org.qtrust.core.certificate.SubjectPublicKey;
 import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.policy.KeyLimits;
 
 /**
  * Builds a certification path from a certificate, through the intermediates the caller gives,
@@ -24,18 +26,33 @@ import org.qtrust.core.certificate.port.CertificateInspector;
  * and by issuer name, both mere hints), then among the intermediates whose subject is the issuer
  * name or whose key identifier is the AKI. A candidate is taken only when the certificate's
  * signature verifies with its key. Depth-first, shortest path to a listed key first.
+ *
+ * <p>Work is bounded (issue 14.11, issue 15.3): a key outside the policy's {@link KeyLimits} is
+ * never used to verify anything, and at most {@link #MAX_SIGNATURE_CHECKS} signatures are verified
+ * per search, whatever the number of listed look-alikes or given intermediates.
  */
 public final class PathBuilder {
 
     /** RFC 5280 sets no limit; real EU paths have at most three intermediates. */
     public static final int MAX_INTERMEDIATES = 6;
+    /**
+     * Candidate issuers tried per decision: signature verifications at most. Real EU paths need a
+     * handful (a few listed keys sharing an issuer name, up to three intermediates).
+     */
+    public static final int MAX_SIGNATURE_CHECKS = 32;
 
     private final TrustedServiceIndex index;
     private final CertificateInspector inspector;
+    private final KeyLimits limits;
 
     public PathBuilder(TrustedServiceIndex index, CertificateInspector inspector) {
+        this(index, inspector, KeyLimits.defaults());
+    }
+
+    public PathBuilder(TrustedServiceIndex index, CertificateInspector inspector, KeyLimits limits) {
         this.index = index;
         this.inspector = inspector;
+        this.limits = java.util.Objects.requireNonNull(limits);
     }
 
     public PathSearch find(CertificateFacts target, List<CertificateFacts> intermediates) {
@@ -65,6 +82,10 @@ public final class PathBuilder {
             trace.add("path: " + found.certificates().size() + " certificate(s) to the listed key of "
                     + found.anchor().describe() + ", every signature verified");
             return new PathSearch(path, VerdictCode.OK, trace);
+        }
+        if (search.exhausted) {
+            trace.add("path: stopped after " + MAX_SIGNATURE_CHECKS + " signature verifications, the limit per decision "
+                    + "(issue 14.11): no path to a listed key within it");
         }
         if (search.brokenLink) {
             trace.add("path: a given intermediate names itself the issuer but its key did not sign the certificate below it");
@@ -114,12 +135,16 @@ public final class PathBuilder {
                 + (listed.services().size() > 1 ? " (and " + (listed.services().size() - 1) + " more)" : "");
     }
 
+    private enum Signed { YES, NO, KEY_REFUSED, OUT_OF_BUDGET }
+
     private final class Search {
         private final List<CertificateFacts> intermediates;
         private final List<String> trace;
         private final Set<String> tried = new HashSet<>();
         private boolean lookAlike;
         private boolean brokenLink;
+        private boolean exhausted;
+        private int checks;
 
         Search(List<CertificateFacts> intermediates, List<String> trace) {
             this.intermediates = intermediates;
@@ -129,8 +154,15 @@ public final class PathBuilder {
         Optional<CertificatePath> extend(List<CertificateFacts> chain) {
             CertificateFacts current = chain.get(chain.size() - 1);
             for (ListedKey candidate : index.issuerCandidates(current)) {
-                if (inspector.signatureVerifies(current, candidate.key())) {
+                Signed signed = signed(current, candidate.key(), "listed key of " + candidate.describe());
+                if (signed == Signed.YES) {
                     return Optional.of(new CertificatePath(chain, candidate, false));
+                }
+                if (signed == Signed.OUT_OF_BUDGET) {
+                    return Optional.empty();
+                }
+                if (signed == Signed.KEY_REFUSED) {
+                    continue;
                 }
                 lookAlike = true;
                 trace.add("path: listed key of " + candidate.describe() + " matches the issuer of " + current.subject()
@@ -143,7 +175,14 @@ public final class PathBuilder {
                 if (!names(issuer, current) || inChain(chain, issuer) || issuer.equals(current)) {
                     continue;
                 }
-                if (!inspector.signatureVerifies(current, issuer.publicKey())) {
+                Signed signed = signed(current, issuer.publicKey(), "intermediate " + issuer.subject());
+                if (signed == Signed.OUT_OF_BUDGET) {
+                    return Optional.empty();
+                }
+                if (signed == Signed.KEY_REFUSED) {
+                    continue;
+                }
+                if (signed == Signed.NO) {
                     brokenLink = true;
                     trace.add("path: intermediate " + issuer.subject() + " did not sign " + current.subject());
                     continue;
@@ -169,6 +208,25 @@ public final class PathBuilder {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * Whether {@code key} signed {@code certificate} — asked only for a key within the policy's
+         * limits and while the decision's budget of signature verifications lasts.
+         */
+        private Signed signed(CertificateFacts certificate, SubjectPublicKey key, String who) {
+            Optional<String> refused = limits.violation(key);
+            if (refused.isPresent()) {
+                trace.add("path: " + who + " not tried: " + refused.get() + " (key limits, refused before any signature "
+                        + "is verified)");
+                return Signed.KEY_REFUSED;
+            }
+            if (checks >= MAX_SIGNATURE_CHECKS) {
+                exhausted = true;
+                return Signed.OUT_OF_BUDGET;
+            }
+            checks++;
+            return inspector.signatureVerifies(certificate, key) ? Signed.YES : Signed.NO;
         }
 
         private boolean names(CertificateFacts issuer, CertificateFacts subject) {
