@@ -75,14 +75,29 @@ final class OcspClient {
     /** A trace collector that prefixes every line. */
     private static final class Lines {
         final List<String> lines = new ArrayList<>();
+        /** The delegated responder that signed, when it has no id-pkix-ocsp-nocheck (its own status is to be checked). */
+        X509CertificateHolder delegateToCheck;
 
         void add(String line) {
             lines.add("OCSP: " + line);
         }
     }
 
-    Evidence fetch(BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query) {
+    /**
+     * One OCSP answer, and the delegated responder whose own revocation status must still be
+     * checked before a "good" in it counts (RFC 6960 §4.2.2.2.1: no id-pkix-ocsp-nocheck).
+     */
+    record Answer(Evidence evidence, Optional<X509CertificateHolder> delegateToCheck) {
+    }
+
+    Answer fetch(BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query) {
         Lines trace = new Lines();
+        Evidence evidence = exchange(serial, issuer, url, query, trace);
+        return new Answer(evidence, evidence.isAnswer() ? Optional.ofNullable(trace.delegateToCheck) : Optional.empty());
+    }
+
+    private Evidence exchange(BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query,
+                              Lines trace) {
         RevocationPolicy policy = query.policy();
 
         CertificateID id;
@@ -342,8 +357,9 @@ final class OcspClient {
         if (signer.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck) != null) {
             trace.add("the delegated responder carries id-pkix-ocsp-nocheck: its own revocation status is not checked");
         } else {
-            trace.add("note: the delegated responder has no id-pkix-ocsp-nocheck; its own revocation status is not "
-                    + "checked here");
+            trace.add("the delegated responder has no id-pkix-ocsp-nocheck: its own revocation status is checked "
+                    + "before a good answer from it counts (RFC 6960 §4.2.2.2.1)");
+            trace.delegateToCheck = signer;
         }
         return true;
     }

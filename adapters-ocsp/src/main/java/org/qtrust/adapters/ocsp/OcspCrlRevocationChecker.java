@@ -157,7 +157,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         FetchGuard guard = new FetchGuard(certificate, issuerHolder);
         for (RevocationSource source : policy.order()) {
             Optional<RevocationOutcome> outcome = source == RevocationSource.OCSP
-                    ? askOcsp(issuerHolder, issuerId, serial, notAfter, ocspUrls, ocspContext, query, guard, trace)
+                    ? askOcsp(issuer, issuerHolder, issuerId, serial, notAfter, ocspUrls, ocspContext, query, guard, trace)
                     : askCrl(issuerHolder, certificate, issuerId, serial, query, guard, trace);
             if (outcome.isPresent()) {
                 return outcome.get();
@@ -167,7 +167,8 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         return RevocationOutcome.unknown(trace);
     }
 
-    private Optional<RevocationOutcome> askOcsp(X509CertificateHolder issuer, String issuerId, BigInteger serial,
+    private Optional<RevocationOutcome> askOcsp(X509Certificate issuerCertificate, X509CertificateHolder issuer,
+                                                String issuerId, BigInteger serial,
                                                 Instant notAfter, List<String> urls, String context, RevocationQuery query,
                                                 FetchGuard guard, List<String> trace) {
         if (urls.isEmpty()) {
@@ -190,7 +191,10 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                         if (cached != null && cached != seen && clock.instant().isBefore(cached.expires())) {
                             return cached.value();
                         }
-                        return ocsp.fetch(serial, issuer, url, query);
+                        OcspClient.Answer answer = ocsp.fetch(serial, issuer, url, query);
+                        return answer.delegateToCheck()
+                                .map(delegate -> delegateChecked(answer.evidence(), delegate, issuerCertificate, query))
+                                .orElse(answer.evidence());
                     },
                     e -> Evidence.failed(RevocationSource.OCSP, url, List.of("OCSP: internal error: " + e)));
             Optional<RevocationOutcome> outcome = accept(key, evidence, query, notAfter, trace);
@@ -235,6 +239,45 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * RFC 6960 §4.2.2.2.1: a delegated responder without id-pkix-ocsp-nocheck has its own status
+     * checked — by the CA's CRL (asking the responder about itself would prove nothing), at the
+     * time it signed (producedAt). A "good" from it counts only when the responder is good then;
+     * revoked or unknown → the answer is refused (under {@code require} the status stays unknown).
+     * A "revoked" from it is kept: it can only make the certificate not trusted.
+     */
+    private Evidence delegateChecked(Evidence evidence, X509CertificateHolder delegate, X509Certificate issuer,
+                                     RevocationQuery query) {
+        if (evidence.kind() != Evidence.Kind.GOOD) {
+            List<String> lines = new ArrayList<>(evidence.trace());
+            lines.add("OCSP: the answer is not 'good': the delegated responder's own status does not change it");
+            return evidence.withTrace(lines);
+        }
+        List<String> lines = new ArrayList<>(evidence.trace());
+        Instant signedAt = evidence.producedAt().orElseGet(() -> evidence.thisUpdate().orElseThrow());
+        RevocationOutcome own;
+        try {
+            X509Certificate responder = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(delegate);
+            RevocationQuery ownQuery = RevocationQuery.at(signedAt, query.policy()
+                    .withOrder(List.of(RevocationSource.CRL)).withMode(RevocationMode.REQUIRE));
+            own = checkSafely(responder, issuer, ownQuery, new ArrayList<>());
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            own = RevocationOutcome.unknown(List.of("the responder certificate cannot be read: " + e.getMessage()));
+        }
+        for (String line : own.trace()) {
+            lines.add("OCSP: delegated responder " + Bc.describe(delegate) + ": " + line);
+        }
+        if (own.isGood()) {
+            lines.add("OCSP: the delegated responder was not revoked when it signed (" + signedAt + "): its answer counts "
+                    + "(RFC 6960 §4.2.2.2.1)");
+            return evidence.withTrace(lines);
+        }
+        lines.add("OCSP: the delegated responder's own status is " + own.status().code() + " at " + signedAt
+                + ": its 'good' answer does not count (RFC 6960 §4.2.2.2.1; add id-pkix-ocsp-nocheck to the responder "
+                + "or publish its status on the CA's CRL)");
+        return Evidence.failed(RevocationSource.OCSP, evidence.origin(), lines);
     }
 
     /**

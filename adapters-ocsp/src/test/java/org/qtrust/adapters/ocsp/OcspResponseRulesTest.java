@@ -185,18 +185,83 @@ class OcspResponseRulesTest {
         assertThat(outcome.trace()).anyMatch(line -> line.contains("lacks id-kp-OCSPSigning"));
     }
 
-    @Test
-    void a_delegate_without_nocheck_is_accepted_with_a_note() {
+    /** A delegated responder with id-kp-OCSPSigning, without id-pkix-ocsp-nocheck, naming a CRL when given one. */
+    private static TestPki.Identity delegateWithoutNocheck(BigInteger serial, String crlPath) {
         Instant now = Instant.now();
-        TestPki.Identity plain = delegate(builder -> TestPki.add(builder, Extension.extendedKeyUsage, false,
-                new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning)), now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(1)));
+        return TestPki.issue("Delegate " + serial, world.ca, serial, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)),
+                builder -> {
+                    TestPki.add(builder, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+                    if (crlPath != null) {
+                        TestPki.add(builder, Extension.cRLDistributionPoints, false, new org.bouncycastle.asn1.x509.CRLDistPoint(
+                                new org.bouncycastle.asn1.x509.DistributionPoint[] {new org.bouncycastle.asn1.x509.DistributionPoint(
+                                        new org.bouncycastle.asn1.x509.DistributionPointName(new org.bouncycastle.asn1.x509.GeneralNames(
+                                                new org.bouncycastle.asn1.x509.GeneralName(
+                                                        org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier,
+                                                        world.http.url(crlPath)))), null, null)}));
+                    }
+                });
+    }
+
+    private static void serveDelegatesCrl(String path, java.util.Map<BigInteger, TestPki.Revoked> entries) {
+        world.http.route(path, org.qtrust.adapters.ocsp.testing.LocalHttpServer.Reply.ok("application/pkix-crl",
+                TestPki.crl(world.ca.name(), world.ca.privateKey(), Instant.now().minusSeconds(60),
+                        Instant.now().plus(Duration.ofDays(1)), entries)));
+    }
+
+    @Test
+    void a_delegate_without_nocheck_whose_own_status_cannot_be_had_does_not_satisfy_require() {
+        // RFC 6960 §4.2.2.2.1: without id-pkix-ocsp-nocheck the responder's own status must be checked
+        TestPki.Identity plain = delegateWithoutNocheck(BigInteger.valueOf(0xD101), null);
 
         RevocationOutcome outcome = answer(Scenario.signedBy(world.issuer(), plain.certificate(), plain.privateKey(),
+                Instant.now().minusSeconds(5)), OCSP_ONLY.withMode(org.qtrust.core.revocation.RevocationMode.REQUIRE), Instant.now());
+
+        assertThat(outcome.status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(outcome.trace()).anyMatch(line -> line.contains("has no id-pkix-ocsp-nocheck"))
+                .anyMatch(line -> line.contains("names no CRL distribution point"))
+                .anyMatch(line -> line.contains("does not count (RFC 6960 §4.2.2.2.1"));
+        assertThat(org.qtrust.core.revocation.RevocationMode.REQUIRE.judge(outcome).problem().orElseThrow().code())
+                .isEqualTo("revocation_unknown");
+    }
+
+    @Test
+    void a_delegate_without_nocheck_that_is_good_on_the_cas_crl_is_accepted() {
+        serveDelegatesCrl("/delegates-good.crl", java.util.Map.of());
+        TestPki.Identity checked = delegateWithoutNocheck(BigInteger.valueOf(0xD102), "/delegates-good.crl");
+
+        RevocationOutcome outcome = answer(Scenario.signedBy(world.issuer(), checked.certificate(), checked.privateKey(),
+                Instant.now().minusSeconds(5)));
+
+        assertThat(outcome.status()).isEqualTo(RevocationStatus.GOOD);
+        assertThat(outcome.trace()).anyMatch(line -> line.contains("was not revoked when it signed"));
+        assertThat(world.http.hits("/delegates-good.crl")).isPositive();
+    }
+
+    @Test
+    void a_revoked_delegate_without_nocheck_gives_no_good_answer() {
+        BigInteger serial = BigInteger.valueOf(0xD103);
+        serveDelegatesCrl("/delegates-revoked.crl", java.util.Map.of(serial,
+                new TestPki.Revoked(Instant.now().minus(Duration.ofHours(1)), CRLReason.keyCompromise)));
+        TestPki.Identity revoked = delegateWithoutNocheck(serial, "/delegates-revoked.crl");
+
+        RevocationOutcome outcome = answer(Scenario.signedBy(world.issuer(), revoked.certificate(), revoked.privateKey(),
+                Instant.now().minusSeconds(5)));
+
+        assertThat(outcome.status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(outcome.trace()).anyMatch(line -> line.contains("own status is revoked"));
+    }
+
+    @Test
+    void a_delegate_with_nocheck_is_not_itself_checked() {
+        Instant now = Instant.now();
+        TestPki.Identity nocheck = delegate(TestPki::ocspSigning, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
+
+        RevocationOutcome outcome = answer(Scenario.signedBy(world.issuer(), nocheck.certificate(), nocheck.privateKey(),
                 now.minusSeconds(5)));
 
         assertThat(outcome.status()).isEqualTo(RevocationStatus.GOOD);
-        assertThat(outcome.trace()).anyMatch(line -> line.contains("has no id-pkix-ocsp-nocheck"));
+        assertThat(outcome.trace()).anyMatch(line -> line.contains("carries id-pkix-ocsp-nocheck"))
+                .noneMatch(line -> line.contains("OCSP: delegated responder '"));
     }
 
     @Test
