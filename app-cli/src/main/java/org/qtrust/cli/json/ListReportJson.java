@@ -42,6 +42,11 @@ public final class ListReportJson {
         putOutcome(node, verdict.signature(), verdict.rejection().map(r -> r.code()), verdict.accepted(), verdict.stale());
         node.put("providers", verdict.list().map(l -> l.providers().size()).orElse(0));
         node.put("services", verdict.list().map(TrustedList::serviceCount).orElse(0));
+        ObjectNode structure = node.putObject("structure");
+        ArrayNode warnings = structure.putArray("warnings");
+        verdict.structure().warnings().forEach(warnings::add);
+        ArrayNode errors = structure.putArray("errors");
+        verdict.structure().errors().forEach(errors::add);
         ArrayNode trace = node.putArray("trace");
         verdict.trace().forEach(trace::add);
         return node;

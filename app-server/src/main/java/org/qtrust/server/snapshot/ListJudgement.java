@@ -57,7 +57,8 @@ public record ListJudgement(ListVerdict verdict, ListedService.Standing standing
     public ListVerdict asVerdict() {
         Optional<ListRejection> rejection = reason.map(code -> Arrays.stream(ListRejection.values())
                 .filter(r -> r.code().equals(code)).findFirst().orElse(ListRejection.UNAVAILABLE));
-        return new ListVerdict(verdict.location(), verdict.list(), verdict.signature(), rejection, stale, trace);
+        return new ListVerdict(verdict.location(), verdict.list(), verdict.signature(), rejection, stale, trace,
+                verdict.structure());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.qtrust.core.trustedlist;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,9 +12,13 @@ import java.util.Optional;
  * @param signer        the signing certificate (from KeyInfo), when one could be read
  * @param signerSubject the signer's subject DN, or "" when unknown
  * @param detail        one readable sentence on what was checked or what failed
+ * @param signedSignatureProperties the local names of the XAdES SignedSignatureProperties the verified
+ *                      signature covers, in document order (e.g. SigningTime, SigningCertificateV2); empty
+ *                      when the signature did not verify or the format has none
  */
 public record SignatureCheck(SignatureStatus status, Optional<Failure> failure,
-                             Optional<ServiceCertificate> signer, String signerSubject, String detail) {
+                             Optional<ServiceCertificate> signer, String signerSubject, String detail,
+                             List<String> signedSignatureProperties) {
 
     public enum Failure {
         /** No ds:Signature at all. */
@@ -50,6 +55,7 @@ public record SignatureCheck(SignatureStatus status, Optional<Failure> failure,
         Objects.requireNonNull(signer);
         Objects.requireNonNull(signerSubject);
         Objects.requireNonNull(detail);
+        signedSignatureProperties = List.copyOf(signedSignatureProperties);
         if ((status == SignatureStatus.VALID) != failure.isEmpty()) {
             throw new IllegalArgumentException("a VALID check has no failure, any other has one");
         }
@@ -58,6 +64,16 @@ public record SignatureCheck(SignatureStatus status, Optional<Failure> failure,
                 throw new IllegalArgumentException(f + " is reported as " + f.status());
             }
         });
+    }
+
+    public SignatureCheck(SignatureStatus status, Optional<Failure> failure, Optional<ServiceCertificate> signer,
+                          String signerSubject, String detail) {
+        this(status, failure, signer, signerSubject, detail, List.of());
+    }
+
+    /** This check, recording the signed XAdES SignedSignatureProperties its signature covers. */
+    public SignatureCheck withSignedSignatureProperties(List<String> localNames) {
+        return new SignatureCheck(status, failure, signer, signerSubject, detail, localNames);
     }
 
     public static SignatureCheck valid(ServiceCertificate signer, String signerSubject, String detail) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes schema-shaped ETSI TS 119 612 (v5, TSLVersionIdentifier 5) documents, unsigned: sign
+ * Writes schema-shaped ETSI TS 119 612 (v5 by default; {@code version(6)} for the v2.4.1 form) documents, unsigned: sign
  * them with {@link org.qtrust.adapters.crypto.xades.XadesListSigner}. Output depends only on
  * the values given (no clock, no randomness). Two kinds:
  *
@@ -95,8 +95,15 @@ public final class TrustedListWriter {
         private final List<String> schemeInformationUris = new ArrayList<>();
         private final StringBuilder pointers = new StringBuilder();
         private String distributionPoint = "https://lists.test/eu-lotl.xml";
+        private int version = 5;
 
         private LotlBuilder() {
+        }
+
+        /** TSLVersionIdentifier (5 by default; 6 for TS 119 612 v2.4.1; anything else for negative tests). */
+        public LotlBuilder version(int versionIdentifier) {
+            this.version = versionIdentifier;
+            return this;
         }
 
         /** The LOTL's own published location (DistributionPoints). */
@@ -153,7 +160,7 @@ public final class TrustedListWriter {
 
         public String build() {
             StringBuilder xml = new StringBuilder();
-            header(xml, "EU", sequenceNumber, TSL_TYPE_LOTL, "European Commission (test)",
+            header(xml, version, "EU", sequenceNumber, TSL_TYPE_LOTL, "European Commission (test)",
                     "http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/EUlistofthelists",
                     "http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUlistofthelists", schemeInformationUris);
             xml.append("    <PointersToOtherTSL>\n").append(pointers).append("    </PointersToOtherTSL>\n");
@@ -175,10 +182,24 @@ public final class TrustedListWriter {
         private String distributionPoint;
         private final ProviderBuilder defaultProvider = new ProviderBuilder("Test Trust Service Provider");
         private final List<ProviderBuilder> providers = new ArrayList<>();
+        private int version = 5;
+        private String tslType = TSL_TYPE_GENERIC;
 
         private TrustedListBuilder(String territory) {
             this.territory = Objects.requireNonNull(territory);
             this.distributionPoint = "https://lists.test/" + territory + ".xml";
+        }
+
+        /** TSLVersionIdentifier (5 by default; 6 for TS 119 612 v2.4.1; anything else for negative tests). */
+        public TrustedListBuilder version(int versionIdentifier) {
+            this.version = versionIdentifier;
+            return this;
+        }
+
+        /** TSLType (EUgeneric by default; e.g. a third country's list type under a mutual recognition agreement). */
+        public TrustedListBuilder tslType(String typeUri) {
+            this.tslType = Objects.requireNonNull(typeUri);
+            return this;
         }
 
         public TrustedListBuilder sequenceNumber(int number) {
@@ -221,7 +242,7 @@ public final class TrustedListWriter {
 
         public String build() {
             StringBuilder xml = new StringBuilder();
-            header(xml, territory, sequenceNumber, TSL_TYPE_GENERIC, "Test Scheme Operator " + territory,
+            header(xml, version, territory, sequenceNumber, tslType, "Test Scheme Operator " + territory,
                     "http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/EUappropriate",
                     "http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUcommon", List.of());
             footer(xml, issued, nextUpdate, distributionPoint);
@@ -358,13 +379,13 @@ public final class TrustedListWriter {
         }
     }
 
-    private static void header(StringBuilder xml, String territory, int sequenceNumber, String tslType, String operator,
+    private static void header(StringBuilder xml, int version, String territory, int sequenceNumber, String tslType, String operator,
                                String statusDetermination, String communityRules, List<String> schemeInformationUris) {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<TrustServiceStatusList xmlns=\"").append(NAMESPACE).append("\" Id=\"TL-").append(escape(territory))
                 .append("\" TSLTag=\"http://uri.etsi.org/19612/TSLTag\">\n")
                 .append("  <SchemeInformation>\n")
-                .append("    <TSLVersionIdentifier>5</TSLVersionIdentifier>\n")
+                .append("    <TSLVersionIdentifier>").append(version).append("</TSLVersionIdentifier>\n")
                 .append("    <TSLSequenceNumber>").append(sequenceNumber).append("</TSLSequenceNumber>\n")
                 .append("    <TSLType>").append(tslType).append("</TSLType>\n")
                 .append("    <SchemeOperatorName><Name xml:lang=\"en\">").append(escape(operator)).append("</Name></SchemeOperatorName>\n")

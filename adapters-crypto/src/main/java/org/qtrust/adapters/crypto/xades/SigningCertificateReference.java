@@ -3,6 +3,7 @@ package org.qtrust.adapters.crypto.xades;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import org.w3c.dom.Node;
  * identifier, so SHA-1 (common in v1 properties) is read here although it is refused for references.
  */
 final class SigningCertificateReference {
+
+    private static final String XADES = "http://uri.etsi.org/01903/v1.3.2#";
 
     enum Outcome { MATCHES, DIFFERS, ABSENT, UNREADABLE }
 
@@ -68,6 +71,25 @@ final class SigningCertificateReference {
             return new Result(Outcome.UNREADABLE, name + " has no CertDigest that can be read");
         }
         return new Result(Outcome.DIFFERS, name + " names another certificate than the signer");
+    }
+
+    /**
+     * The local names of the XAdES elements in SignedSignatureProperties, in document order: what
+     * the list's structure rules (TS 119 612 §5.7.1) read once the SignedProperties reference verified.
+     */
+    static List<String> signedSignatureProperties(Element signedProperties) {
+        List<String> names = new ArrayList<>();
+        for (Node node = signedProperties.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && "SignedSignatureProperties".equals(element.getLocalName())
+                    && XADES.equals(element.getNamespaceURI())) {
+                for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    if (child instanceof Element property && XADES.equals(property.getNamespaceURI())) {
+                        names.add(property.getLocalName());
+                    }
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static Optional<Element> find(Element signedProperties, String localName) {

@@ -179,7 +179,8 @@ public final class XadesListSignatureVerifier implements ListSignatureVerifier {
         }
         X509Certificate certificate = signer.certificate();
         return SignatureCheck.valid(signer.expected(), subject(certificate), "verified with the key of the expected signer "
-                + subject(certificate) + ": " + what);
+                + subject(certificate) + ": " + what)
+                .withSignedSignatureProperties(SigningCertificateReference.signedSignatureProperties(layout.signedProperties));
     }
 
     private static List<Candidate> candidates(List<X509Certificate> keyInfoCertificates, List<PublicKey> keyValues,

@@ -95,10 +95,21 @@ public final class XadesListSigner {
     private final boolean signedPropertiesReference;
     private final String signatureId;
     private final X509Certificate namedCertificate;
+    private final SigningCertificateForm signingCertificateForm;
+
+    /** Which XAdES signing-certificate property the signed properties carry. */
+    public enum SigningCertificateForm {
+        /** SigningCertificateV2 with IssuerSerialV2 (EN 319 132-1, XAdES baseline B): the default. */
+        V2,
+        /** The older SigningCertificate with IssuerSerial (XAdES 1.3.2, TS 101 903). */
+        V1,
+        /** None at all (for negative tests). */
+        NONE
+    }
 
     private XadesListSigner(PrivateKey key, X509Certificate certificate, Instant signingTime, String referenceUri,
                            List<String> documentTransforms, boolean signedPropertiesReference, String signatureId,
-                           X509Certificate namedCertificate) {
+                           X509Certificate namedCertificate, SigningCertificateForm signingCertificateForm) {
         this.key = Objects.requireNonNull(key);
         this.certificate = Objects.requireNonNull(certificate);
         this.signingTime = signingTime;
@@ -107,6 +118,7 @@ public final class XadesListSigner {
         this.signedPropertiesReference = signedPropertiesReference;
         this.signatureId = signatureId;
         this.namedCertificate = namedCertificate;
+        this.signingCertificateForm = Objects.requireNonNull(signingCertificateForm);
     }
 
     public static XadesListSigner with(KeyAndCertificate signer) {
@@ -115,16 +127,16 @@ public final class XadesListSigner {
 
     public static XadesListSigner with(PrivateKey key, X509Certificate certificate) {
         return new XadesListSigner(key, certificate, DEFAULT_SIGNING_TIME, "",
-                List.of(Transform.ENVELOPED, CanonicalizationMethod.EXCLUSIVE), true, null, certificate);
+                List.of(Transform.ENVELOPED, CanonicalizationMethod.EXCLUSIVE), true, null, certificate, SigningCertificateForm.V2);
     }
 
     public XadesListSigner signingTime(Instant time) {
-        return new XadesListSigner(key, certificate, time, referenceUri, documentTransforms, signedPropertiesReference, signatureId, namedCertificate);
+        return new XadesListSigner(key, certificate, time, referenceUri, documentTransforms, signedPropertiesReference, signatureId, namedCertificate, signingCertificateForm);
     }
 
     /** The document reference's URI: "" (default), or "#id" of the root or of any element carrying Id="id". */
     public XadesListSigner referenceUri(String uri) {
-        return new XadesListSigner(key, certificate, signingTime, uri, documentTransforms, signedPropertiesReference, signatureId, namedCertificate);
+        return new XadesListSigner(key, certificate, signingTime, uri, documentTransforms, signedPropertiesReference, signatureId, namedCertificate, signingCertificateForm);
     }
 
     /**
@@ -133,23 +145,29 @@ public final class XadesListSigner {
      * built-in parameters that keep the signature verifiable by a lenient verifier).
      */
     public XadesListSigner documentTransforms(String... algorithms) {
-        return new XadesListSigner(key, certificate, signingTime, referenceUri, List.of(algorithms), signedPropertiesReference, signatureId, namedCertificate);
+        return new XadesListSigner(key, certificate, signingTime, referenceUri, List.of(algorithms), signedPropertiesReference, signatureId, namedCertificate, signingCertificateForm);
     }
 
     /** Leaves out the SignedProperties reference (the properties are still there, unsigned). */
     public XadesListSigner withoutSignedPropertiesReference() {
-        return new XadesListSigner(key, certificate, signingTime, referenceUri, documentTransforms, false, signatureId, namedCertificate);
+        return new XadesListSigner(key, certificate, signingTime, referenceUri, documentTransforms, false, signatureId, namedCertificate, signingCertificateForm);
     }
 
     /** The ds:Signature Id (default: derived from the document and the certificate). */
     public XadesListSigner signatureId(String id) {
-        return new XadesListSigner(key, certificate, signingTime, referenceUri, documentTransforms, signedPropertiesReference, id, namedCertificate);
+        return new XadesListSigner(key, certificate, signingTime, referenceUri, documentTransforms, signedPropertiesReference, id, namedCertificate, signingCertificateForm);
     }
 
     /** Names another certificate in SigningCertificateV2 than the one in KeyInfo (a substitution, for negative tests). */
     public XadesListSigner signingCertificateProperty(X509Certificate named) {
         return new XadesListSigner(key, certificate, signingTime, referenceUri, documentTransforms, signedPropertiesReference,
-                signatureId, named);
+                signatureId, named, signingCertificateForm);
+    }
+
+    /** The signing-certificate property to write (default {@link SigningCertificateForm#V2}). */
+    public XadesListSigner signingCertificateForm(SigningCertificateForm form) {
+        return new XadesListSigner(key, certificate, signingTime, referenceUri, documentTransforms, signedPropertiesReference,
+                signatureId, namedCertificate, form);
     }
 
     public String sign(String xml) {
@@ -223,12 +241,24 @@ public final class XadesListSigner {
         Element signatureProperties = child(signedProperties, XADES, "xades:SignedSignatureProperties");
         child(signatureProperties, XADES, "xades:SigningTime").setTextContent(
                 DateTimeFormatter.ISO_INSTANT.format(signingTime.truncatedTo(ChronoUnit.SECONDS)));
-        Element cert = child(child(signatureProperties, XADES, "xades:SigningCertificateV2"), XADES, "xades:Cert");
-        Element certDigest = child(cert, XADES, "xades:CertDigest");
-        child(certDigest, XMLSignature.XMLNS, "ds:DigestMethod").setAttribute("Algorithm", DigestMethod.SHA256);
-        child(certDigest, XMLSignature.XMLNS, "ds:DigestValue").setTextContent(Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(namedCertificate.getEncoded())));
-        child(cert, XADES, "xades:IssuerSerialV2").setTextContent(issuerSerial());
+        if (signingCertificateForm != SigningCertificateForm.NONE) {
+            boolean v2 = signingCertificateForm == SigningCertificateForm.V2;
+            Element cert = child(child(signatureProperties, XADES, v2 ? "xades:SigningCertificateV2" : "xades:SigningCertificate"),
+                    XADES, "xades:Cert");
+            Element certDigest = child(cert, XADES, "xades:CertDigest");
+            child(certDigest, XMLSignature.XMLNS, "ds:DigestMethod").setAttribute("Algorithm", DigestMethod.SHA256);
+            child(certDigest, XMLSignature.XMLNS, "ds:DigestValue").setTextContent(Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(namedCertificate.getEncoded())));
+            if (v2) {
+                child(cert, XADES, "xades:IssuerSerialV2").setTextContent(issuerSerial());
+            } else {
+                Element issuerSerial = child(cert, XADES, "xades:IssuerSerial");
+                child(issuerSerial, XMLSignature.XMLNS, "ds:X509IssuerName").setTextContent(
+                        namedCertificate.getIssuerX500Principal().getName());
+                child(issuerSerial, XMLSignature.XMLNS, "ds:X509SerialNumber").setTextContent(
+                        namedCertificate.getSerialNumber().toString());
+            }
+        }
         Element format = child(child(signedProperties, XADES, "xades:SignedDataObjectProperties"), XADES, "xades:DataObjectFormat");
         format.setAttribute("ObjectReference", "#r-" + id + "-document");
         child(format, XADES, "xades:MimeType").setTextContent("text/xml");

@@ -63,6 +63,11 @@ public final class TestListSigner {
         return new TestListSigner(signer.signingCertificateProperty(named));
     }
 
+    /** Which signing-certificate property the signed properties carry (SigningCertificateV2 by default). */
+    public TestListSigner signingCertificateForm(XadesListSigner.SigningCertificateForm form) {
+        return new TestListSigner(signer.signingCertificateForm(form));
+    }
+
     public String sign(String xml) {
         return signer.sign(xml);
     }

@@ -244,6 +244,18 @@ class XadesListSignatureVerifierRealDataTest {
     }
 
     @Test
+    void a_verified_signature_reports_which_signing_certificate_property_it_signs() {
+        // fi-v6.xml carries the EN 319 132-1 form, fi-v6-sig-cert.xml the older XAdES 1.3.2 one
+        SignatureCheck v2 = VERIFIER.verify(document("other-versions/fi-v6.xml"), keyInfoCertificates("other-versions/fi-v6.xml"));
+        SignatureCheck v1 = VERIFIER.verify(document("other-versions/fi-v6-sig-cert.xml"),
+                keyInfoCertificates("other-versions/fi-v6-sig-cert.xml"));
+
+        assertThat(v2.signedSignatureProperties()).contains("SigningCertificateV2").doesNotContain("SigningCertificate");
+        assertThat(v1.isValid()).as(v1.detail()).isTrue();
+        assertThat(v1.signedSignatureProperties()).contains("SigningCertificate").doesNotContain("SigningCertificateV2");
+    }
+
+    @Test
     void lists_verify_in_parallel_with_one_shared_verifier() throws IOException {
         List<String> territories = nationalLists().toList();
         java.util.Map<String, List<ServiceCertificate>> announced = new java.util.HashMap<>();

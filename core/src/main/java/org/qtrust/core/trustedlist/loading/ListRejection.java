@@ -11,6 +11,8 @@ public enum ListRejection {
     UNSAFE_XML("list_unsafe_xml", "the list document uses forbidden XML constructs (DTD, entities)"),
     TOO_LARGE("list_too_large", "the list document exceeds the size or depth limit"),
     NOT_CONFORMANT("list_not_conformant", "the list document is not a conformant TS 119 612 list"),
+    STRUCTURE_INVALID("list_structure_invalid",
+            "the list's structure does not meet the rules of its TSLVersionIdentifier (TS 119 612 §5.3.1, §5.7.1)"),
     SIGNATURE_MISSING("signature_missing", "the list is not signed"),
     SIGNATURE_INVALID("signature_invalid", "the list's signature does not verify"),
     MULTIPLE_SIGNATURES("multiple_signatures", "the list carries more than one signature"),

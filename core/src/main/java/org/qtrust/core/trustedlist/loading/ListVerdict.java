@@ -16,9 +16,11 @@ import org.qtrust.core.trustedlist.TrustedList;
  * @param rejection empty when accepted
  * @param stale     accepted only thanks to the policy's grace period after NextUpdate
  * @param trace     the rules applied, in order, readable by a person
+ * @param structure the structure findings (TS 119 612 §5.3.1, §5.7.1), {@link ListStructure#NONE} when not judged
  */
 public record ListVerdict(ListLocation location, Optional<TrustedList> list, Optional<SignatureCheck> signature,
-                          Optional<ListRejection> rejection, boolean stale, List<String> trace) {
+                          Optional<ListRejection> rejection, boolean stale, List<String> trace,
+                          ListStructure structure) {
 
     public ListVerdict {
         Objects.requireNonNull(location);
@@ -26,6 +28,13 @@ public record ListVerdict(ListLocation location, Optional<TrustedList> list, Opt
         Objects.requireNonNull(signature);
         Objects.requireNonNull(rejection);
         trace = List.copyOf(trace);
+        Objects.requireNonNull(structure);
+    }
+
+    /** A verdict whose structure was not judged. */
+    public ListVerdict(ListLocation location, Optional<TrustedList> list, Optional<SignatureCheck> signature,
+                       Optional<ListRejection> rejection, boolean stale, List<String> trace) {
+        this(location, list, signature, rejection, stale, trace, ListStructure.NONE);
     }
 
     public boolean accepted() {

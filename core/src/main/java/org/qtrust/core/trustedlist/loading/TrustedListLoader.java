@@ -110,17 +110,24 @@ public final class TrustedListLoader implements LoadTrustedLists {
             }
             SignatureCheck check = verifier.verify(pivot.document().orElseThrow(), trusted);
             trace.add("signature: " + check.status() + " — " + check.detail());
-            if (check.isValid()) {
+            ListStructure structure = ListStructureRules.judge(pivotList, check);
+            trace.add(ListStructureRules.describe(structure, pivotList.scheme().versionIdentifier()));
+            if (check.isValid() && !structure.conformant()) {
+                trace.add("rejected: " + ListRejection.STRUCTURE_INVALID.code());
+                verdicts.add(new ListVerdict(location, Optional.of(pivotList), Optional.of(check),
+                        Optional.of(ListRejection.STRUCTURE_INVALID), false, trace.lines(), structure));
+                lotlTrace.add("pivot " + location.fileName() + " structure invalid: the pivot chain breaks there");
+            } else if (check.isValid()) {
                 List<ServiceCertificate> announced = ownPointerCertificates(pivotList);
                 trace.add("pivot seq " + pivotList.scheme().sequenceNumber() + " announces " + announced.size()
                         + " LOTL signing certificate(s) for its successor");
                 verdicts.add(new ListVerdict(location, Optional.of(pivotList), Optional.of(check), Optional.empty(),
-                        false, trace.lines()));
+                        false, trace.lines(), structure));
                 lotlTrace.add("pivot " + location.fileName() + " verified; its EU pointer now defines the LOTL signers");
                 trusted = announced;
             } else {
                 verdicts.add(new ListVerdict(location, Optional.of(pivotList), Optional.of(check),
-                        Optional.of(rejectionFor(check)), false, trace.lines()));
+                        Optional.of(rejectionFor(check)), false, trace.lines(), structure));
                 lotlTrace.add("pivot " + location.fileName() + " signature " + check.status()
                         + ": the pivot chain breaks there");
             }
@@ -203,42 +210,47 @@ public final class TrustedListLoader implements LoadTrustedLists {
         trace.add("read " + list.territory() + " list seq " + list.scheme().sequenceNumber() + ": "
                 + list.providers().size() + " providers, " + list.serviceCount() + " services");
         trace.add("signature: " + signature.status() + " — " + signature.detail());
+        ListStructure structure = ListStructureRules.judge(list, signature);
+        trace.add(ListStructureRules.describe(structure, list.scheme().versionIdentifier()));
         if (!signature.isValid()) {
-            return rejected(location, list, signature, rejectionFor(signature), trace);
+            return rejected(location, list, signature, rejectionFor(signature), structure, trace);
+        }
+        if (!structure.conformant()) {
+            return rejected(location, list, signature, ListRejection.STRUCTURE_INVALID, structure, trace);
         }
         if (pointer.isPresent()) {
             ListPointer announced = pointer.get();
             if (!announced.territory().equals(list.territory())) {
                 trace.add("territory " + list.territory() + " differs from the pointer's " + announced.territory());
-                return rejected(location, list, signature, ListRejection.TERRITORY_MISMATCH, trace);
+                return rejected(location, list, signature, ListRejection.TERRITORY_MISMATCH, structure, trace);
             }
             if (!announced.tslType().isEmpty() && !announced.tslType().equals(list.scheme().tslType())) {
                 trace.add("type " + list.scheme().tslType() + " differs from the pointer's " + announced.tslType());
-                return rejected(location, list, signature, ListRejection.TYPE_MISMATCH, trace);
+                return rejected(location, list, signature, ListRejection.TYPE_MISMATCH, structure, trace);
             }
             trace.add("territory and type match the LOTL pointer");
         } else if (!list.isListOfLists()) {
             trace.add("type " + list.scheme().tslType() + " is not a list of lists");
-            return rejected(location, list, signature, ListRejection.TYPE_MISMATCH, trace);
+            return rejected(location, list, signature, ListRejection.TYPE_MISMATCH, structure, trace);
         }
         Instant at = request.validationTime();
         ListAcceptancePolicy.Freshness freshness = request.policy().freshness(list.scheme().issued(),
                 list.scheme().nextUpdate(), at);
         trace.add(freshness.explanation());
         if (freshness.rejection().isPresent()) {
-            return rejected(location, list, signature, freshness.rejection().get(), trace);
+            return rejected(location, list, signature, freshness.rejection().get(), structure, trace);
         }
         boolean stale = freshness.stale();
         trace.add("accepted");
         return new ListVerdict(location, Optional.of(list), Optional.of(signature), Optional.empty(), stale,
-                trace.lines());
+                trace.lines(), structure);
     }
 
     private static ListVerdict rejected(ListLocation location, TrustedList list, SignatureCheck signature,
-                                        ListRejection rejection, Trace trace) {
+                                        ListRejection rejection, ListStructure structure, Trace trace) {
         trace.add("rejected: " + rejection.code());
         return new ListVerdict(location, Optional.of(list), Optional.of(signature), Optional.of(rejection), false,
-                trace.lines());
+                trace.lines(), structure);
     }
 
     static ListRejection rejectionFor(SignatureCheck check) {
