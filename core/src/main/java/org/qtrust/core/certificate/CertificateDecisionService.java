@@ -251,12 +251,6 @@ public final class CertificateDecisionService implements VerifyCertificate {
                     + "): accepted without a trusted list, so no status or qualification applies");
             return true;
         }
-        String type = service.service().orElseThrow().type();
-        if (!policy.acceptsServiceType(type)) {
-            reasons.add("service: type " + ServiceTypes.shortName(type) + " is not a type policy " + policy.name()
-                    + " accepts " + policy.acceptedServiceTypes().stream().map(ServiceTypes::shortName).sorted().toList());
-            return false;
-        }
         boolean accepted = true;
         if (policy.statusTime().includesIssuance()) {
             accepted &= statusAccepted(service, certificate.notBefore(), "issuance", reasons);
@@ -267,6 +261,11 @@ public final class CertificateDecisionService implements VerifyCertificate {
         return accepted;
     }
 
+    /**
+     * The type and status in force at one instant (TS 119 612 §5.5.1, §5.5.4, §5.6): a
+     * ServiceHistoryInstance carries the type the service had then, which is the one that counts,
+     * not today's (a service re-typed since does not carry its new type back in time).
+     */
     private boolean statusAccepted(ListedService service, Instant at, String label, List<String> reasons) {
         Optional<StatusPeriod> period = service.service().orElseThrow().history().at(at);
         if (period.isEmpty()) {
@@ -275,10 +274,18 @@ public final class CertificateDecisionService implements VerifyCertificate {
         }
         StatusPeriod p = period.get();
         String typeAtTime = ServiceTypes.shortName(p.serviceType());
+        if (!policy.acceptsServiceType(p.serviceType())) {
+            reasons.add("service: type " + typeAtTime + (p.isCurrent() ? "" : " (in force at " + label + ", since " + p.start() + ")")
+                    + " is not a type policy " + policy.name() + " accepts "
+                    + policy.acceptedServiceTypes().stream().map(ServiceTypes::shortName).sorted().toList()
+                    + " (TS 119 612 §5.5.1: the type in force at the time that counts)");
+            return false;
+        }
         boolean accepted = policy.acceptsStatus(p.status());
         reasons.add("status at " + label + " (" + at + "): " + StatusMeaning.describe(p.status()) + " since " + p.start()
                 + (p.isCurrent() ? " (current)" : " (history, until " + p.end().orElseThrow() + ")")
-                + (typeAtTime.equals(ServiceTypes.shortName(service.service().orElseThrow().type())) ? "" : ", type then " + typeAtTime)
+                + (typeAtTime.equals(ServiceTypes.shortName(service.service().orElseThrow().type())) ? ""
+                        : ", type then " + typeAtTime + " (today " + ServiceTypes.shortName(service.service().orElseThrow().type()) + ")")
                 + (accepted ? ": accepted" : ": not accepted by policy " + policy.name() + " " + policy.acceptedStatuses().stream().sorted().toList()));
         return accepted;
     }

@@ -373,6 +373,24 @@ class CertificateDecisionFixturesTest {
             assertThat(verdict.qualification().atIssuance()).isEqualTo(CertificateQualification.CERT_FOR_ESIG);
         }
 
+        /** Issue 14.8: the service type in force at the time that counts, from the history entries, not today's. */
+        @Test
+        void the_type_in_force_at_issuance_counts_not_todays() {
+            CertificateVerdict retypedLater = decide(VerificationPolicy.euEidas(), Period.of(GRANTED, "2016-07-01T00:00:00Z"),
+                    Period.of(GRANTED, "2019-01-01T00:00:00Z").type(ServiceTypes.CA_PKC));
+            CertificateVerdict qcOnlyLater = decide(VerificationPolicy.euEidas(), Period.of(GRANTED, "2016-07-01T00:00:00Z").type(ServiceTypes.CA_PKC),
+                    Period.of(GRANTED, "2019-01-01T00:00:00Z"));
+
+            assertThat(retypedLater.code()).as(String.join("\n", retypedLater.trace())).isEqualTo(VerdictCode.OK);
+            assertThat(retypedLater.trace()).anyMatch(line -> line.contains("type then CA/QC (today CA/PKC)"));
+            assertThat(retypedLater.qualification().atIssuance()).isEqualTo(CertificateQualification.QCERT_FOR_ESIG_QSCD);
+            assertThat(retypedLater.qualification().atValidationTime()).isEqualTo(CertificateQualification.CERT_FOR_ESIG);
+            assertThat(qcOnlyLater.code()).isEqualTo(VerdictCode.ISSUER_NOT_TRUSTED);
+            assertThat(qcOnlyLater.trace()).anyMatch(line -> line.contains("type CA/PKC (in force at issuance"));
+            assertThat(qcOnlyLater.qualification().atIssuance()).isEqualTo(CertificateQualification.CERT_FOR_ESIG);
+            assertThat(qcOnlyLater.qualification().atValidationTime()).isEqualTo(CertificateQualification.QCERT_FOR_ESIG_QSCD);
+        }
+
         @Test
         void a_policy_requiring_a_qualified_certificate_refuses_one_the_list_does_not_confirm() {
             VerificationPolicy qes = new VerificationPolicy("qes", "EU", "test", true, Set.of(ServiceTypes.CA_QC), Set.of("granted"),
