@@ -90,6 +90,20 @@ public final class QualificationCalculator {
             return new QualificationOutcome(CertificateQualification.of(false, ownPurpose, false), Optional.of(first.service),
                     Optional.of(first.period), trace);
         }
+        // TS 119 615 §4.4 (PRO-4.4.4-10/-18/-26, as EC DSS's qualification blocks filter by type):
+        // of several CA/QC services holding the key, only those granted for the certificate's
+        // purpose take part; the conflict rule (PRO-4.3.4-06) applies among them.
+        if (caqc.size() > 1) {
+            List<Candidate> forPurpose = caqc.stream().filter(c -> grantedForPurpose(certificate, c, time, at)).toList();
+            if (!forPurpose.isEmpty() && forPurpose.size() < caqc.size()) {
+                trace.add(at + (caqc.size() - forPurpose.size()) + " of " + caqc.size() + " CA/QC services holding the issuing key "
+                        + "are not granted for the certificate's purpose (" + ownPurpose.name().toLowerCase(java.util.Locale.ROOT)
+                        + "): " + caqc.stream().filter(c -> !forPurpose.contains(c)).map(c -> c.service.territory() + " / "
+                        + c.period.serviceName().preferred()).toList() + " left out before the conflict rule (TS 119 615 §4.4, "
+                        + "PRO-4.4.4-10/-18/-26)");
+                caqc = forPurpose;
+            }
+        }
         List<QualificationOutcome> outcomes = new ArrayList<>();
         for (Candidate candidate : caqc) {
             outcomes.add(evaluate(certificate, candidate, time, at));
@@ -125,6 +139,20 @@ public final class QualificationCalculator {
     }
 
     private record Candidate(ListedService service, StatusPeriod period) {
+    }
+
+    /** Whether the candidate's status period is granted for the certificate's purpose (its own trace is not kept). */
+    private static boolean grantedForPurpose(CertificateFacts certificate, Candidate candidate, Instant time, String at) {
+        Set<ServiceQualifiers> captured = EnumSet.noneOf(ServiceQualifiers.class);
+        for (Qualification qualification : candidate.period.extensions().qualifications()) {
+            if (CriteriaMatcher.match(qualification.criteria(), certificate) == CriteriaMatcher.Match.SELECTED) {
+                for (String uri : qualification.qualifierUris()) {
+                    ServiceQualifiers.fromUri(uri).ifPresent(captured::add);
+                }
+            }
+        }
+        return coversPurpose(certificate, candidate.period, captured, CertificateContent.issuedUnderDirective(certificate),
+                !EidasDates.beforeEidas(time), new ArrayList<>(), at);
     }
 
     private static QualificationOutcome evaluate(CertificateFacts certificate, Candidate candidate, Instant time, String at) {

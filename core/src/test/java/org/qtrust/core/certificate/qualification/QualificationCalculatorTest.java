@@ -19,6 +19,7 @@ import static org.qtrust.core.certificate.qualification.CertificateQualification
 import static org.qtrust.core.certificate.qualification.CertificateQualification.QCERT_FOR_UNKNOWN;
 import static org.qtrust.core.certificate.qualification.CertificateQualification.QCERT_FOR_UNKNOWN_QSCD;
 import static org.qtrust.core.certificate.qualification.CertificateQualification.QCERT_FOR_WSA;
+import static org.qtrust.core.certificate.qualification.CertificateQualification.CERT_FOR_WSA;
 import static org.qtrust.core.certificate.qualification.ServiceQualifiers.NOT_QUALIFIED;
 import static org.qtrust.core.certificate.qualification.ServiceQualifiers.QC_FOR_ESEAL;
 import static org.qtrust.core.certificate.qualification.ServiceQualifiers.QC_FOR_ESIG;
@@ -305,6 +306,31 @@ class QualificationCalculatorTest {
             assertThat(atIssuance(eidasCertificate(true, true, QcType.ESIGN), granted, withdrawn)).isEqualTo(NA);
             assertThat(atIssuance(eidasCertificate(true, true, QcType.ESIGN), granted, grantedSince2016(List.of(ESIG), NO_QUALIFIERS)))
                     .isEqualTo(QCERT_FOR_ESIG_QSCD);
+        }
+
+        /** Issue 14.2: purpose before conflict (TS 119 615 §4.4; the IE TrustPro QCP-n / QCP-l pair of the 2019 lists). */
+        @Test
+        void services_not_granted_for_the_certificates_purpose_are_left_out_before_the_conflict_rule() {
+            TrustedService forSignatures = grantedSince2016(List.of(ESIG), NO_QUALIFIERS);
+            TrustedService forSeals = grantedSince2016(List.of(ESEAL), NO_QUALIFIERS);
+            QualificationOutcome seal = QualificationCalculator.at(eidasCertificate(true, true, QcType.ESEAL),
+                    listedAll(forSignatures, forSeals), VALIDATION, "validation time");
+
+            assertThat(seal.qualification()).isEqualTo(QCERT_FOR_ESEAL_QSCD);
+            assertThat(seal.trace()).anyMatch(line -> line.contains("1 of 2 CA/QC services") && line.contains("left out before the conflict rule"));
+            assertThat(atIssuance(eidasCertificate(true, false, QcType.ESIGN), forSignatures, forSeals)).isEqualTo(QCERT_FOR_ESIG);
+            assertThat(atIssuance(eidasCertificate(true, false), forSeals, forSignatures)).isEqualTo(QCERT_FOR_ESIG);
+        }
+
+        @Test
+        void the_purpose_filter_never_hides_a_contradiction_among_the_services_granted_for_it() {
+            TrustedService forSeals = grantedSince2016(List.of(ESEAL), NO_QUALIFIERS);
+            TrustedService notQualifiedSeals = grantedSince2016(List.of(ESEAL), List.of(everyCertificate(NOT_QUALIFIED)));
+            TrustedService forSignatures = grantedSince2016(List.of(ESIG), NO_QUALIFIERS);
+
+            assertThat(atIssuance(eidasCertificate(true, true, QcType.ESEAL), forSignatures, forSeals, notQualifiedSeals)).isEqualTo(NA);
+            // none granted for web authentication: nothing is left out, and they agree the certificate is not qualified for it
+            assertThat(atIssuance(eidasCertificate(true, false, QcType.WEB), forSignatures, forSeals)).isEqualTo(CERT_FOR_WSA);
         }
 
         @Test
