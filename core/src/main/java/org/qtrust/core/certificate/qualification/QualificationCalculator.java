@@ -12,6 +12,7 @@ import org.qtrust.core.certificate.index.ListedService;
 import org.qtrust.core.certificate.qualification.CertificateQualification.Purpose;
 import org.qtrust.core.policy.ServiceTypes;
 import org.qtrust.core.trustedlist.Qualification;
+import org.qtrust.core.trustedlist.ServiceStatus;
 import org.qtrust.core.trustedlist.StatusPeriod;
 import org.qtrust.core.trustedlist.TrustedService;
 
@@ -195,6 +196,14 @@ public final class QualificationCalculator {
         if (!unknownCritical.isEmpty()) {
             trace.add(at + "the service information has critical extension(s) this reader does not understand "
                     + unknownCritical + " (TS 119 612 §5.5.9): it confirms no qualification (TS 119 615 PRO-4.5.4-04 b)");
+            qualified = false;
+        } else if (period.status().kind() == ServiceStatus.Kind.GRANTED && EidasDates.beforeEidas(time)) {
+            // "granted" is the qualified status of Regulation (EU) No 910/2014 (TS 119 612 v2.1.1 §5.5.4, D.5),
+            // whose trust-service provisions apply from 2016-07-01 (Art. 52(2)); before that instant only the
+            // Directive's statuses confirm a qualified certificate (TS 119 615 PRO-4.4.4-33 f).
+            trace.add(at + "status granted (a Regulation (EU) No 910/2014 status, TS 119 612 v2.1.1 §5.5.4) cannot confirm a "
+                    + "qualified certificate at an instant before the Regulation applied (2016-07-01, Art. 52(2)); only "
+                    + "undersupervision, supervisionincessation or accredited did then (TS 119 615 PRO-4.4.4-33 f): not qualified");
             qualified = false;
         } else if (StatusMeaning.of(period.status()) != StatusMeaning.GRANTED) {
             trace.add(at + "status " + period.status().shortName() + " does not confirm qualified certificates "

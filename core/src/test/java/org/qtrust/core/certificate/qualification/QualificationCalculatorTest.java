@@ -333,6 +333,23 @@ class QualificationCalculatorTest {
             assertThat(atIssuance(eidasCertificate(true, false, QcType.WEB), forSignatures, forSeals)).isEqualTo(CERT_FOR_WSA);
         }
 
+        /** Issue 14.3: "granted" before 2016-07-01 confirms nothing (Regulation (EU) No 910/2014 Art. 52(2); TS 119 615 PRO-4.4.4-33 f). */
+        @Test
+        void a_granted_status_confirms_no_qualified_certificate_before_the_regulation_applied() {
+            CertificateFacts old = directiveCertificate(true, true);
+            TrustedService grantedSince2013 = service(period(GRANTED, "2013-01-01T00:00:00Z", List.of(ESIG), NO_QUALIFIERS));
+            TrustedService accreditedThenGranted = service(period(ACCREDITED, "2013-01-01T00:00:00Z", List.of(), NO_QUALIFIERS),
+                    period(GRANTED, "2016-06-30T22:00:00Z", List.of(ESIG), NO_QUALIFIERS));
+
+            QualificationOutcome early = QualificationCalculator.at(old, listedAll(grantedSince2013), old.notBefore(), "issuance");
+            assertThat(early.qualification()).isEqualTo(CERT_FOR_ESIG);
+            assertThat(early.trace()).anyMatch(line -> line.contains("before the Regulation applied"));
+            assertThat(atIssuance(old, accreditedThenGranted)).isEqualTo(QCERT_FOR_ESIG_QSCD);
+            // from 2016-07-01 the same period's granted status is read as the list states it
+            assertThat(QualificationCalculator.at(old, listedAll(grantedSince2013), Instant.parse("2016-07-01T00:00:00Z"), "validation time")
+                    .qualification()).isEqualTo(QCERT_FOR_ESIG_QSCD);
+        }
+
         @Test
         void a_critical_extension_the_reader_does_not_understand_confirms_nothing() {
             var entry = new org.qtrust.core.trustedlist.StatusHistory.Entry(org.qtrust.core.trustedlist.ServiceStatus.of(GRANTED),
