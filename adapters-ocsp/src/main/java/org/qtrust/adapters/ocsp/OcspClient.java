@@ -129,7 +129,7 @@ final class OcspClient {
         try {
             response = transport.send(request);
         } catch (TransportException e) {
-            trace.add("no answer from " + url + ": " + e.reason() + " (" + e.getMessage() + ")");
+            trace.add("no answer from " + url + ": " + e.reason() + " (could not fetch: " + e.reasonClass() + ")");
             return Evidence.failed(RevocationSource.OCSP, url, trace.lines);
         }
         Optional<String> failure = checkHttp(response, policy.ocspMaxBytes(), RESPONSE_TYPE, "an OCSP response");
@@ -145,11 +145,12 @@ final class OcspClient {
             String path = URLEncoder.encode(Base64.getEncoder().encodeToString(encoded), StandardCharsets.US_ASCII);
             if (path.length() < GET_LIMIT) {
                 String getUrl = (url.endsWith("/") ? url : url + "/") + path;
-                return HttpExchange.Request.get(getUrl, policy.ocspMaxBytes()).withHeader("Accept", RESPONSE_TYPE);
+                return HttpExchange.Request.get(getUrl, policy.ocspMaxBytes()).withHeader("Accept", RESPONSE_TYPE)
+                        .forPurpose(HttpExchange.Purpose.OCSP);
             }
         }
         return HttpExchange.Request.post(url, REQUEST_TYPE, encoded, policy.ocspMaxBytes())
-                .withHeader("Accept", RESPONSE_TYPE);
+                .withHeader("Accept", RESPONSE_TYPE).forPurpose(HttpExchange.Purpose.OCSP);
     }
 
     /** HTTP-level checks shared with CRL fetching: status, size, and a readable description of a wrong body. */

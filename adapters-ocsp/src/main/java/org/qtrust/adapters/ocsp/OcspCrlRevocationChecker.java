@@ -399,9 +399,9 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         trace.add("CRL: GET " + url);
         HttpExchange.Response response;
         try {
-            response = transport.send(HttpExchange.Request.get(url, limit));
+            response = transport.send(HttpExchange.Request.get(url, limit).forPurpose(HttpExchange.Purpose.CRL));
         } catch (TransportException e) {
-            trace.add("CRL: no answer from " + url + ": " + e.reason() + " (" + e.getMessage() + ")");
+            trace.add("CRL: no answer from " + url + ": " + e.reason() + " (could not fetch: " + e.reasonClass() + ")");
             return new CrlParser.Parsed(Optional.empty(), trace);
         }
         Optional<String> failure = OcspClient.checkHttp(response, limit, "application/pkix-crl", "a CRL");

@@ -64,7 +64,7 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
         java.util.Optional<RevocationChecker> checker = policy.revocation() == RevocationMode.OFF || http == null
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(Guice.createInjector(
-                        new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(http.transportConfig())),
+                        new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(http.transportConfig().withEgress(lists.egress()))),
                         new OcspAdapterModule(clock)).getInstance(RevocationChecker.class));
         if (policy.trustsNothing()) {
             throw new UsageException("policy " + policy.name() + " uses no trusted list and names no anchor: give --trust-anchor FILE");

@@ -100,7 +100,8 @@ public final class CredentialSetup implements AutoCloseable {
             return new CredentialSetup(CredentialVerificationService.offline(trust, jose), decisions, Optional.empty());
         }
         Injector http = Guice.createInjector(new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(
-                TransportConfig.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20)))));
+                TransportConfig.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20))
+                        .withEgress(lists.egress()))));
         HttpClient5Transport client = http.getInstance(HttpClient5Transport.class);
         HttpTransport transport = http.getInstance(HttpTransport.class);
         IssuerMetadataSource metadata = new HttpIssuerMetadataSource(transport, jose, clock, HttpIssuerMetadataSource.DEFAULT_TTL,
@@ -122,7 +123,7 @@ public final class CredentialSetup implements AutoCloseable {
         CredentialIssuerPolicy rules = decisions.map(d -> d.service().policy())
                 .orElseGet(() -> DecisionSetup.policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class)))
                 .credentialIssuers();
-        List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace(), lists.cache());
+        List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace(), lists.cache(), lists.egress());
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustSources sources = TrustSources.of(judged, decisions.flatMap(DecisionSetup::report), inspector);
         IssuerTrustService issuers = new IssuerTrustService(sources, rules.trust(), inspector);

@@ -72,11 +72,6 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Option(names = "--no-fetch", description = "Do not fetch issuer metadata or status lists (the trace says they were skipped).")
     boolean noFetch;
 
-    @Option(names = "--allow-loopback-http",
-            description = "Also fetch issuer metadata and status lists over plain http from loopback (127.0.0.1, [::1], localhost), "
-                    + "as `qtrust sandbox serve` publishes them. Off by default: only https URLs are fetched. For sandboxes and local tests.")
-    boolean allowLoopbackHttp;
-
     @Option(names = "--json", description = "Print the verdict as one JSON document.")
     boolean json;
 
@@ -103,7 +98,7 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
                 lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds));
         CredentialVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
-                allowLoopbackHttp ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
+                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
             verdict = setup.service().verify(check);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -56,7 +56,7 @@ public final class ListsLoadCommand implements Callable<Integer> {
         TrustedListsSession session = TrustedListsSession.open(lists, Clock.systemUTC());
         TrustedListsReport report = session.load();
         List<LoteVerdict> lotes = LoteSession.load(lote, session.injector(), report.validationTime(), lists.expiryGrace(),
-                lists.cache());
+                lists.cache(), lists.egress());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode document = ListReportJson.of(report);
@@ -85,7 +85,7 @@ public final class ListsLoadCommand implements Callable<Integer> {
     private int lotesOnly() {
         Instant at = lists.validationTime(Clock.systemUTC());
         Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
-        List<LoteVerdict> lotes = LoteSession.load(lote, injector, at, lists.expiryGrace(), lists.cache());
+        List<LoteVerdict> lotes = LoteSession.load(lote, injector, at, lists.expiryGrace(), lists.cache(), lists.egress());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode document = Json.MAPPER.createObjectNode();

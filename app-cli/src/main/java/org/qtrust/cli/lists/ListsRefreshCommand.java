@@ -104,10 +104,10 @@ public final class ListsRefreshCommand implements Callable<Integer> {
             LoteSession.anchors(lote.anchors()); // fail closed before any download when no signer is configured
         }
         Optional<RefreshReport> report = trustedLists
-                ? Optional.of(ListCacheRefresh.refresh(lists, folder, http.transportConfig(), err)) : Optional.empty();
+                ? Optional.of(ListCacheRefresh.refresh(lists, folder, http.transportConfig().withEgress(lists.egress()), err)) : Optional.empty();
         Instant at = report.map(r -> r.cache().validationTime()).orElseGet(() -> lists.validationTime(Clock.systemUTC()));
         Optional<LoteRefreshReport> lotes = lote.given()
-                ? Optional.of(LoteSession.refresh(lote, folder, http.transportConfig(), at, lists.expiryGrace())) : Optional.empty();
+                ? Optional.of(LoteSession.refresh(lote, folder, http.transportConfig().withEgress(lists.egress()), at, lists.expiryGrace())) : Optional.empty();
         if (json) {
             ObjectNode document = report.map(r -> RefreshJson.of(r, folder))
                     .orElseGet(() -> RefreshJson.lotesOnly(lotes.orElseThrow(), folder, at));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.cli.UsageException;
 import picocli.CommandLine.Option;
 
@@ -48,6 +49,20 @@ public final class ListOptions {
             defaultValue = EU_LOTL_URL)
     String lotlUrl;
 
+    @Option(names = "--allow-loopback-http",
+            description = "Sandbox opt-in: also fetch from loopback addresses (127.0.0.0/8, ::1, localhost), over plain http too, "
+                    + "as `qtrust sandbox serve` publishes. Off by default: every fetch goes to public https destinations only.")
+    boolean allowLoopbackHttp;
+
+    @Option(names = "--fetch-allow", paramLabel = "HOST|CIDR",
+            description = "Allow fetches to this host name or network although it is internal (private, link-local, loopback…); "
+                    + "any port on it. Repeatable.")
+    java.util.List<String> fetchAllow = new java.util.ArrayList<>();
+
+    @Option(names = "--fetch-port", paramLabel = "PORT",
+            description = "Allow fetches to this port besides 443 (and 80 for signed documents over plain http). Repeatable.")
+    java.util.List<Integer> fetchPorts = new java.util.ArrayList<>();
+
     @Option(names = "--at", paramLabel = "INSTANT",
             description = "Validation time, ISO-8601 (e.g. 2019-10-01T00:00:00Z); default: now.")
     String at;
@@ -55,6 +70,21 @@ public final class ListOptions {
     @Option(names = "--expiry-grace", paramLabel = "DURATION",
             description = "Accept a list this long after its NextUpdate, as stale (ISO-8601, e.g. P7D); default none.")
     String expiryGrace;
+
+    /** Whether the sandbox opt-in --allow-loopback-http was given. */
+    public boolean allowLoopbackHttp() {
+        return allowLoopbackHttp;
+    }
+
+    /** The egress rule every fetch of this command passes (docs/credentials.md, "What an attacker cannot do"). */
+    public EgressRule egress() {
+        try {
+            return EgressRule.strict().allowingLoopbackHttp(allowLoopbackHttp).allowing(fetchAllow)
+                    .allowingPorts(new java.util.TreeSet<>(fetchPorts));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
 
     public Optional<Path> offline() {
         return Optional.ofNullable(offline);

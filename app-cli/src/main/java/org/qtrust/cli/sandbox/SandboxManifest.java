@@ -58,10 +58,11 @@ final class SandboxManifest {
                 .append("- `").append(SandboxLayout.MANIFEST).append("`: this table for machines\n\n")
                 .append("Run each command from this folder. Validation time: `").append(SandboxLayout.VALIDATION_TIME)
                 .append("` (fixed, so verdicts never depend on the clock). Rows marked *serve* need `qtrust sandbox serve . --port ")
-                .append(settings.port()).append("` running (OCSP, CRLs, status lists, issuer metadata). Credential commands carry `")
-                .append(SandboxLayout.ALLOW_LOOPBACK_HTTP).append("` so that the sandbox issuers' metadata and status list, plain http on loopback, ")
-                .append("are fetched when the server runs; without it, metadata is not fetched (noted in the trace, not refused) ")
-                .append("and a status list is not either (`credential_status_unavailable`).\n\n")
+                .append(settings.port()).append("` running (OCSP, CRLs, status lists, issuer metadata). Commands that fetch carry `")
+                .append(SandboxLayout.ALLOW_LOOPBACK_HTTP).append("`, the sandbox opt-in of the egress rule: the sandbox's OCSP, CRLs, issuers' ")
+                .append("metadata and status lists are plain http on loopback, which no command fetches without it (metadata is then ")
+                .append("not fetched, noted in the trace, not refused; a status list is not either: `credential_status_unavailable`; ")
+                .append("revocation is `revocation_unknown`).\n\n")
                 .append("| artefact | kind | trust source | verdict expected | exit | why | command |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (SandboxArtefact artefact : artefacts) {

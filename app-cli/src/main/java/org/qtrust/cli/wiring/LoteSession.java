@@ -15,6 +15,7 @@ import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
 import org.qtrust.adapters.http.cache.FileListCache;
 import org.qtrust.adapters.http.cache.FileLoteCache;
 import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
+import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.adapters.xml.guice.XmlAdapterModule;
@@ -74,6 +75,12 @@ public final class LoteSession {
      */
     public static List<LoteVerdict> load(LoteOptions options, Injector injector, Instant validationTime, Duration grace,
                                          Optional<Path> cache) {
+        return load(options, injector, validationTime, grace, cache, EgressRule.strict());
+    }
+
+    /** As above, fetching list URLs under {@code egress}. */
+    public static List<LoteVerdict> load(LoteOptions options, Injector injector, Instant validationTime, Duration grace,
+                                         Optional<Path> cache, EgressRule egress) {
         if (!options.given()) {
             return List.of();
         }
@@ -90,7 +97,7 @@ public final class LoteSession {
             return loader.loadInOrder(request, new LoteDocumentFetcher(NO_NETWORK));
         }
         try (HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults()
-                .withMaxBodyBytes(LoteDocumentFetcher.MAX_LIST_BYTES))) {
+                .withMaxBodyBytes(LoteDocumentFetcher.MAX_LIST_BYTES).withEgress(egress))) {
             return loader.loadInOrder(request, new LoteDocumentFetcher(transport));
         }
     }

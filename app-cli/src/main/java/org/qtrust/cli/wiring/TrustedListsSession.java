@@ -89,7 +89,7 @@ public final class TrustedListsSession {
         if (new FileListCache(defaultCache).isEmpty()) {
             PrintWriter err = new PrintWriter(System.err, true);
             err.println("qtrust: the default cache " + defaultCache + " is empty: fetching the lists (give --offline DIR to work without network)");
-            RefreshReport report = ListCacheRefresh.refresh(options, defaultCache, TransportConfig.defaults(), err);
+            RefreshReport report = ListCacheRefresh.refresh(options, defaultCache, TransportConfig.defaults().withEgress(options.egress()), err);
             if (!report.usable()) {
                 throw new UsageException("could not fill the default cache " + defaultCache + " from " + options.lotlUrl()
                         + ": " + report.listOfLists().outcome().code() + " — " + report.listOfLists().detail());

@@ -96,7 +96,7 @@ class RefreshEndToEndTest {
     }
 
     private Result refresh(String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--cache", cache.toString(), "--oj-keystore",
+        List<String> args = new ArrayList<>(List.of("--allow-loopback-http", "--cache", cache.toString(), "--oj-keystore",
                 data("oj-keystore/keystore.p12").toString(), "--oj-password", "dss-password", "--at", AT));
         args.addAll(rewrites());
         args.addAll(List.of(more));

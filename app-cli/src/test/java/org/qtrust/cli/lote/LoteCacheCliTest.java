@@ -91,7 +91,7 @@ class LoteCacheCliTest {
 
     private Run refresh(String location, String... more) throws IOException {
         List<String> args = new ArrayList<>(List.of("lists", "refresh", "--cache", cache().toString(), "--lote", location,
-                "--lote-anchor", anchor().toString(), "--at", AT, "--json"));
+                "--lote-anchor", anchor().toString(), "--at", AT, "--json", "--allow-loopback-http"));
         args.addAll(List.of(more));
         return run(args);
     }

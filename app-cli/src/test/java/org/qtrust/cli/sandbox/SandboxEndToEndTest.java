@@ -57,6 +57,7 @@ import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
 import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
 import org.qtrust.adapters.http.fetch.FetchConfig;
 import org.qtrust.adapters.http.fetch.HttpListSource;
+import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.adapters.ocsp.OcspCrlRevocationChecker;
@@ -126,7 +127,7 @@ class SandboxEndToEndTest {
         assertThat(init.exit()).as(init.err()).isZero();
         expectations = readmeTable(Files.readAllLines(sandbox.resolve(SandboxLayout.README)));
         server = SandboxServer.start(sandbox, port, Clock.systemUTC());
-        transport = new HttpClient5Transport(TransportConfig.defaults());
+        transport = new HttpClient5Transport(TransportConfig.defaults().withEgress(EgressRule.loopbackSandbox()));
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
+import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.adapters.http.transport.RewriteRules;
 import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.core.revocation.RevocationMode;
@@ -35,13 +36,13 @@ public final class SettingsResolver {
     public static final Set<String> KEYS = Set.of("config", "host", "port", "offline", "cache", "oj-keystore", "oj-password",
             "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body",
             "revocation", "rewrite", "timeout", "lote", "lote-anchor", "allow-request-overrides",
-            "store", "store-prefix", "store-poll", "store-lease");
+            "store", "store-prefix", "store-poll", "store-lease", "allow-loopback-http", "fetch-allow", "fetch-port");
 
     /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
-    private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor");
+    private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor", "fetch-allow", "fetch-port");
 
     /** Switches: {@code --allow-request-overrides} alone means true; {@code =true|false} in flags, environment and file. */
-    private static final Set<String> SWITCHES = Set.of("allow-request-overrides");
+    private static final Set<String> SWITCHES = Set.of("allow-request-overrides", "allow-loopback-http");
 
     public static final String USAGE = String.join("\n",
             "Usage: qtrust serve [--port P] [--host ADDR] (--offline DIR | --cache DIR | --store redis://HOST:PORT[/DB])",
@@ -50,6 +51,7 @@ public final class SettingsResolver {
             "                    [--max-body BYTES] [--revocation require|prefer|off] [--rewrite FROM=TO]…",
             "                    [--timeout DURATION] [--lote FILE|URL]… [--lote-anchor FILE|DIR]… [--config FILE]",
             "                    [--allow-request-overrides] [--store-prefix P] [--store-poll DURATION] [--store-lease DURATION]",
+            "                    [--fetch-allow HOST|CIDR]… [--fetch-port PORT]… [--allow-loopback-http]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -257,9 +259,31 @@ public final class SettingsResolver {
             config = config.withTimeouts(connect, read, call);
         }
         try {
-            return config.withRewrites(RewriteRules.parse(list("rewrite")));
+            config = config.withRewrites(RewriteRules.parse(list("rewrite")));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("--rewrite: " + e.getMessage());
+        }
+        return config.withEgress(egress());
+    }
+
+    /**
+     * The one egress rule of every fetch the server makes (lists, LoTEs, OCSP, CRLs, issuer
+     * metadata, status lists): public https destinations, plus the operator's allowances.
+     */
+    private EgressRule egress() {
+        Set<Integer> ports = new java.util.TreeSet<>();
+        for (String port : list("fetch-port")) {
+            try {
+                ports.add(Integer.parseInt(port));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("--fetch-port '" + port + "' is not a port number");
+            }
+        }
+        try {
+            return EgressRule.strict().allowingLoopbackHttp(bool("allow-loopback-http")).allowing(list("fetch-allow"))
+                    .allowingPorts(ports);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
         }
     }
 

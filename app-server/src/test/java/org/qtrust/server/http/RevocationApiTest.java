@@ -45,7 +45,8 @@ import org.qtrust.server.config.SettingsResolver;
  * and delegated OCSP responder made by adapters-crypto's generator) whose OCSP and CRL are
  * served by a JDK HTTP server on loopback. The sandbox's URLs name port 8642; the server
  * reaches the test's port through {@code --rewrite}, as a relying party behind a mirror would.
- * The server is started with {@code --revocation require}; requests override it.
+ * The server is started with {@code --revocation require} and the sandbox opt-in
+ * {@code --allow-loopback-http} (the publisher is plain http on loopback); requests override the mode.
  */
 class RevocationApiTest {
 
@@ -62,12 +63,13 @@ class RevocationApiTest {
     @BeforeAll
     static void start() throws IOException, InterruptedException {
         SandboxGenerator.generate(sandbox, SANDBOX);
-        publisher = publisher(sandbox);
+        publisher = publisher(sandbox, fetches);
         String published = "http://127.0.0.1:" + publisher.getAddress().getPort();
         server = QtrustServer.start(SettingsResolver.of(List.of("--port", "0",
                 "--offline", sandbox.resolve(SandboxLayout.LISTS).toString(),
                 "--oj-keystore", sandbox.resolve(SandboxLayout.OJ_KEYSTORE).toString(), "--oj-password", SandboxLayout.OJ_PASSWORD,
-                "--revocation", "require", "--rewrite", SANDBOX.baseUrl() + "/=" + published + "/", "--timeout", "PT5S"),
+                "--revocation", "require", "--rewrite", SANDBOX.baseUrl() + "/=" + published + "/", "--timeout", "PT5S",
+                "--allow-loopback-http"),
                 Map.of()).resolve(), Clock.fixed(SandboxLayout.VALIDATION_TIME, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(Duration.ofMinutes(1))).as("sandbox lists loaded").isTrue();
     }
@@ -216,7 +218,7 @@ class RevocationApiTest {
     }
 
     /** The sandbox's CRLs and OCSP responders on a free loopback port; {@code /ocsp/unavailable} is down (503). */
-    private static HttpServer publisher(Path directory) throws IOException {
+    static HttpServer publisher(Path directory, AtomicInteger fetches) throws IOException {
         SandboxOcspResponder responder = SandboxOcspResponder.load(directory);
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/" + SandboxLayout.CRL + "/", exchange -> {

@@ -14,16 +14,45 @@ public final class HttpExchange {
     }
 
     /**
+     * What a fetch is for. The transport's egress rule uses it for the scheme: documents that
+     * authenticate themselves under a key the verifier already trusts and whose age is judged
+     * (OCSP responses, CRLs, signed trusted lists and lists of trusted entities) may travel over
+     * plain http, as RFC 6960 Appendix A and RFC 5280 §4.2.1.13 publish them; everything else
+     * (issuer metadata, status list tokens, anything unnamed) only over https.
+     */
+    public enum Purpose {
+        TRUSTED_LIST(true), LIST_OF_TRUSTED_ENTITIES(true), OCSP(true), CRL(true), ISSUER_METADATA(false),
+        STATUS_LIST(false), OTHER(false);
+
+        private final boolean selfAuthenticating;
+
+        Purpose(boolean selfAuthenticating) {
+            this.selfAuthenticating = selfAuthenticating;
+        }
+
+        /** Whether the answer is a signed document judged on its own (so plain http cannot forge it). */
+        public boolean selfAuthenticating() {
+            return selfAuthenticating;
+        }
+    }
+
+    /**
      * @param method       GET or POST
      * @param url          absolute http(s) URL (before rewrite rules)
      * @param headers      request headers (e.g. If-None-Match, Accept)
      * @param body         request body for POST
      * @param maxBodyBytes the largest response body accepted
+     * @param purpose      what the fetch is for ({@link Purpose#OTHER}: https only)
      */
     public record Request(String method, String url, Map<String, String> headers, Optional<byte[]> body,
-                          long maxBodyBytes) {
+                          long maxBodyBytes, Purpose purpose) {
+
+        public Request(String method, String url, Map<String, String> headers, Optional<byte[]> body, long maxBodyBytes) {
+            this(method, url, headers, body, maxBodyBytes, Purpose.OTHER);
+        }
 
         public Request {
+            Objects.requireNonNull(purpose);
             Objects.requireNonNull(method);
             Objects.requireNonNull(url);
             headers = Map.copyOf(headers);
@@ -44,7 +73,11 @@ public final class HttpExchange {
         public Request withHeader(String name, String value) {
             Map<String, String> more = new java.util.HashMap<>(headers);
             more.put(name, value);
-            return new Request(method, url, more, body, maxBodyBytes);
+            return new Request(method, url, more, body, maxBodyBytes, purpose);
+        }
+
+        public Request forPurpose(Purpose what) {
+            return new Request(method, url, headers, body, maxBodyBytes, what);
         }
     }
 

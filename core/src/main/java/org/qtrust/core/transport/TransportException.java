@@ -7,7 +7,12 @@ public class TransportException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Reason { TIMEOUT, CONNECTION_FAILED, BODY_TOO_LARGE, REDIRECT_REFUSED, TOO_MANY_REDIRECTS, BAD_URL, INTERRUPTED }
+    /**
+     * Why no answer could be had. {@link #EGRESS_REFUSED}: the egress rule refused the destination
+     * (scheme, port, or an address that is not public) before any byte was sent.
+     */
+    public enum Reason { TIMEOUT, CONNECTION_FAILED, BODY_TOO_LARGE, REDIRECT_REFUSED, TOO_MANY_REDIRECTS, BAD_URL, INTERRUPTED,
+        EGRESS_REFUSED }
 
     private final Reason reason;
 
@@ -23,5 +28,13 @@ public class TransportException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * The reason class alone, as a client outside the operator's network may see it ("could not
+     * fetch (connection failed)"): no address, port or socket error.
+     */
+    public String reasonClass() {
+        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

@@ -68,7 +68,7 @@ final class RevocationArtefacts implements ArtefactGenerator {
     private static void declare(SandboxOutput output, String fileName, int exit, String code, String description) {
         String path = SandboxLayout.CERTS + "/" + fileName;
         output.declare(new SandboxArtefact(path, SandboxArtefact.Kind.CERTIFICATE,
-                SandboxLayout.certVerify(path, "--revocation", "require"), exit, code, SandboxArtefact.TrustSource.TL,
+                SandboxLayout.certVerify(path, "--revocation", "require", SandboxLayout.ALLOW_LOOPBACK_HTTP), exit, code, SandboxArtefact.TrustSource.TL,
                 description + " (needs `qtrust sandbox serve`)"));
     }
 

@@ -42,7 +42,10 @@ public final class SandboxLayout {
     public static final String METADATA = "metadata";
     /** The path of every sandbox issuer identifier: {@code http://127.0.0.1:<port>/issuers/<issuer>}. */
     public static final String ISSUERS = "issuers";
-    /** The option of {@code credential verify} that lets it fetch the sandbox issuers' metadata (plain http on loopback). */
+    /**
+     * The sandbox opt-in every fetching command accepts: loopback addresses, and plain http to them, pass the
+     * egress rule — so the sandbox's OCSP, CRLs, issuer metadata and status lists (plain http on 127.0.0.1) are fetched.
+     */
     public static final String ALLOW_LOOPBACK_HTTP = "--allow-loopback-http";
     /** The verifier identifier and nonce every sandbox presentation's KB-JWT is made for. */
     public static final String AUDIENCE = "https://verifier.sandbox.qtrust.invalid";

@@ -66,7 +66,7 @@ public final class HttpListSource implements ListDocumentSource, ListFetcher {
     @Override
     public FetchResult fetch(ListLocation location, Validators validators) {
         HttpExchange.Request request = HttpExchange.Request.get(location.url(), config.maxListBytes())
-                .withHeader("Accept", ACCEPT);
+                .withHeader("Accept", ACCEPT).forPurpose(HttpExchange.Purpose.TRUSTED_LIST);
         if (validators.etag().isPresent()) {
             request = request.withHeader("If-None-Match", validators.etag().get());
         }

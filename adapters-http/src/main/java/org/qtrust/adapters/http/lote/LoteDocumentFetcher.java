@@ -61,7 +61,8 @@ public final class LoteDocumentFetcher implements LoteDocumentSource {
 
     private DocumentLookup fetch(String url) {
         try {
-            HttpExchange.Response response = transport.send(HttpExchange.Request.get(url, MAX_LIST_BYTES));
+            HttpExchange.Response response = transport.send(HttpExchange.Request.get(url, MAX_LIST_BYTES)
+                    .forPurpose(HttpExchange.Purpose.LIST_OF_TRUSTED_ENTITIES));
             if (!response.isSuccess()) {
                 return new DocumentLookup.Unavailable("HTTP " + response.status() + " from " + response.finalUrl());
             }

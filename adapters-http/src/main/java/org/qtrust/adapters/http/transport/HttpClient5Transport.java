@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -16,6 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -57,8 +66,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Connect, read (silence) and whole-call timeouts.</li>
  *   <li>The body is streamed and reading stops at the size limit: a declared Content-Length
  *       over the limit is refused before reading, and the connection is dropped, not drained.</li>
- *   <li>Redirects are followed here, not by the library: at most {@code maxRedirects}, only to
+ *   <li>Redirects are followed here, not by the library: at most {@code maxRedirects} (≤ 3), only to
  *       http(s), never from https to http (a downgrade would let anyone on the path answer).</li>
+ *   <li>The {@link EgressRule} checks every URL (the first and each redirect target) before it is
+ *       requested, and every address at connect time through the pool's {@link DnsResolver}, so
+ *       DNS rebinding cannot lead a fetch to an internal address. Refusals are
+ *       {@link Reason#EGRESS_REFUSED}, raised before anything is sent.</li>
+ *   <li>Messages name the URL and a reason class, never a resolved address or a socket error
+ *       (details go to the debug log): traces handed to clients are no port-scanning oracle.</li>
  *   <li>URL rewrite rules apply to the request URL and to each redirect target.</li>
  *   <li>No automatic retries (callers know what is safe to repeat), no cookies.</li>
  * </ul>
@@ -71,9 +86,66 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
     private final TransportConfig config;
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
+    private final EgressRule egress;
+    /** Aborts exchanges that reach their deadline. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "qtrust-transport-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final DnsResolver resolver;
+    /** Host names of the operator's proxies: resolving them is not a fetch the rule governs. */
+    private final Set<String> proxyHosts;
+
+    /**
+     * Resolves names as the system does, then applies the egress rule to every address: one
+     * address that is not allowed refuses the name. This runs when the pool opens a connection,
+     * so the address checked is the address connected to.
+     */
+    private final class EgressCheckingResolver implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = resolver.resolve(host);
+            if (proxyHosts.contains(host.toLowerCase(Locale.ROOT))) {
+                return addresses;
+            }
+            for (InetAddress address : addresses) {
+                Optional<String> refusal = egress.refusesAddress(host, address);
+                if (refusal.isPresent()) {
+                    throw new EgressRefused(refusal.get());
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return resolver.resolveCanonicalHostname(host);
+        }
+    }
+
+    /** A refusal by the egress rule at connect time (an {@link UnknownHostException} so the client passes it on). */
+    static final class EgressRefused extends UnknownHostException {
+        private static final long serialVersionUID = 1L;
+
+        EgressRefused(String message) {
+            super(message);
+        }
+    }
 
     public HttpClient5Transport(TransportConfig config) {
+        this(config, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /**
+     * A transport that resolves names with {@code resolver} (tests map names to addresses with it);
+     * the egress rule applies to whatever it answers.
+     */
+    public HttpClient5Transport(TransportConfig config, DnsResolver resolver) {
         this.config = config;
+        this.resolver = java.util.Objects.requireNonNull(resolver);
+        this.egress = config.egress();
+        this.proxyHosts = proxyHosts(config.proxy());
         ConnectionConfig connections = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(config.connectTimeout()))
                 .setSocketTimeout(Timeout.of(config.readTimeout()))
@@ -84,7 +156,8 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
                 .setDefaultConnectionConfig(connections)
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(config.readTimeout())).build())
                 .setMaxConnTotal(config.maxConnections())
-                .setMaxConnPerRoute(config.maxConnectionsPerRoute());
+                .setMaxConnPerRoute(config.maxConnectionsPerRoute())
+                .setDnsResolver(new EgressCheckingResolver());
         config.trustStore().ifPresent(store -> poolBuilder.setTlsSocketStrategy(
                 new DefaultClientTlsStrategy(sslContext(store))));
         this.pool = poolBuilder.build();
@@ -102,6 +175,21 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
                 .setUserAgent(config.userAgent());
         configureProxy(builder, config.proxy());
         this.client = builder.build();
+    }
+
+    private static Set<String> proxyHosts(ProxySetting proxy) {
+        Set<String> hosts = new HashSet<>();
+        if (proxy instanceof ProxySetting.Explicit explicit) {
+            hosts.add(explicit.uri().getHost().toLowerCase(Locale.ROOT));
+        } else if (proxy instanceof ProxySetting.System) {
+            for (String property : List.of("http.proxyHost", "https.proxyHost")) {
+                String host = System.getProperty(property);
+                if (host != null && !host.isBlank()) {
+                    hosts.add(host.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Set.copyOf(hosts);
     }
 
     private static SSLContext sslContext(TransportConfig.TrustStore store) {
@@ -147,11 +235,25 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
         String method = request.method().toUpperCase(Locale.ROOT);
         Optional<byte[]> body = request.body();
         URI url = checkedUri(config.rewrites().apply(request.url()));
+        checkEgress(url, request.purpose());
         for (int redirects = 0; ; redirects++) {
             HttpUriRequestBase exchange = new HttpUriRequestBase(method, url);
             request.headers().forEach(exchange::setHeader);
             body.ifPresent(bytes -> exchange.setEntity(new ByteArrayEntity(bytes, contentType(request))));
-            ClassicHttpResponse response = execute(exchange, url);
+            // The deadline covers the whole exchange — connect, headers, every body read, redirects — with a
+            // timer that aborts it, so a responder trickling one byte at a time cannot stretch it (issue 15).
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new TransportException(Reason.TIMEOUT, url + " did not finish within the call timeout");
+            }
+            ScheduledFuture<?> timer = deadlines.schedule(exchange::cancel, remaining, TimeUnit.NANOSECONDS);
+            ClassicHttpResponse response;
+            try {
+                response = execute(exchange, url, deadline);
+            } catch (TransportException e) {
+                timer.cancel(false);
+                throw e;
+            }
             try {
                 int status = response.getCode();
                 Optional<String> location = header(response, "Location");
@@ -164,6 +266,7 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
                     URI target = redirectTarget(url, location.get());
                     LOG.debug("{} {} redirected ({}) to {}", method, url, status, target);
                     url = checkedUri(config.rewrites().apply(target.toString()));
+                    checkEgress(url, request.purpose());
                     if (status == 303) {
                         method = "GET";
                         body = Optional.empty();
@@ -173,15 +276,45 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
                 byte[] content = readBody(response, exchange, limit, deadline, url);
                 return new HttpExchange.Response(status, headers(response), content, url.toString());
             } finally {
+                timer.cancel(false);
                 closeQuietly(response);
             }
         }
     }
 
-    private ClassicHttpResponse execute(HttpUriRequestBase exchange, URI url) throws TransportException {
+    /**
+     * The egress rule on a URL about to be requested. Through a proxy the proxy connects, so the
+     * name is resolved here and its addresses checked too (the proxy should apply its own rule:
+     * it resolves again).
+     */
+    private void checkEgress(URI url, HttpExchange.Purpose purpose) throws TransportException {
+        Optional<String> refusal = egress.refusesUrl(url, purpose);
+        if (refusal.isEmpty() && !proxyHosts.isEmpty()) {
+            String host = EgressRule.hostOf(url);
+            try {
+                for (InetAddress address : resolver.resolve(host)) {
+                    refusal = egress.refusesAddress(host, address);
+                    if (refusal.isPresent()) {
+                        break;
+                    }
+                }
+            } catch (UnknownHostException e) {
+                // the proxy may know names this machine does not
+            }
+        }
+        if (refusal.isPresent()) {
+            LOG.debug("egress refused for {}: {}", url, refusal.get());
+            throw new TransportException(Reason.EGRESS_REFUSED, url + ": not fetched: " + refusal.get());
+        }
+    }
+
+    private ClassicHttpResponse execute(HttpUriRequestBase exchange, URI url, long deadline) throws TransportException {
         try {
             return client.executeOpen(null, exchange, HttpClientContext.create());
         } catch (IOException e) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new TransportException(Reason.TIMEOUT, url + " did not finish within the call timeout", e);
+            }
             throw translate(e, url);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new TransportException(Reason.BAD_URL, "cannot request " + url + ": " + e.getMessage(), e);
@@ -273,6 +406,9 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
             }
         } catch (IOException e) {
             exchange.cancel();
+            if (System.nanoTime() - deadline >= 0) {
+                throw new TransportException(Reason.TIMEOUT, url + " did not finish within the call timeout", e);
+            }
             throw translate(e, url);
         }
         return out.toByteArray();
@@ -302,17 +438,19 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
             if (Thread.currentThread().isInterrupted()) {
                 return new TransportException(Reason.INTERRUPTED, "interrupted while talking to " + host(url), e);
             }
-            return new TransportException(Reason.TIMEOUT, "timed out talking to " + host(url) + ": " + e.getMessage(), e);
+            return new TransportException(Reason.TIMEOUT, "timed out talking to " + host(url), e);
+        }
+        LOG.debug("fetching {} failed", url, e);
+        if (e instanceof EgressRefused) {
+            return new TransportException(Reason.EGRESS_REFUSED, url + ": not fetched: " + e.getMessage(), e);
         }
         if (e instanceof UnknownHostException) {
             return new TransportException(Reason.CONNECTION_FAILED, "unknown host " + host(url), e);
         }
         if (e instanceof SSLException) {
-            return new TransportException(Reason.CONNECTION_FAILED, "TLS failure with " + host(url) + ": "
-                    + e.getMessage(), e);
+            return new TransportException(Reason.CONNECTION_FAILED, "TLS failure with " + host(url), e);
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new TransportException(Reason.CONNECTION_FAILED, "connection to " + host(url) + " failed: " + message, e);
+        return new TransportException(Reason.CONNECTION_FAILED, "connection to " + host(url) + " failed", e);
     }
 
     private static String host(URI url) {
@@ -330,5 +468,6 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
+        deadlines.shutdownNow();
     }
 }

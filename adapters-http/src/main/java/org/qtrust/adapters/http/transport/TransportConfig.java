@@ -19,11 +19,21 @@ import java.util.Optional;
  * @param userAgent          the User-Agent header
  * @param maxConnections     pooled connections in all
  * @param maxConnectionsPerRoute pooled connections per host
+ * @param egress             where fetches may go ({@link EgressRule}); strict by default
  */
 public record TransportConfig(Duration connectTimeout, Duration readTimeout, Duration callTimeout, long maxBodyBytes,
                               int maxRedirects, RewriteRules rewrites, ProxySetting proxy,
                               Optional<TrustStore> trustStore, String userAgent, int maxConnections,
-                              int maxConnectionsPerRoute) {
+                              int maxConnectionsPerRoute, EgressRule egress) {
+
+    /** A configuration under the strict egress rule. */
+    public TransportConfig(Duration connectTimeout, Duration readTimeout, Duration callTimeout, long maxBodyBytes,
+                           int maxRedirects, RewriteRules rewrites, ProxySetting proxy,
+                           Optional<TrustStore> trustStore, String userAgent, int maxConnections,
+                           int maxConnectionsPerRoute) {
+        this(connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxRedirects, rewrites, proxy, trustStore, userAgent,
+                maxConnections, maxConnectionsPerRoute, EgressRule.strict());
+    }
 
     /** A keystore file of trusted certificates (PKCS#12 or JKS) and its password. */
     public record TrustStore(Path file, String password) {
@@ -48,9 +58,10 @@ public record TransportConfig(Duration connectTimeout, Duration readTimeout, Dur
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
-        if (maxRedirects < 0) {
-            throw new IllegalArgumentException("maxRedirects cannot be negative");
+        if (maxRedirects < 0 || maxRedirects > EgressRule.MAX_REDIRECTS) {
+            throw new IllegalArgumentException("maxRedirects is between 0 and " + EgressRule.MAX_REDIRECTS);
         }
+        Objects.requireNonNull(egress);
         Objects.requireNonNull(rewrites);
         Objects.requireNonNull(proxy);
         Objects.requireNonNull(trustStore);
@@ -60,46 +71,54 @@ public record TransportConfig(Duration connectTimeout, Duration readTimeout, Dur
         }
     }
 
-    /** 10 s to connect, 30 s of silence, 2 min per exchange, 64 MiB bodies, 5 redirects, the JVM's proxy settings. */
+    /**
+     * 10 s to connect, 30 s of silence, 2 min per exchange, 64 MiB bodies, 3 redirects, the JVM's proxy
+     * settings, the strict egress rule.
+     */
     public static TransportConfig defaults() {
         return new TransportConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2),
-                64L * 1024 * 1024, 5, RewriteRules.NONE, ProxySetting.system(), Optional.empty(), DEFAULT_USER_AGENT,
-                32, 8);
+                64L * 1024 * 1024, EgressRule.MAX_REDIRECTS, RewriteRules.NONE, ProxySetting.system(), Optional.empty(),
+                DEFAULT_USER_AGENT, 32, 8, EgressRule.strict());
+    }
+
+    public TransportConfig withEgress(EgressRule rule) {
+        return new TransportConfig(connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxRedirects, rewrites, proxy,
+                trustStore, userAgent, maxConnections, maxConnectionsPerRoute, rule);
     }
 
     public TransportConfig withTimeouts(Duration connect, Duration read, Duration call) {
         return new TransportConfig(connect, read, call, maxBodyBytes, maxRedirects, rewrites, proxy, trustStore,
-                userAgent, maxConnections, maxConnectionsPerRoute);
+                userAgent, maxConnections, maxConnectionsPerRoute, egress);
     }
 
     public TransportConfig withMaxBodyBytes(long bytes) {
         return new TransportConfig(connectTimeout, readTimeout, callTimeout, bytes, maxRedirects, rewrites, proxy,
-                trustStore, userAgent, maxConnections, maxConnectionsPerRoute);
+                trustStore, userAgent, maxConnections, maxConnectionsPerRoute, egress);
     }
 
     public TransportConfig withMaxRedirects(int redirects) {
         return new TransportConfig(connectTimeout, readTimeout, callTimeout, maxBodyBytes, redirects, rewrites, proxy,
-                trustStore, userAgent, maxConnections, maxConnectionsPerRoute);
+                trustStore, userAgent, maxConnections, maxConnectionsPerRoute, egress);
     }
 
     public TransportConfig withRewrites(RewriteRules rules) {
         return new TransportConfig(connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxRedirects, rules, proxy,
-                trustStore, userAgent, maxConnections, maxConnectionsPerRoute);
+                trustStore, userAgent, maxConnections, maxConnectionsPerRoute, egress);
     }
 
     public TransportConfig withProxy(ProxySetting setting) {
         return new TransportConfig(connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxRedirects, rewrites,
-                setting, trustStore, userAgent, maxConnections, maxConnectionsPerRoute);
+                setting, trustStore, userAgent, maxConnections, maxConnectionsPerRoute, egress);
     }
 
     public TransportConfig withTrustStore(TrustStore store) {
         return new TransportConfig(connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxRedirects, rewrites, proxy,
-                Optional.of(store), userAgent, maxConnections, maxConnectionsPerRoute);
+                Optional.of(store), userAgent, maxConnections, maxConnectionsPerRoute, egress);
     }
 
     public TransportConfig withUserAgent(String agent) {
         return new TransportConfig(connectTimeout, readTimeout, callTimeout, maxBodyBytes, maxRedirects, rewrites, proxy,
-                trustStore, agent, maxConnections, maxConnectionsPerRoute);
+                trustStore, agent, maxConnections, maxConnectionsPerRoute, egress);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.qtrust.adapters.http.testing.ListServer;
 import org.qtrust.adapters.http.testing.ListServer.Fault;
+import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.ProxySetting;
 import org.qtrust.adapters.http.transport.TransportConfig;
@@ -44,7 +45,7 @@ class HttpListSourceTest {
     @Test
     void a_conditional_request_carries_the_validators_and_a_304_is_not_modified() throws Exception {
         try (ListServer server = ListServer.http();
-             HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults().withProxy(ProxySetting.direct()))) {
+             HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults().withEgress(EgressRule.loopbackSandbox()).withProxy(ProxySetting.direct()))) {
             server.serve("AT.xml", LIST);
             HttpListSource source = new HttpListSource(transport, QUICK);
 
@@ -121,7 +122,7 @@ class HttpListSourceTest {
     @Test
     void as_a_document_source_it_fetches_unconditionally_and_never_throws() throws Exception {
         try (ListServer server = ListServer.http();
-             HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults().withProxy(ProxySetting.direct()))) {
+             HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults().withEgress(EgressRule.loopbackSandbox()).withProxy(ProxySetting.direct()))) {
             server.serve("AT.xml", LIST);
             server.fault("BE.xml", new Fault.Status(500));
             HttpListSource source = new HttpListSource(transport, QUICK, waits::add);

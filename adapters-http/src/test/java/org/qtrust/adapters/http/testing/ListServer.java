@@ -127,6 +127,10 @@ public final class ListServer implements AutoCloseable {
         return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/" + name;
     }
 
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public String base() {
         return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/";
     }

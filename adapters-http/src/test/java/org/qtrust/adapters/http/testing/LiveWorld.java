@@ -18,6 +18,7 @@ import org.qtrust.adapters.http.cache.FileListCache;
 import org.qtrust.adapters.http.fetch.FetchConfig;
 import org.qtrust.adapters.http.fetch.HttpListSource;
 import org.qtrust.adapters.http.offline.DirectoryListSource;
+import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.ProxySetting;
 import org.qtrust.adapters.http.transport.RewriteRules;
@@ -66,7 +67,7 @@ public final class LiveWorld implements AutoCloseable {
      */
     public LiveWorld(Path cacheDirectory, Map<String, String> redirected, Optional<TransportConfig.TrustStore> trustStore) {
         this.cacheDirectory = cacheDirectory;
-        TransportConfig config = TransportConfig.defaults()
+        TransportConfig config = TransportConfig.defaults().withEgress(EgressRule.loopbackSandbox())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(20))
                 .withRewrites(rewriteRules(server.base(), redirected))
                 .withProxy(ProxySetting.direct());

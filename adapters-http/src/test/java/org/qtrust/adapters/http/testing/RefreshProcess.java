@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.qtrust.adapters.http.cache.FileListCache;
 import org.qtrust.adapters.http.fetch.FetchConfig;
 import org.qtrust.adapters.http.fetch.HttpListSource;
+import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.ProxySetting;
 import org.qtrust.adapters.http.transport.TransportConfig;
@@ -26,7 +27,7 @@ public final class RefreshProcess {
     public static void main(String[] args) throws Exception {
         Path cacheDirectory = Path.of(args[0]);
         String serverBase = args[1];
-        HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults()
+        HttpClient5Transport transport = new HttpClient5Transport(TransportConfig.defaults().withEgress(EgressRule.loopbackSandbox())
                 .withRewrites(LiveWorld.rewriteRules(serverBase, Map.of())).withProxy(ProxySetting.direct()));
         ExecutorService workers = Executors.newFixedThreadPool(4);
         TrustedListRefresher refresher = new TrustedListRefresher(new HttpListSource(transport, FetchConfig.defaults()),

@@ -116,9 +116,11 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
     private Optional<Map<String, Object>> fetchObject(String location, List<String> notes) throws MalformedTokenException {
         HttpExchange.Response response;
         try {
-            response = transport.send(HttpExchange.Request.get(location, MAX_DOCUMENT_BYTES).withHeader("Accept", "application/json"));
+            response = transport.send(HttpExchange.Request.get(location, MAX_DOCUMENT_BYTES).withHeader("Accept", "application/json")
+                    .forPurpose(HttpExchange.Purpose.ISSUER_METADATA));
         } catch (TransportException e) {
-            notes.add(location + ": not fetched (" + e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage() + ")");
+            // The reason class only: no resolved address or socket error reaches a trace (a port-scanning oracle otherwise).
+            notes.add(location + ": could not fetch (" + e.reasonClass() + ")");
             return Optional.empty();
         }
         if (!response.isSuccess()) {

@@ -49,13 +49,14 @@ public final class HttpStatusListSource implements StatusListSource {
     private StatusListFetch download(String uri) {
         try {
             HttpExchange.Response response = transport.send(HttpExchange.Request.get(uri, MAX_TOKEN_BYTES)
-                    .withHeader("Accept", "application/statuslist+jwt"));
+                    .withHeader("Accept", "application/statuslist+jwt").forPurpose(HttpExchange.Purpose.STATUS_LIST));
             if (!response.isSuccess()) {
                 return new StatusListFetch.Failed(uri + ": HTTP " + response.status());
             }
             return new StatusListFetch.Fetched(new String(response.body(), StandardCharsets.US_ASCII).strip(), response.finalUrl());
         } catch (TransportException e) {
-            return new StatusListFetch.Failed(uri + ": not fetched (" + e.reason().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage() + ")");
+            // The reason class only: no resolved address or socket error reaches a trace (a port-scanning oracle otherwise).
+            return new StatusListFetch.Failed(uri + ": could not fetch (" + e.reasonClass() + ")");
         }
     }
 }
