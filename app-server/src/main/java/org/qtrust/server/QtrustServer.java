@@ -1,12 +1,21 @@
 package org.qtrust.server;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.qtrust.server.config.ConfigurationException;
 import org.qtrust.server.config.ServerSettings;
@@ -27,9 +36,11 @@ public final class QtrustServer implements AutoCloseable {
     private final BackgroundRefresh refresh;
     private final SnapshotHolder snapshots;
     private final ExecutorService workers;
+    private final boolean tls;
 
     private QtrustServer(Server jetty, ServerConnector connector, BackgroundRefresh refresh, SnapshotHolder snapshots,
-                         ExecutorService workers) {
+                         ExecutorService workers, boolean tls) {
+        this.tls = tls;
         this.jetty = jetty;
         this.connector = connector;
         this.refresh = refresh;
@@ -43,6 +54,7 @@ public final class QtrustServer implements AutoCloseable {
      * @throws ConfigurationException when the settings cannot work (unreadable keystore, bad policy, port in use)
      */
     public static QtrustServer start(ServerSettings settings, Clock clock) {
+        Optional<KeyStore> tlsKeys = settings.exposure().tls().map(QtrustServer::tlsKeys);
         ServerAssembly assembly = ServerAssembly.assemble(settings, clock);
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("qtrust-http");
@@ -50,19 +62,71 @@ public final class QtrustServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        ServerConnector connector = connector(jetty, http, settings, tlsKeys);
         connector.setHost(settings.host());
+        // Slow clients: a silent connection is closed; past the limit, new connections wait in the backlog (issue 15 item 2).
+        connector.setIdleTimeout(settings.clients().idleTimeout().toMillis());
         connector.setPort(settings.port());
         jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(settings.clients().maxConnections(), connector));
         jetty.setHandler(assembly.handler());
-        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setErrorHandler(new JsonErrorHandler(tlsKeys.isPresent()));
         try {
             jetty.start();
         } catch (Exception e) {
             stopQuietly(jetty);
             throw new ConfigurationException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage() + ")");
         }
-        return new QtrustServer(jetty, connector, assembly.startRefresh(), assembly.snapshots(), assembly.workers());
+        return new QtrustServer(jetty, connector, assembly.startRefresh(), assembly.snapshots(), assembly.workers(),
+                settings.exposure().tls().isPresent());
+    }
+
+    /** Plain HTTP, or TLS with the configured keystore (issue 15 item 5). */
+    private static ServerConnector connector(Server jetty, HttpConfiguration http, ServerSettings settings,
+                                             Optional<KeyStore> tlsKeys) {
+        if (tlsKeys.isEmpty()) {
+            return new ServerConnector(jetty, new HttpConnectionFactory(http));
+        }
+        ServerSettings.Tls tls = settings.exposure().tls().orElseThrow();
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tlsKeys.get());
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setKeyManagerPassword(tls.password());
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // The Host allow-list decides which names are answered; SNI need not match the certificate too.
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return new ServerConnector(jetty, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+    }
+
+    /** The TLS keystore, read before anything is wired: a wrong password stops the start at once. */
+    private static KeyStore tlsKeys(ServerSettings.Tls tls) {
+        try {
+            KeyStore keystore = KeyStore.getInstance(tls.keystore().toFile(), tls.password().toCharArray());
+            if (java.util.Collections.list(keystore.aliases()).stream().noneMatch(alias -> isKey(keystore, alias))) {
+                throw new ConfigurationException("--tls-keystore " + tls.keystore() + ": holds no private key");
+            }
+            return keystore;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigurationException("--tls-keystore " + tls.keystore() + ": cannot be read with that password ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static boolean isKey(KeyStore keystore, String alias) {
+        try {
+            return keystore.isKeyEntry(alias);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** True when the server speaks TLS. */
+    public boolean tls() {
+        return tls;
     }
 
     /** The port listened on (the one chosen when configured as 0). */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.qtrust.core.transport.UrlRedaction;
 import org.qtrust.server.config.ConfigurationException;
 import org.qtrust.server.config.ServerSettings;
 import org.qtrust.server.config.SettingsResolver;
@@ -30,8 +31,8 @@ public final class ServerMain {
         try {
             ServerSettings settings = SettingsResolver.of(arguments, System.getenv()).resolve();
             server = QtrustServer.start(settings, Clock.systemUTC());
-            LoggerFactory.getLogger(ServerMain.class).info("QTrust server listening on http://{}:{}/ (lists: {})",
-                    settings.host(), server.port(), settings.lists().describe());
+            LoggerFactory.getLogger(ServerMain.class).info("QTrust server listening on {}://{}:{}/ (lists: {})",
+                    server.tls() ? "https" : "http", settings.host(), server.port(), UrlRedaction.redact(settings.lists().describe()));
         } catch (ConfigurationException e) {
             fail(System.err, e.getMessage());
             return;

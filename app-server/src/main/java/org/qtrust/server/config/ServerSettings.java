@@ -25,11 +25,88 @@ import org.qtrust.core.revocation.RevocationMode;
  * @param transport       how the server fetches over HTTP (lists, OCSP, CRLs): rewrites, timeouts
  * @param lotes           the lists of trusted entities (TS 119 602) loaded beside the trusted lists
  * @param ceilings        what a request may change of the server's settings
+ * @param exposure        who may reach the server and how: Host allow-list, TLS
+ * @param clients         how long, how slowly and how many clients may keep the server busy
  */
 public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
                              List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
                              Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
-                             Ceilings ceilings) {
+                             Ceilings ceilings, Exposure exposure, ClientLimits clients) {
+
+    /**
+     * Limits on slow and abusive clients (issue 15 item 2).
+     *
+     * @param idleTimeout      a connection silent this long is closed
+     * @param requestTimeout   a request body must arrive whole within this time (else 408)
+     * @param minDataRate      the slowest acceptable body upload in bytes per second, judged after 2 s (0: none)
+     * @param maxConnections   connections open at once; beyond, new ones wait in the accept backlog
+     * @param maxVerifications verifications computed at once; beyond, 503 {@code busy} at once
+     */
+    public record ClientLimits(Duration idleTimeout, Duration requestTimeout, long minDataRate, int maxConnections,
+                               int maxVerifications) {
+        public static final ClientLimits DEFAULT = new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024, 1024, 48);
+
+        public ClientLimits {
+            Objects.requireNonNull(idleTimeout);
+            Objects.requireNonNull(requestTimeout);
+            if (idleTimeout.compareTo(Duration.ofSeconds(1)) < 0 || requestTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ConfigurationException("--idle-timeout and --request-timeout must be at least PT1S");
+            }
+            if (minDataRate < 0) {
+                throw new ConfigurationException("--min-data-rate cannot be negative");
+            }
+            if (maxConnections < 8) {
+                throw new ConfigurationException("--max-connections must be at least 8");
+            }
+            if (maxVerifications < 1 || maxVerifications > 56) {
+                throw new ConfigurationException("--max-verifications must be between 1 and 56 (the HTTP threads are 64; the rest answer /health, /ready and the lists)");
+            }
+        }
+    }
+
+    /**
+     * What the server exposes (issue 15 item 5).
+     *
+     * @param allowedHosts the Host header values answered (names or addresses, without port;
+     *                     {@code *} for any); requests naming another host get 400 {@code host_not_allowed}
+     * @param tls          built-in TLS, when configured
+     */
+    public record Exposure(List<String> allowedHosts, Optional<Tls> tls) {
+        public Exposure {
+            allowedHosts = List.copyOf(allowedHosts);
+            Objects.requireNonNull(tls);
+            if (allowedHosts.isEmpty()) {
+                throw new ConfigurationException("--allowed-hosts: name at least one host (or * for any)");
+            }
+        }
+
+        /** The bind address (unless it is a wildcard address) and the loopback names. */
+        public static Exposure defaultsFor(String host) {
+            List<String> hosts = new java.util.ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
+            if (!List.of("0.0.0.0", "::", "[::]").contains(host) && !hosts.contains(host)) {
+                hosts.add(0, host);
+            }
+            return new Exposure(hosts, Optional.empty());
+        }
+    }
+
+    /**
+     * Built-in TLS: the server's key and certificate chain.
+     *
+     * @param keystore a PKCS#12 (or JKS) keystore holding one private key entry
+     * @param password its password (and the key's), never logged
+     */
+    public record Tls(Path keystore, String password) {
+        public Tls {
+            Objects.requireNonNull(keystore);
+            Objects.requireNonNull(password);
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[keystore=" + keystore + ", password=***]";
+        }
+    }
 
     /**
      * Operator ceilings (issue 15 item 4): request fields such as {@code revocation} may lower the
@@ -161,6 +238,8 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
         Objects.requireNonNull(transport);
         Objects.requireNonNull(lotes);
         Objects.requireNonNull(ceilings);
+        Objects.requireNonNull(exposure);
+        Objects.requireNonNull(clients);
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("port " + port + " is not between 0 and 65535");
         }

@@ -36,10 +36,13 @@ public final class SettingsResolver {
     public static final Set<String> KEYS = Set.of("config", "host", "port", "offline", "cache", "oj-keystore", "oj-password",
             "oj-certs", "oj-url", "lotl-url", "policy", "expiry-grace", "refresh-interval", "max-body",
             "revocation", "rewrite", "timeout", "lote", "lote-anchor", "allow-request-overrides",
-            "store", "store-prefix", "store-poll", "store-lease", "allow-loopback-http", "fetch-allow", "fetch-port");
+            "store", "store-prefix", "store-poll", "store-lease", "allow-loopback-http", "fetch-allow", "fetch-port",
+            "allowed-hosts", "tls-keystore", "tls-password", "idle-timeout", "request-timeout", "min-data-rate",
+            "max-connections", "max-verifications");
 
     /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
-    private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor", "fetch-allow", "fetch-port");
+    private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor", "fetch-allow", "fetch-port",
+            "allowed-hosts");
 
     /** Switches: {@code --allow-request-overrides} alone means true; {@code =true|false} in flags, environment and file. */
     private static final Set<String> SWITCHES = Set.of("allow-request-overrides", "allow-loopback-http");
@@ -52,6 +55,9 @@ public final class SettingsResolver {
             "                    [--timeout DURATION] [--lote FILE|URL]… [--lote-anchor FILE|DIR]… [--config FILE]",
             "                    [--allow-request-overrides] [--store-prefix P] [--store-poll DURATION] [--store-lease DURATION]",
             "                    [--fetch-allow HOST|CIDR]… [--fetch-port PORT]… [--allow-loopback-http]",
+            "                    [--allowed-hosts HOST[,…]] [--tls-keystore FILE --tls-password PW]",
+            "                    [--idle-timeout D] [--request-timeout D] [--min-data-rate B/S] [--max-connections N]",
+            "                    [--max-verifications N]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -189,9 +195,35 @@ public final class SettingsResolver {
         if (refresh.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new ConfigurationException("--refresh-interval must be at least PT1M");
         }
-        return new ServerSettings(value("host").orElse("127.0.0.1"), integer("port", 8080), origin, officialJournal,
+        String host = value("host").orElse("127.0.0.1");
+        return new ServerSettings(host, integer("port", 8080), origin, officialJournal,
                 value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024),
-                revocation(), transport(), lotes(), new ServerSettings.Ceilings(bool("allow-request-overrides")));
+                revocation(), transport(), lotes(), new ServerSettings.Ceilings(bool("allow-request-overrides")),
+                exposure(host), clients());
+    }
+
+    private ServerSettings.ClientLimits clients() {
+        ServerSettings.ClientLimits defaults = ServerSettings.ClientLimits.DEFAULT;
+        return new ServerSettings.ClientLimits(duration("idle-timeout", defaults.idleTimeout()),
+                duration("request-timeout", defaults.requestTimeout()), integer("min-data-rate", (int) defaults.minDataRate()),
+                integer("max-connections", defaults.maxConnections()), integer("max-verifications", defaults.maxVerifications()));
+    }
+
+    /** The Host allow-list (default: the bind address and the loopback names) and built-in TLS. */
+    private ServerSettings.Exposure exposure(String host) {
+        ServerSettings.Exposure defaults = ServerSettings.Exposure.defaultsFor(host);
+        List<String> hosts = value("allowed-hosts").isPresent()
+                ? list("allowed-hosts").stream().map(h -> h.toLowerCase(Locale.ROOT)).toList()
+                : defaults.allowedHosts();
+        Optional<Path> keystore = value("tls-keystore").map(Path::of);
+        Optional<String> password = value("tls-password");
+        if (keystore.isEmpty() != password.isEmpty()) {
+            throw new ConfigurationException("built-in TLS needs both --tls-keystore FILE and --tls-password PW");
+        }
+        if (keystore.isPresent() && !Files.isRegularFile(keystore.get())) {
+            throw new ConfigurationException("--tls-keystore " + keystore.get() + ": no such file");
+        }
+        return new ServerSettings.Exposure(hosts, keystore.map(k -> new ServerSettings.Tls(k, password.get())));
     }
 
     /** The lists of trusted entities and their signers, as the CLI's --lote and --lote-anchor. */

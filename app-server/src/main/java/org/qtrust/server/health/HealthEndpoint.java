@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.server.http.Answer;
+import org.qtrust.server.http.PublicText;
 import org.qtrust.server.json.Json;
 import org.qtrust.server.snapshot.ListsAtTime;
 import org.qtrust.server.snapshot.SnapshotHolder;
@@ -39,7 +40,7 @@ public final class HealthEndpoint {
         Optional<TrustedListsSnapshot> snapshot = holder.current();
         if (snapshot.isEmpty()) {
             ObjectNode node = Json.error("not_ready", "the trusted lists are not loaded yet");
-            holder.lastFailure().ifPresent(failure -> node.put("lastFailure", failure));
+            holder.lastFailure().ifPresent(failure -> node.put("lastFailure", PublicText.withoutLocalPaths(failure)));
             store(node);
             return Answer.json(503, node, "not_ready");
         }
@@ -64,13 +65,14 @@ public final class HealthEndpoint {
         }
         node.put("now", now.toString());
         node.put("loadedAt", snapshot.get().loadedAt().toString());
-        node.put("origin", snapshot.get().origin());
+        // Sources by name, never by local path (issue 15 item 5): /ready is unauthenticated.
+        node.put("origin", PublicText.withoutLocalPaths(snapshot.get().origin()));
         node.put("lotlAccepted", lists.listOfLists().accepted());
         node.put("listsAccepted", accepted);
         node.put("lists", lists.lists().size());
         node.put("lotesAccepted", lotesAccepted);
         node.put("lotes", lotes.size());
-        holder.lastFailure().ifPresent(failure -> node.put("lastFailure", failure));
+        holder.lastFailure().ifPresent(failure -> node.put("lastFailure", PublicText.withoutLocalPaths(failure)));
         snapshot.get().snapshotId().ifPresent(id -> node.put("snapshot", id));
         store(node);
         return Answer.json(ready ? 200 : 503, node, ready ? "ok" : "not_ready");

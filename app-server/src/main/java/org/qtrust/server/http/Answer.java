@@ -3,6 +3,7 @@ package org.qtrust.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.qtrust.core.transport.UrlRedaction;
 import org.qtrust.server.json.Json;
 
 /**
@@ -23,16 +24,18 @@ public record Answer(int status, String contentType, byte[] body, String outcome
         Objects.requireNonNull(outcome);
     }
 
+    /** A JSON answer; the user information of any URL in it is masked ({@link PublicText}). */
     public static Answer json(int status, JsonNode document, String outcome) {
-        return new Answer(status, JSON, Json.bytes(document), outcome);
+        return new Answer(status, JSON, Json.bytes(PublicText.redact(document)), outcome);
     }
 
     public static Answer ok(JsonNode document) {
         return json(200, document, "ok");
     }
 
+    /** A text answer (metrics); the user information of any URL in it is masked. */
     public static Answer text(int status, String contentType, String text) {
-        return new Answer(status, contentType, text.getBytes(StandardCharsets.UTF_8), status < 400 ? "ok" : "error");
+        return new Answer(status, contentType, UrlRedaction.redact(text).getBytes(StandardCharsets.UTF_8), status < 400 ? "ok" : "error");
     }
 
     public static Answer problem(int status, String code, String message) {

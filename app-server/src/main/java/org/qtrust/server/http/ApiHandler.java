@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -40,11 +41,31 @@ public final class ApiHandler extends Handler.Abstract {
     private final StaticContent content;
     private final ServerMetrics metrics;
     private final Clock clock;
-    private final int maxBodyBytes;
+    private final RequestLimits limits;
+    private final Semaphore verifications;
+    private final HostAllowList hosts;
+    private final boolean tls;
 
+    /** Without a Host allow-list (any host) and without TLS: for embedding behind a gate of one's own. */
     public ApiHandler(SnapshotHolder holder, CertificateEndpoint certificates, CredentialEndpoint credentials,
                       TrustedListsEndpoint lists, HealthEndpoint health, StaticContent content, ServerMetrics metrics,
                       Clock clock, int maxBodyBytes) {
+        this(holder, certificates, credentials, lists, health, content, metrics, clock, RequestLimits.withBody(maxBodyBytes),
+                new HostAllowList(java.util.List.of("*")), false);
+    }
+
+    /**
+     * @param limits how long and how slowly a client may send, how many verifications run at once
+     * @param hosts  the Host header values answered
+     * @param tls    whether the server speaks TLS (answers then carry HSTS)
+     */
+    public ApiHandler(SnapshotHolder holder, CertificateEndpoint certificates, CredentialEndpoint credentials,
+                      TrustedListsEndpoint lists, HealthEndpoint health, StaticContent content, ServerMetrics metrics,
+                      Clock clock, RequestLimits limits, HostAllowList hosts, boolean tls) {
+        this.limits = Objects.requireNonNull(limits);
+        this.verifications = new Semaphore(limits.maxConcurrentVerifications());
+        this.hosts = Objects.requireNonNull(hosts);
+        this.tls = tls;
         this.holder = Objects.requireNonNull(holder);
         this.certificates = Objects.requireNonNull(certificates);
         this.credentials = Objects.requireNonNull(credentials);
@@ -53,7 +74,6 @@ public final class ApiHandler extends Handler.Abstract {
         this.content = Objects.requireNonNull(content);
         this.metrics = Objects.requireNonNull(metrics);
         this.clock = Objects.requireNonNull(clock);
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -61,30 +81,86 @@ public final class ApiHandler extends Handler.Abstract {
         long started = System.nanoTime();
         String path = request.getHttpURI().getPath();
         String method = request.getMethod();
+        boolean head = "HEAD".equals(method);
         String endpoint = endpoint(path);
         Answer answer;
         try {
-            answer = route(request, method, path);
+            if (!hosts.allows(request.getHttpURI().getHost())) {
+                throw ApiProblem.badRequest("host_not_allowed", "this server does not answer for that host name; see --allowed-hosts");
+            }
+            if (isVerify(path)) {
+                requireMethod(method, "POST");
+                verify(request, response, callback, path, endpoint, started);
+                return true;
+            }
+            // HEAD is GET without the body, on every GET route (RFC 9110 section 9.3.2).
+            answer = route(request, head ? "GET" : method, path);
         } catch (ApiProblem problem) {
             answer = Answer.problem(problem.status(), problem.code(), problem.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", method, endpoint, e);
             answer = Answer.problem(500, "internal_error", "the server failed to answer; the failure is logged");
         }
-        metrics.request(endpoint, answer.outcome(), Duration.ofNanos(System.nanoTime() - started));
-        write(response, answer, callback);
+        finish(response, callback, answer, path, endpoint, head, started);
         return true;
     }
 
-    private Answer route(Request request, String method, String path) {
-        if (path.equals("/v1/certificates/verify") || path.equals("/v1/credentials/verify")) {
-            requireMethod(method, "POST");
-            TrustedListsSnapshot snapshot = snapshot();
-            boolean certificate = path.equals("/v1/certificates/verify");
-            var body = JsonRequests.readObject(request, maxBodyBytes,
-                    certificate ? CertificateEndpoint.FIELDS : CredentialEndpoint.FIELDS);
-            return certificate ? certificates.verify(body, snapshot) : credentials.verify(body, snapshot);
+    private static boolean isVerify(String path) {
+        return path.equals("/v1/certificates/verify") || path.equals("/v1/credentials/verify");
+    }
+
+    /**
+     * A verification: the headers are checked now, the body is read as it arrives without
+     * holding a thread ({@link AsyncBody}: deadline, minimum rate, size), and the decision runs
+     * on the thread that received its last byte, if a verification slot is free.
+     */
+    private void verify(Request request, Response response, Callback callback, String path, String endpoint, long started) {
+        TrustedListsSnapshot snapshot = snapshot();
+        long declared = JsonRequests.checkHeaders(request, limits.maxBodyBytes());
+        boolean certificate = path.equals("/v1/certificates/verify");
+        AsyncBody.read(request, new AsyncBody.Limits(limits.maxBodyBytes(), limits.requestTimeout(), limits.minDataRate()), declared)
+                .whenComplete((body, failure) -> {
+                    Answer answer;
+                    if (failure != null) {
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        answer = cause instanceof ApiProblem problem
+                                ? Answer.problem(problem.status(), problem.code(), problem.getMessage())
+                                : Answer.problem(400, "unreadable_body", "the request body could not be read");
+                        if (answer.status() == 408 || answer.status() == 413) {
+                            // The rest of the body is not read: the connection cannot carry another request.
+                            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                        }
+                    } else {
+                        answer = decide(body, certificate, snapshot, endpoint);
+                    }
+                    finish(response, callback, answer, path, endpoint, false, started);
+                });
+    }
+
+    private Answer decide(byte[] body, boolean certificate, TrustedListsSnapshot snapshot, String endpoint) {
+        if (!verifications.tryAcquire()) {
+            return Answer.problem(503, "busy", "the server is answering as many verifications as it may at once; retry shortly");
         }
+        try {
+            var question = JsonRequests.parseObject(body, certificate ? CertificateEndpoint.FIELDS : CredentialEndpoint.FIELDS);
+            return certificate ? certificates.verify(question, snapshot) : credentials.verify(question, snapshot);
+        } catch (ApiProblem problem) {
+            return Answer.problem(problem.status(), problem.code(), problem.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("POST {} failed", endpoint, e);
+            return Answer.problem(500, "internal_error", "the server failed to answer; the failure is logged");
+        } finally {
+            verifications.release();
+        }
+    }
+
+    private void finish(Response response, Callback callback, Answer answer, String path, String endpoint, boolean head, long started) {
+        metrics.request(endpoint, answer.outcome(), Duration.ofNanos(System.nanoTime() - started));
+        write(response, answer, path, head, tls, callback);
+    }
+
+    private Answer route(Request request, String method, String path) {
         requireMethod(method, "GET");
         Fields query = Request.extractQueryParameters(request);
         switch (path) {
@@ -119,6 +195,11 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
+    /** The methods a route answers, for the Allow header of a 405. */
+    static String allowed(String path) {
+        return path.equals("/v1/certificates/verify") || path.equals("/v1/credentials/verify") ? "POST" : "GET, HEAD";
+    }
+
     private static Optional<String> parameter(Fields query, String name) {
         String value = query.getValue(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
@@ -144,17 +225,23 @@ public final class ApiHandler extends Handler.Abstract {
         };
     }
 
-    private static void write(Response response, Answer answer, Callback callback) {
+    private static void write(Response response, Answer answer, String path, boolean head, boolean tls, Callback callback) {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        if (answer.contentType().startsWith("text/html")) {
-            response.getHeaders().put("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
-        } else if (answer.contentType().equals(Answer.JSON)) {
+        SecurityHeaders.apply(response.getHeaders(), answer.contentType().startsWith("text/html"), tls);
+        if (answer.contentType().equals(Answer.JSON)) {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         }
+        if (answer.status() == 503 && isVerify(path)) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
         if (answer.status() == 405) {
-            response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
+            response.getHeaders().put(HttpHeader.ALLOW, allowed(path));
+        }
+        if (head) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            response.write(true, null, callback);
+            return;
         }
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }

@@ -15,6 +15,17 @@ import org.qtrust.server.json.Json;
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
+    private final boolean tls;
+
+    public JsonErrorHandler() {
+        this(false);
+    }
+
+    /** @param tls whether the server speaks TLS (errors then carry HSTS too, even before the request is parsed) */
+    public JsonErrorHandler(boolean tls) {
+        this.tls = tls;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
@@ -26,6 +37,8 @@ public final class JsonErrorHandler extends ErrorHandler {
         String reason = HttpStatus.getMessage(status);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Answer.JSON);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        SecurityHeaders.apply(response.getHeaders(), false, tls || request.isSecure());
         response.write(true, ByteBuffer.wrap(Json.bytes(Json.error(code, reason == null ? "bad request" : reason))), callback);
         return true;
     }

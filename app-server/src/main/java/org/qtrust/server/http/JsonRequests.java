@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -12,17 +11,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.qtrust.server.json.Json;
 
-/** Reads a JSON request body defensively: media type, size limit, well-formed JSON object, known fields only. */
+/** Checks a JSON request defensively: media type, size limit, well-formed JSON object, known fields only (the body is read by {@link AsyncBody}). */
 public final class JsonRequests {
 
     private JsonRequests() {
     }
 
-    public static ObjectNode readObject(Request request, int maxBytes, Set<String> knownFields) {
+    /**
+     * Checks what the headers say before any byte of the body is read: the media type and the
+     * declared length.
+     *
+     * @return the declared Content-Length, or -1 when none is given (chunked)
+     */
+    public static long checkHeaders(Request request, int maxBytes) {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/json")) {
             throw new ApiProblem(415, "unsupported_media_type", "send the request body as Content-Type: application/json");
@@ -31,7 +35,11 @@ public final class JsonRequests {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        byte[] body = read(request, maxBytes);
+        return declared;
+    }
+
+    /** The body as a JSON object with known fields only. */
+    public static ObjectNode parseObject(byte[] body, Set<String> knownFields) {
         if (body.length == 0) {
             throw ApiProblem.badRequest("malformed_json", "the request body is empty; send a JSON object");
         }
@@ -56,18 +64,6 @@ public final class JsonRequests {
             }
         }
         return (ObjectNode) node;
-    }
-
-    private static byte[] read(Request request, int maxBytes) {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-            return body;
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("unreadable_body", "the request body could not be read");
-        }
     }
 
     private static ApiProblem tooLarge(int maxBytes) {

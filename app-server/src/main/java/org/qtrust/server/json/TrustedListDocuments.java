@@ -15,6 +15,7 @@ import org.qtrust.core.trustedlist.TrustServiceProvider;
 import org.qtrust.core.trustedlist.TrustedList;
 import org.qtrust.core.trustedlist.TrustedService;
 import org.qtrust.core.trustedlist.loading.ListRejection;
+import org.qtrust.server.http.PublicText;
 import org.qtrust.server.snapshot.ListJudgement;
 import org.qtrust.server.snapshot.ListsAtTime;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
@@ -72,7 +73,7 @@ public final class TrustedListDocuments {
             root.put("now", atNow.validationTime().toString());
         }
         root.put("loadedAt", snapshot.loadedAt().toString());
-        root.put("origin", snapshot.origin());
+        root.put("origin", PublicText.withoutLocalPaths(snapshot.origin()));
         return root;
     }
 

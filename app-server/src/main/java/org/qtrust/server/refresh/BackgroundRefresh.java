@@ -15,6 +15,7 @@ import org.qtrust.core.trustedlist.port.ListDocumentSource;
 import org.qtrust.core.trustedlist.refresh.RefreshReport;
 import org.qtrust.core.trustedlist.refresh.RefreshTrustedLists;
 import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
+import org.qtrust.core.transport.UrlRedaction;
 import org.qtrust.server.snapshot.SnapshotHolder;
 import org.qtrust.server.snapshot.SnapshotLoader;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
@@ -80,7 +81,7 @@ public final class BackgroundRefresh implements AutoCloseable {
             try {
                 return refresher.refresh(request, listener);
             } catch (ListCacheException | RuntimeException e) {
-                holder.refreshFailed("refresh from the network failed: " + e.getMessage());
+                holder.refreshFailed("refresh from the network failed: " + UrlRedaction.redact(e.getMessage()));
                 throw e;
             }
         };
@@ -129,12 +130,12 @@ public final class BackgroundRefresh implements AutoCloseable {
             holder.swap(snapshot);
             LOG.info("trusted lists loaded from {}: LOTL seq {} {}, {} list(s), {} list(s) of trusted entities ({} accepted now);"
                             + " each is judged at each request's validation time",
-                    snapshot.origin(), snapshot.report().listOfLists().list().map(l -> l.scheme().sequenceNumber()).orElse(null),
+                    UrlRedaction.redact(snapshot.origin()), snapshot.report().listOfLists().list().map(l -> l.scheme().sequenceNumber()).orElse(null),
                     snapshot.report().listOfLists().accepted() ? "verified" : "not accepted", snapshot.report().lists().size(),
                     snapshot.lotes().size(), snapshot.lotes().stream().filter(v -> v.accepted()).count());
         } catch (RuntimeException e) {
-            holder.refreshFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
-            LOG.warn("loading the trusted lists failed: {}", e.toString());
+            holder.refreshFailed(e.getClass().getSimpleName() + ": " + UrlRedaction.redact(e.getMessage()));
+            LOG.warn("loading the trusted lists failed: {}", UrlRedaction.redact(e.toString()));
         }
     }
 

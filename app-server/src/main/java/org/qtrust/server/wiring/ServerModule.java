@@ -36,6 +36,8 @@ import org.qtrust.server.credential.CredentialVerification;
 import org.qtrust.server.credential.CredentialVerificationBridge;
 import org.qtrust.server.health.HealthEndpoint;
 import org.qtrust.server.http.ApiHandler;
+import org.qtrust.server.http.HostAllowList;
+import org.qtrust.server.http.RequestLimits;
 import org.qtrust.server.lists.TrustedListsEndpoint;
 import org.qtrust.server.lote.LoteReload;
 import org.qtrust.server.metrics.ServerMetrics;
@@ -153,6 +155,9 @@ public final class ServerModule extends AbstractModule {
         return new ApiHandler(holder, new CertificateEndpoint(policies, clock, metrics,
                         RequestCeiling.revocation(settings.ceilings().allowRequestOverrides())),
                 new CredentialEndpoint(credentials, policies, clock), new TrustedListsEndpoint(clock, policies),
-                new HealthEndpoint(holder, clock), content, metrics, clock, settings.maxBodyBytes());
+                new HealthEndpoint(holder, clock), content, metrics, clock,
+                new RequestLimits(settings.maxBodyBytes(), settings.clients().requestTimeout(), settings.clients().minDataRate(),
+                        settings.clients().maxVerifications()),
+                new HostAllowList(settings.exposure().allowedHosts()), settings.exposure().tls().isPresent());
     }
 }

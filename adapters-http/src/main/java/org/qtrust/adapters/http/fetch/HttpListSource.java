@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import org.qtrust.core.transport.UrlRedaction;
 import org.qtrust.core.transport.HttpExchange;
 import org.qtrust.core.transport.HttpTransport;
 import org.qtrust.core.transport.TransportException;
@@ -115,7 +116,7 @@ public final class HttpListSource implements ListDocumentSource, ListFetcher {
                 return new FetchResult.Failed(lastFailure + (attempt > 1 ? " (after " + attempt + " tries)" : ""));
             }
             Duration wait = retryAfter.isPresent() ? capped(retryAfter.get()) : backoff(attempt);
-            LOG.info("{}: {}; try {} of {} in {} ms", location.url(), lastFailure, attempt + 1, config.maxAttempts(),
+            LOG.info("{}: {}; try {} of {} in {} ms", UrlRedaction.redact(location.url()), UrlRedaction.redact(lastFailure), attempt + 1, config.maxAttempts(),
                     wait.toMillis());
             try {
                 sleeper.sleep(wait);

@@ -53,6 +53,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContextBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.qtrust.core.transport.UrlRedaction;
 import org.qtrust.core.transport.HttpExchange;
 import org.qtrust.core.transport.HttpTransport;
 import org.qtrust.core.transport.TransportException;
@@ -264,7 +265,7 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
                                 "more than " + config.maxRedirects() + " redirects from " + request.url());
                     }
                     URI target = redirectTarget(url, location.get());
-                    LOG.debug("{} {} redirected ({}) to {}", method, url, status, target);
+                    LOG.debug("{} {} redirected ({}) to {}", method, UrlRedaction.redact(String.valueOf(url)), status, UrlRedaction.redact(String.valueOf(target)));
                     url = checkedUri(config.rewrites().apply(target.toString()));
                     checkEgress(url, request.purpose());
                     if (status == 303) {
