@@ -7,10 +7,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.qtrust.core.cache.BoundedCache;
+import org.qtrust.core.cache.Digest;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.certificate.VerifyCertificate;
@@ -26,17 +26,17 @@ public final class ChainDecisions {
     public record Decided(CertificateVerdict verdict, Optional<byte[]> leafKey) {
     }
 
-    private static final int MAX_ENTRIES = 4096;
+    /**
+     * What the remembered decisions may weigh together (issue 15 item 3): least recently used
+     * first out; keys are digests of the chain and time, never the (possibly large) chain itself.
+     */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private final VerifyCertificate decisions;
-    private final Map<Key, Decided> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<Digest, Decided> cache = new BoundedCache<>(MAX_BYTES);
 
     public ChainDecisions(VerifyCertificate decisions) {
         this.decisions = Objects.requireNonNull(decisions);
-    }
-
-    /** The chain as the x5c header carries it (base64 DER, leaf first), and the time: what a decision depends on. */
-    private record Key(List<String> x5c, Instant validationTime) {
     }
 
     /**
@@ -45,7 +45,8 @@ public final class ChainDecisions {
      * @throws IllegalArgumentException when an entry is not base64
      */
     public Decided decide(List<String> x5c, Instant validationTime) {
-        Key key = new Key(List.copyOf(x5c), validationTime);
+        // What a decision depends on: the chain as the x5c header carries it (base64 DER, leaf first) and the time.
+        Digest key = Digest.ofStrings(x5c, validationTime.getEpochSecond(), validationTime.getNano());
         Decided cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -53,11 +54,14 @@ public final class ChainDecisions {
         List<byte[]> chain = x5c.stream().map(Base64.getDecoder()::decode).toList();
         CertificateVerdict verdict = decisions.verify(new CertificateCheck(chain.get(0), chain.subList(1, chain.size()), validationTime));
         Decided decided = new Decided(verdict, leafKey(chain.get(0)));
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
-        cache.put(key, decided);
+        cache.put(key, decided, weight(decided));
         return decided;
+    }
+
+    /** An estimate of what a decision keeps on the heap: its trace dominates. */
+    private static long weight(Decided decided) {
+        long trace = decided.verdict().trace().stream().mapToLong(line -> 48 + 2L * line.length()).sum();
+        return Digest.WEIGHT + 1024 + trace + decided.leafKey().map(key -> key.length).orElse(0);
     }
 
     public static Optional<byte[]> leafKey(byte[] der) {

@@ -2,7 +2,6 @@ package org.qtrust.adapters.crypto.certificate;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -10,9 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -43,6 +40,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.qtrust.core.cache.BoundedCache;
+import org.qtrust.core.cache.Digest;
 import org.qtrust.core.certificate.CertificateFacts;
 import org.qtrust.core.certificate.KeyUsageBit;
 import org.qtrust.core.certificate.QcStatements;
@@ -55,15 +54,19 @@ import org.qtrust.core.certificate.port.MalformedCertificateException;
  * the JCA (the JDK's providers first, Bouncy Castle's — never registered globally — for what
  * the JDK lacks, such as brainpool curves).
  *
- * <p>Both answers are cached, bounded: reading the same bytes again, or verifying the same
+ * <p>Both answers are cached, bounded in bytes and keyed by digests: reading the same bytes again, or verifying the same
  * certificate with the same key again, costs a hash lookup. That is what makes repeated
  * decisions on the same certificates (an inventory audited every day, a server seeing the same
  * CAs) fast; the cache holds no trust, only parsing and arithmetic results.
  */
 public final class BouncyCastleCertificateInspector implements CertificateInspector {
 
-    /** Entries kept per cache before it is cleared (a cheap bound; real workloads repeat a few thousand certificates). */
-    public static final int DEFAULT_CACHE_SIZE = 50_000;
+    /**
+     * What the caches may hold together, in bytes (issue 15 item 3): least recently used entries
+     * go first; keys are SHA-256 digests, never the certificates themselves. 64 MiB keeps tens of
+     * thousands of ordinary certificates; a flood of large distinct ones only evicts.
+     */
+    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
 
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     private static final ASN1ObjectIdentifier QC_STATEMENTS = Extension.qCStatements;
@@ -77,25 +80,33 @@ public final class BouncyCastleCertificateInspector implements CertificateInspec
             Extension.subjectDirectoryAttributes.getId(), Extension.privateKeyUsagePeriod.getId(), Extension.freshestCRL.getId(),
             "1.3.6.1.5.5.7.48.1.5" /* id-pkix-ocsp-nocheck */, "1.3.6.1.4.1.11129.2.4.2" /* CT SCT list */);
 
-    private final int maxEntries;
-    private final Map<DerKey, Object> certificates = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> signatures = new ConcurrentHashMap<>();
-    private final Map<String, SubjectPublicKey> keys = new ConcurrentHashMap<>();
+    private final BoundedCache<Digest, Object> certificates;
+    private final BoundedCache<String, Boolean> signatures;
+    private final BoundedCache<String, SubjectPublicKey> keys;
 
     public BouncyCastleCertificateInspector() {
-        this(DEFAULT_CACHE_SIZE);
+        this(DEFAULT_CACHE_BYTES);
     }
 
-    public BouncyCastleCertificateInspector(int maxEntries) {
-        if (maxEntries < 1) {
+    /** @param maxCacheBytes what the caches may hold together (certificates ¾, keys and signature results ⅛ each) */
+    public BouncyCastleCertificateInspector(long maxCacheBytes) {
+        if (maxCacheBytes < 8) {
             throw new IllegalArgumentException("cache size must be positive");
         }
-        this.maxEntries = maxEntries;
+        this.certificates = new BoundedCache<>(maxCacheBytes / 4 * 3);
+        this.signatures = new BoundedCache<>(maxCacheBytes / 8);
+        this.keys = new BoundedCache<>(maxCacheBytes / 8);
+    }
+
+    /** What the certificate cache holds now, in bytes (for tests and metrics). */
+    public long cachedCertificateBytes() {
+        return certificates.bytes();
     }
 
     @Override
     public CertificateFacts inspect(byte[] der) throws MalformedCertificateException {
-        Object cached = certificates.get(new DerKey(der));
+        Digest digest = Digest.of(der);
+        Object cached = certificates.get(digest);
         if (cached == null) {
             byte[] copy = der.clone();
             try {
@@ -103,10 +114,8 @@ public final class BouncyCastleCertificateInspector implements CertificateInspec
             } catch (MalformedCertificateException e) {
                 cached = e.getMessage();
             }
-            if (certificates.size() >= maxEntries) {
-                certificates.clear();
-            }
-            certificates.put(new DerKey(copy), cached);
+            // The facts keep the DER and what was parsed from it: about twice its size, plus the objects around it.
+            certificates.put(digest, cached, Digest.WEIGHT + 2L * copy.length + 2048);
         }
         if (cached instanceof CertificateFacts facts) {
             return facts;
@@ -132,10 +141,7 @@ public final class BouncyCastleCertificateInspector implements CertificateInspec
             return known;
         }
         boolean verifies = verify(certificate, issuerKey);
-        if (signatures.size() >= maxEntries) {
-            signatures.clear();
-        }
-        signatures.put(cacheKey, verifies);
+        signatures.put(cacheKey, verifies, 64 + 2L * cacheKey.length());
         return verifies;
     }
 
@@ -316,10 +322,7 @@ public final class BouncyCastleCertificateInspector implements CertificateInspec
             bits = 0;
         }
         SubjectPublicKey key = new SubjectPublicKey(encoded, id, keyIdentifier, name, bits, curveOid, exponent);
-        if (keys.size() >= maxEntries) {
-            keys.clear();
-        }
-        keys.put(id, key);
+        keys.put(id, key, 256 + 2L * id.length() + 2L * encoded.length);
         return key;
     }
 
@@ -332,35 +335,6 @@ public final class BouncyCastleCertificateInspector implements CertificateInspec
             return MessageDigest.getInstance(algorithm).digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + algorithm, e);
-        }
-    }
-
-    /**
-     * A cache key for certificate bytes. Equality is full byte equality; the hash uses the length
-     * and the last 32 bytes — the end of the signature value, which is as good as random — so a
-     * lookup does not hash the whole certificate.
-     */
-    private static final class DerKey {
-        private final byte[] der;
-        private final int hash;
-
-        DerKey(byte[] der) {
-            this.der = der;
-            int h = der.length;
-            for (int i = Math.max(0, der.length - 32); i < der.length; i++) {
-                h = 31 * h + der[i];
-            }
-            this.hash = h;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof DerKey other && hash == other.hash && Arrays.equals(der, other.der);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 }
