@@ -21,6 +21,15 @@ function expect(condition, what) {
     page.on("console", m => { if (m.type() === "error") errors.push("console: " + m.text()); });
 
     await page.goto(base + "/");
+    // The server's clock is today: the 2019 lists are not current now, and the page says so.
+    await page.locator("#not-current", { hasText: "not current now" }).waitFor();
+    const lastCurrent = await page.getAttribute("#judge-last-current", "data-at");
+    expect(/^20\d\d-\d\d-\d\dT/.test(lastCurrent || ""), "the notice offers the last time the lists were current (" + lastCurrent + ")");
+    await page.click("#judge-last-current");
+    await page.locator("#snapshot-info", { hasText: "judged at " + lastCurrent }).waitFor();
+    expect((await page.locator("#lotl").innerText()).includes("accepted"), "one click judges the lists at that time: the LOTL is accepted");
+    expect(await page.inputValue("#judge-at") === lastCurrent, "the time field shows it");
+
     await page.fill("#judge-at", AT);
     await page.click("#time-form button");
     await page.locator("#snapshot-info", { hasText: "judged at 2019-10-01" }).waitFor();
@@ -48,6 +57,17 @@ function expect(condition, what) {
     expect(head.includes("trusted") && !head.includes("not trusted") && head.includes("ok"), "the certificate is trusted (" + head + ")");
     expect(await page.locator("#verdict ol li").count() > 5, "the verdict shows its trace");
     expect((await page.locator("#verdict dl").innerText()).includes("QuoVadis"), "the verdict names the provider");
+    await page.fill("#chain", "not a certificate");
+    await page.click("#certificate-submit");
+    await page.locator("#verdict", { hasText: "invalid_certificate" }).waitFor();
+    expect((await page.locator("#verdict").innerText()).includes("chain[0]"), "the chain field is sent as the request's chain");
+    await page.fill("#chain", fs.readFileSync(certificateFile, "ascii") + fs.readFileSync(certificateFile, "ascii"));
+    await page.click("#certificate-submit");
+    await page.locator("#verdict-head", { hasText: "ok" }).waitFor();
+    expect(!(await page.locator("#verdict-head").innerText()).includes("not trusted"), "a pasted PEM bundle in the chain field is accepted");
+    await page.fill("#chain", "");
+    await page.click("#certificate-submit");
+    await page.locator("#verdict-head", { hasText: "ok" }).waitFor();
     await page.screenshot({ path: screenshot });
     console.log("screenshot: " + screenshot);
 

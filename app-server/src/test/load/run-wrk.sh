@@ -5,6 +5,8 @@
 # would otherwise prefer an OCSP/CRL check over the network).
 #
 #   app-server/src/test/load/run-wrk.sh [DURATION=20s] [CONNECTIONS=16] [THREADS=2]   (WARMUP=60s)
+#   SLOW_CLIENTS=100 app-server/src/test/load/run-wrk.sh …   the same while 100 connections trickle bodies
+#                                                            (slow-clients.py: one byte per second, reconnecting after each 408)
 #
 # The warm-up matters: on a busy machine the JIT needs a minute of traffic before the server
 # reaches its steady state.
@@ -27,6 +29,12 @@ url="http://127.0.0.1:$port/v1/certificates/verify"
 curl -fs -H 'Content-Type: application/json' --data @"$work/question.json" "$url" | grep -q '"trusted":true' \
   || { echo "the question is not answered trusted; not measuring" >&2; exit 1; }
 
+if [ -n "${SLOW_CLIENTS:-}" ]; then
+  python3 "$root/app-server/src/test/load/slow-clients.py" "$port" "$SLOW_CLIENTS" >"$work/slow-clients.log" 2>&1 &
+  slow=$!
+  trap 'kill "$slow" "$server" 2>/dev/null || true' EXIT
+  echo "$SLOW_CLIENTS slow clients trickling bodies"
+fi
 warmup="${WARMUP:-60s}"
 echo "warm-up ($warmup)…"
 QTRUST_BODY="$work/question.json" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/app-server/src/test/load/post-certificate.lua" "$url" >/dev/null
@@ -48,3 +56,7 @@ echo "machine after the run: $(uptime)"
 echo "CPU during the run (vmstat, 5 s samples: us sy id):"
 awk 'NR>2 {print "  " $13, $14, $15}' "$work/vmstat.log"
 curl -fs "http://127.0.0.1:$port/metrics" | grep -E 'qtrust_http_requests_total\{endpoint="certificates_verify"' || true
+if [ -n "${SLOW_CLIENTS:-}" ]; then
+  tail -1 "$work/slow-clients.log"
+  echo "/health during the attack: $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s' "http://127.0.0.1:$port/health")"
+fi

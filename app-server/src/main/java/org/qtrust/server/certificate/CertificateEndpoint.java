@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.server.http.Answer;
@@ -20,6 +21,7 @@ import org.qtrust.server.json.CertificateVerdictDocument;
 import org.qtrust.server.metrics.ServerMetrics;
 import org.qtrust.server.policy.PolicyCatalog;
 import org.qtrust.server.policy.RequestCeiling;
+import org.qtrust.server.snapshot.ListJudgement;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
@@ -51,8 +53,14 @@ public final class CertificateEndpoint {
     }
 
     public Answer verify(ObjectNode body, TrustedListsSnapshot snapshot) {
-        byte[] certificate = CertificateText.decode(JsonRequests.requiredText(body, "certificate"), "certificate");
-        List<byte[]> chain = chain(body.get("chain"));
+        // A PEM bundle: the first certificate is the one to verify, every other one joins the chain (as on the CLI).
+        List<byte[]> bundle = CertificateText.decodeAll(JsonRequests.requiredText(body, "certificate"), "certificate");
+        byte[] certificate = bundle.get(0);
+        List<byte[]> chain = new ArrayList<>(bundle.subList(1, bundle.size()));
+        chain.addAll(chain(body.get("chain")));
+        if (chain.size() > MAX_CHAIN) {
+            throw ApiProblem.badRequest("invalid_field", "the chain (bundle and 'chain' together) holds more than " + MAX_CHAIN + " certificates");
+        }
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
         VerificationPolicy policy = policy(policies, JsonRequests.optionalText(body, "policy"));
         Optional<RevocationMode> revocation = revocationMode(JsonRequests.optionalText(body, "revocation"));
@@ -64,9 +72,35 @@ public final class CertificateEndpoint {
         metrics.decisionIndex(decisions.reused());
         CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at));
         metrics.revocation(verdict.revocation());
-        ObjectNode document = CertificateVerdictDocument.of(verdict);
+        ObjectNode document = listsNotTrusted(verdict, policy, snapshot, at).orElseGet(() -> CertificateVerdictDocument.of(verdict));
         snapshot.snapshotId().ifPresent(id -> document.put("snapshot", id)); // which store snapshot answered (replicas)
         return Answer.json(200, document, verdict.trusted() ? "trusted" : "not_trusted");
+    }
+
+    /** The server's code when no LOTL is accepted at the validation time (see {@link #listsNotTrusted}). */
+    public static final String LISTS_NOT_TRUSTED = "lists_not_trusted";
+
+    /**
+     * When no LOTL is accepted at the validation time, a certificate not trusted for want of an
+     * accepted list or service is {@code lists_not_trusted}: the lists are the problem, not the
+     * certificate, and the trace says why the LOTL is not accepted. Empty otherwise.
+     */
+    static java.util.Optional<ObjectNode> listsNotTrusted(CertificateVerdict verdict, VerificationPolicy policy,
+                                                          TrustedListsSnapshot snapshot, Instant at) {
+        if (verdict.trusted() || !policy.useTrustedLists()
+                || (verdict.code() != VerdictCode.ISSUER_NOT_TRUSTED && verdict.code() != VerdictCode.LIST_NOT_TRUSTED)) {
+            return java.util.Optional.empty();
+        }
+        ListJudgement lotl = snapshot.at(at).listOfLists();
+        if (lotl.accepted()) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode document = CertificateVerdictDocument.of(verdict);
+        document.put("code", LISTS_NOT_TRUSTED);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) document.get("trace")).add("lists: the LOTL ("
+                + lotl.verdict().location().url() + ") is not accepted at " + at + " (" + lotl.reason().orElse("rejected")
+                + "): no trusted list it points to vouches for anything at that time");
+        return java.util.Optional.of(document);
     }
 
     /** The named policy among those the server was started with. */
@@ -100,7 +134,10 @@ public final class CertificateEndpoint {
             if (!element.isTextual()) {
                 throw ApiProblem.badRequest("invalid_field", "'chain[" + i + "]' must be a string");
             }
-            chain.add(CertificateText.decode(element.asText(), "chain[" + i + "]"));
+            chain.addAll(CertificateText.decodeAll(element.asText(), "chain[" + i + "]"));
+            if (chain.size() > MAX_CHAIN) {
+                throw ApiProblem.badRequest("invalid_field", "'chain' holds more than " + MAX_CHAIN + " certificates");
+            }
         }
         return chain;
     }

@@ -74,6 +74,11 @@ public final class TrustedListDocuments {
         }
         root.put("loadedAt", snapshot.loadedAt().toString());
         root.put("origin", PublicText.withoutLocalPaths(snapshot.origin()));
+        if (atNow != null) {
+            // For a page showing old data: whether the lists are current now, and the last time they were.
+            root.put("currentNow", atNow.listOfLists().accepted() && atNow.lists().stream().anyMatch(ListJudgement::accepted));
+            root.put("lastCurrent", snapshot.lastCurrent().map(Instant::toString).orElse(null));
+        }
         return root;
     }
 

@@ -126,6 +126,51 @@ public final class TrustedListsSnapshot {
         return new ListsAtTime(validationTime, lotl, lists);
     }
 
+    /**
+     * Whether the lists are current at this time: the LOTL and at least one list it points to
+     * accepted (what {@code /ready} asks of now).
+     */
+    public boolean currentAt(Instant time) {
+        ListsAtTime lists = at(time);
+        return lists.listOfLists().accepted() && lists.lists().stream().anyMatch(ListJudgement::accepted);
+    }
+
+    /**
+     * The last time at which these lists were current, for a page that shows old data: among
+     * the instants where a standing can change (each list date, and just before it), those at
+     * which the LOTL is accepted, the one with the most lists accepted, the latest of those.
+     * Empty when the LOTL is accepted at none of them. Computed once per snapshot.
+     */
+    public Optional<Instant> lastCurrent() {
+        Optional<Instant> known = lastCurrent;
+        if (known == null) {
+            known = findLastCurrent();
+            lastCurrent = known;
+        }
+        return known;
+    }
+
+    private volatile Optional<Instant> lastCurrent;
+
+    private Optional<Instant> findLastCurrent() {
+        Instant best = null;
+        long bestAccepted = 0;
+        for (Instant date : dates) {
+            for (Instant candidate : List.of(date.minusSeconds(1), date)) {
+                ListsAtTime lists = at(candidate);
+                if (!lists.listOfLists().accepted()) {
+                    continue;
+                }
+                long accepted = lists.lists().stream().filter(ListJudgement::accepted).count();
+                if (accepted > 0 && (best == null || accepted > bestAccepted || accepted == bestAccepted && candidate.isAfter(best))) {
+                    best = candidate;
+                    bestAccepted = accepted;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** The lists of trusted entities as loaded (empty when none is configured). */
     public List<LoteVerdict> lotes() {
         return lotes;

@@ -45,6 +45,7 @@ async function loadLists() {
     return;
   }
   fillPolicies(body.policies || [], body.defaultPolicy || "");
+  showCurrency(body);
   document.getElementById("snapshot-info").textContent = "judged at " + body.validationTime + " · loaded " + body.loadedAt;
   const lotl = body.lotl;
   document.getElementById("lotl").replaceChildren("LOTL seq " + lotl.sequenceNumber + ", issued " + day(lotl.issued) + ", next update "
@@ -63,6 +64,31 @@ async function loadLists() {
     tbody.append(row);
   }
   showLotes(body.lotes || []);
+}
+
+/** When the loaded lists are not current now: say so, and offer to judge them at the last time they were. */
+function showCurrency(body) {
+  const notice = document.getElementById("not-current");
+  const button = document.getElementById("judge-last-current");
+  notice.hidden = body.currentNow !== false;
+  if (notice.hidden) return;
+  const lotl = body.lotl || {};
+  const why = lotl.freshness && lotl.freshness.reasonNow ? " (LOTL now: " + lotl.freshness.reasonNow + ")" : "";
+  document.getElementById("not-current-text").textContent = "The loaded lists are not current now" + why
+    + ": verdicts about the present will not be trusted."
+    + (body.lastCurrent ? " They were last current at " + body.lastCurrent + "." : "");
+  button.hidden = !body.lastCurrent;
+  if (body.lastCurrent) {
+    button.textContent = "Judge at " + body.lastCurrent;
+    button.dataset.at = body.lastCurrent;
+  }
+}
+
+function judgeAt(instant) {
+  document.getElementById("judge-at").value = instant;
+  document.getElementById("certificate-at").value = instant;
+  state.at = instant;
+  loadLists().then(() => state.territory && showTerritory(state.territory));
 }
 
 /** The lists of trusted entities (TS 119 602) the server was started with, if any. */
@@ -188,6 +214,9 @@ function optional(payload, key, value) {
 async function verifyCertificate(event) {
   event.preventDefault();
   const payload = { certificate: document.getElementById("certificate").value };
+  const chain = document.getElementById("chain").value;
+  // The server splits PEM bundles: the whole text goes as one element.
+  if (chain.trim()) payload.chain = [chain.trim()];
   optional(payload, "at", document.getElementById("certificate-at").value);
   optional(payload, "policy", document.getElementById("certificate-policy").value);
   const { status, body } = await post("v1/certificates/verify", payload);
@@ -230,6 +259,7 @@ document.addEventListener("DOMContentLoaded", () => {
     state.at = document.getElementById("judge-at").value.trim();
     loadLists().then(() => state.territory && showTerritory(state.territory));
   });
+  document.getElementById("judge-last-current").addEventListener("click", e => judgeAt(e.target.dataset.at));
   document.getElementById("certificate-form").addEventListener("submit", verifyCertificate);
   document.getElementById("credential-form").addEventListener("submit", verifyCredential);
   document.getElementById("tab-certificate").addEventListener("click", () => selectTab("certificate"));

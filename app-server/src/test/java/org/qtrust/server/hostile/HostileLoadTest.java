@@ -7,37 +7,26 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.qtrust.adapters.crypto.sandbox.SandboxGenerator;
-import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
-import org.qtrust.adapters.crypto.sandbox.SandboxSettings;
-import org.qtrust.server.QtrustServer;
 import org.qtrust.server.RawHttp;
 import org.qtrust.server.RunningServer;
-import org.qtrust.server.config.SettingsResolver;
+import org.qtrust.server.SandboxServer;
 
 /**
  * Issue 15 item 7: the server under hostile clients, on loopback and bounded in time. While
  * each attack runs, {@code /health} must answer within 1 s and a legitimate verification
  * within its budget ({@link #BUDGET}); the attackers get their 4xx and nothing more. The
- * server runs over the sandbox lists (quick to load) with revocation off and a short request
- * deadline ({@code --request-timeout PT3S}).
+ * server ({@link SandboxServer}) runs over the sandbox lists (quick to load) with revocation off
+ * and a short request deadline ({@code --request-timeout PT3S}, {@code --min-data-rate 256}).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HostileLoadTest {
@@ -46,31 +35,15 @@ class HostileLoadTest {
     static final Duration BUDGET = Duration.ofSeconds(5);
     static final Duration HEALTH = Duration.ofSeconds(1);
 
-    @TempDir
-    static Path sandbox;
-
-    static QtrustServer server;
+    static SandboxServer server;
     static String legitimate;
 
     @BeforeAll
-    static void start() throws Exception {
-        SandboxGenerator.generate(sandbox, new SandboxSettings(SandboxSettings.DEFAULT_SEED, SandboxSettings.DEFAULT_PORT));
-        server = QtrustServer.start(SettingsResolver.of(List.of("--port", "0",
-                "--offline", sandbox.resolve(SandboxLayout.LISTS).toString(),
-                "--oj-keystore", sandbox.resolve(SandboxLayout.OJ_KEYSTORE).toString(), "--oj-password", SandboxLayout.OJ_PASSWORD,
-                "--revocation", "off", "--request-timeout", "PT3S", "--min-data-rate", "256"), Map.of()).resolve(),
-                Clock.fixed(SandboxLayout.VALIDATION_TIME, ZoneOffset.UTC));
-        assertThat(server.awaitSnapshot(Duration.ofMinutes(1))).isTrue();
-        legitimate = RunningServer.JSON.createObjectNode()
-                .put("certificate", Files.readString(sandbox.resolve(SandboxLayout.CERTS).resolve("qualified-esig.pem"))).toString();
+    static void start() {
+        server = SandboxServer.get();
+        legitimate = RunningServer.JSON.createObjectNode().put("certificate", server.certificate("qualified-esig.pem"))
+                .put("at", SandboxServer.AT).toString();
         assertLegitimateAnswered();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     /** {@code /health} answers 200 within a second. */
@@ -86,8 +59,7 @@ class HostileLoadTest {
     /** A legitimate verification is answered (trusted) within its budget. */
     static void assertLegitimateAnswered() {
         long started = System.nanoTime();
-        RawHttp.Response verdict = RawHttp.exchange(server.port(), false, "POST", "/v1/certificates/verify", "127.0.0.1",
-                "application/json", legitimate);
+        RawHttp.Response verdict = server.verify(legitimate);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
@@ -184,6 +156,36 @@ class HostileLoadTest {
             for (Socket socket : sockets) {
                 socket.close();
             }
+        }
+    }
+
+    @Test
+    void a_flood_of_requests_with_large_distinct_chains_is_answered_and_leaves_health_and_legitimate_requests_alone() throws Exception {
+        ExecutorService flood = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                int seed = i;
+                answers.add(flood.submit(() -> {
+                    // 150 KB of distinct DER-looking bytes per request: each would stay in a cache keyed by raw input.
+                    byte[] junk = new byte[110_000];
+                    new java.util.Random(seed).nextBytes(junk);
+                    junk[0] = 0x30;
+                    String chain = java.util.Base64.getEncoder().encodeToString(junk);
+                    String body = RunningServer.JSON.createObjectNode().put("certificate", server.certificate("qualified-esig.pem"))
+                            .put("at", SandboxServer.AT).set("chain", RunningServer.JSON.createArrayNode().add(chain)).toString();
+                    return server.verify(body).status();
+                }));
+            }
+            assertHealthAnswered();
+            assertLegitimateAnswered();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).as("a flood request is answered, never a 500").isIn(200, 400, 503);
+            }
+            assertHealthAnswered();
+            assertLegitimateAnswered();
+        } finally {
+            flood.shutdownNow();
         }
     }
 

@@ -95,8 +95,10 @@ class CertificateVerifyApiTest {
         JsonNode verdict = verify(RunningServer.question(RunningServer.certificate(EC_DIGIT), "2019-01-01T00:00:00Z"));
 
         assertThat(verdict.get("trusted").asBoolean()).isFalse();
-        assertThat(verdict.get("code").asText()).isEqualTo("list_not_trusted");
-        assertThat(texts(verdict.get("trace"))).anyMatch(line -> line.contains("lotl_not_trusted"));
+        // No LOTL is accepted at that time: the lists, not the certificate, are the problem (issue 15 item 6).
+        assertThat(verdict.get("code").asText()).isEqualTo("lists_not_trusted");
+        assertThat(texts(verdict.get("trace"))).anyMatch(line -> line.contains("lotl_not_trusted"))
+                .anyMatch(line -> line.startsWith("lists: the LOTL (") && line.contains("not_yet_issued"));
     }
 
     @Test
