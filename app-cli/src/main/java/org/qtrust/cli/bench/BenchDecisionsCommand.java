@@ -13,6 +13,7 @@ import org.qtrust.cli.cert.CertificateFiles;
 import org.qtrust.cli.cert.DecisionSetup;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateDecisionService;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 public final class BenchDecisionsCommand implements Callable<Integer> {
 
     @Mixin
-    ListOptions lists;
+    OfflineListOptions lists;
 
     @Option(names = "--certs", paramLabel = "DIR",
             description = "Certificates to decide (default: the 'certs' folder next to the --offline folder).")

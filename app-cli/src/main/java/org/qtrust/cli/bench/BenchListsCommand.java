@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.cli.wiring.TrustedListsSession;
 import org.qtrust.core.trustedlist.SignatureCheck;
 import org.qtrust.core.trustedlist.TrustedList;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchListsCommand implements Callable<Integer> {
 
     @Mixin
-    ListOptions lists;
+    OfflineListOptions lists;
 
     @Option(names = "--rounds", defaultValue = "10", description = "Number of full loads (default ${DEFAULT-VALUE}).")
     int rounds;

@@ -11,6 +11,7 @@ import org.qtrust.cli.UsageException;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.options.HttpOptions;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
@@ -60,7 +61,7 @@ public final class CertVerifyCommand implements Callable<Integer> {
     String revocation;
 
     @Mixin
-    ListOptions lists;
+    OfflineListOptions lists;
 
     @Mixin
     HttpOptions http;

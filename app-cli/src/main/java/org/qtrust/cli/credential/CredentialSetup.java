@@ -137,7 +137,12 @@ public final class CredentialSetup implements AutoCloseable {
             if (Files.size(file) > MAX_JWK_BYTES) {
                 throw new UsageException("--issuer-key " + file + ": larger than " + MAX_JWK_BYTES + " bytes, not a JWK");
             }
-            Object parsed = jose.parseJson(Files.readString(file));
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (text.stripLeading().startsWith("-----BEGIN")) {
+                throw new UsageException("--issuer-key " + file + ": a PEM file, not a JWK; give the public key as a JWK "
+                        + "(a JSON object such as {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":…,\"y\":…})");
+            }
+            Object parsed = jose.parseJson(text);
             if (!(parsed instanceof Map<?, ?>)) {
                 throw new UsageException("--issuer-key " + file + ": not a JWK (a JSON object)");
             }

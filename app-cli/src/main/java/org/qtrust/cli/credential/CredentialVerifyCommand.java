@@ -15,6 +15,7 @@ import org.qtrust.cli.UsageException;
 import org.qtrust.cli.cert.DecisionSetup;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerdict;
@@ -79,7 +80,7 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     boolean trace;
 
     @Mixin
-    ListOptions lists;
+    OfflineListOptions lists;
 
     @Mixin
     LoteOptions lotes;

@@ -17,6 +17,7 @@ import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.json.ListReportJson;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.cli.wiring.TrustedListsSession;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ListsLoadCommand implements Callable<Integer> {
 
     @Mixin
-    ListOptions lists;
+    OfflineListOptions lists;
 
     @Mixin
     LoteOptions lote;
@@ -59,7 +60,7 @@ public final class ListsLoadCommand implements Callable<Integer> {
                 lists.cache(), lists.egress());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode document = ListReportJson.of(report);
+            ObjectNode document = ListReportJson.of(report, session.folder());
             session.snapshotId().ifPresent(id -> document.put("snapshot", id));
             if (lote.given()) {
                 document.set("lotes", LoteReportJson.of(lotes));

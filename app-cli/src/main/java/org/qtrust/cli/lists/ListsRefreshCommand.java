@@ -89,9 +89,6 @@ public final class ListsRefreshCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (lists.offline().isPresent()) {
-            throw new UsageException("lists refresh fills a cache: give --cache DIR, not --offline (load it with lists load --offline DIR)");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (lists.store().isPresent()) {

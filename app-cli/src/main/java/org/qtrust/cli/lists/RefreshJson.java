@@ -47,7 +47,7 @@ final class RefreshJson {
         report.pivots().forEach(pivot -> pivots.add(entry(pivot)));
         ArrayNode lists = root.putArray("lists");
         report.lists().forEach(list -> lists.add(entry(list)));
-        root.set("load", ListReportJson.of(report.cache()));
+        root.set("load", ListReportJson.of(report.cache(), java.util.Optional.of(cache)));
         return root;
     }
 

@@ -50,9 +50,15 @@ public final class HttpOptions {
         Duration call = read.multipliedBy(4).compareTo(config.callTimeout()) > 0 ? read.multipliedBy(4) : config.callTimeout();
         config = config.withTimeouts(connect, read, call);
         try {
-            config = config.withRewrites(RewriteRules.parse(rewrites)).withProxy(ProxySetting.parse(proxy));
+            config = config.withRewrites(RewriteRules.parse(rewrites));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException("--rewrite: " + e.getMessage());
+        }
+        try {
+            config = config.withProxy(ProxySetting.parse(proxy));
+        } catch (IllegalArgumentException e) {
+            // The value is not echoed: it may carry the proxy's password.
+            throw new UsageException("--proxy: not a proxy; give http://[user:pw@]host:port (or https://…), 'none' or 'system'");
         }
         if (tlsTrust != null) {
             config = config.withTrustStore(new TransportConfig.TrustStore(tlsTrust, tlsTrustPassword));

@@ -9,14 +9,16 @@ import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.cli.UsageException;
 import picocli.CommandLine.Option;
 
-/** The options that say where the trusted lists come from and how they are judged. */
-public final class ListOptions {
+/**
+ * The options that say where the trusted lists come from and how they are judged. Commands that
+ * also read an offline folder use {@link OfflineListOptions}, which adds {@code --offline}.
+ */
+public class ListOptions {
 
     /** The EU LOTL's published location (configuration, never assumed elsewhere). */
     public static final String EU_LOTL_URL = "https://ec.europa.eu/tools/lotl/eu-lotl.xml";
 
-    @Option(names = "--offline", paramLabel = "DIR",
-            description = "Folder with the LOTL as EU.xml and each list as <territory>.xml (pivots by file name).")
+    /** Set only by {@link OfflineListOptions}: commands without {@code --offline} never see one. */
     Path offline;
 
     @Option(names = "--cache", paramLabel = "DIR",
@@ -64,7 +66,8 @@ public final class ListOptions {
     java.util.List<Integer> fetchPorts = new java.util.ArrayList<>();
 
     @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Validation time, ISO-8601 (e.g. 2019-10-01T00:00:00Z); default: now.")
+            description = "Validation time: an ISO-8601 instant (2019-10-01T00:00:00Z, 2019-10-01T00:00Z, "
+                    + "2019-10-01T02:00+02:00) or a date (2019-10-01: midnight UTC); default: now.")
     String at;
 
     @Option(names = "--expiry-grace", paramLabel = "DURATION",
@@ -146,11 +149,7 @@ public final class ListOptions {
         if (at == null) {
             return clock.instant();
         }
-        try {
-            return Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--at '" + at + "' is not an ISO-8601 instant such as 2019-10-01T00:00:00Z");
-        }
+        return ValidationTimes.parse("--at", at);
     }
 
     public Duration expiryGrace() {

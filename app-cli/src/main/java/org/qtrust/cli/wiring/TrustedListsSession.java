@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
 import org.qtrust.adapters.crypto.keystore.CertificateSourceException;
+import org.qtrust.adapters.crypto.keystore.KeystorePasswordException;
 import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
 import java.io.PrintWriter;
 import org.qtrust.adapters.http.cache.CacheDirectories;
@@ -37,11 +38,14 @@ public final class TrustedListsSession {
     private final Injector injector;
     private final LoadRequest request;
     private final Optional<StoreSession.Snapshot> snapshot;
+    private final Optional<Path> folder;
 
-    private TrustedListsSession(Injector injector, LoadRequest request, Optional<StoreSession.Snapshot> snapshot) {
+    private TrustedListsSession(Injector injector, LoadRequest request, Optional<StoreSession.Snapshot> snapshot,
+                                Optional<Path> folder) {
         this.injector = injector;
         this.request = request;
         this.snapshot = snapshot;
+        this.folder = folder;
     }
 
     /**
@@ -54,13 +58,15 @@ public final class TrustedListsSession {
                 CompletableFuture.supplyAsync(() -> officialJournalCertificates(options));
         Injector injector;
         Optional<StoreSession.Snapshot> snapshot = Optional.empty();
+        Optional<Path> folder = Optional.empty();
         try {
             ListDocumentSource source;
             if (options.store().isPresent()) {
                 snapshot = Optional.of(StoreSession.current(StoreSession.open(options)));
                 source = snapshot.get().source();
             } else {
-                source = new DirectoryListSource(listFolder(options));
+                folder = Optional.of(listFolder(options));
+                source = new DirectoryListSource(folder.get());
             }
             injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(), new ListsModule(source));
         } catch (RuntimeException e) {
@@ -70,7 +76,7 @@ public final class TrustedListsSession {
         List<ServiceCertificate> officialJournal = awaitOfficialJournal(pendingOfficialJournal);
         LoadRequest request = new LoadRequest(ListLocation.listOfLists(options.lotlUrl()), officialJournal,
                 options.ojUrl(), options.validationTime(clock), new ListAcceptancePolicy(options.expiryGrace()));
-        return new TrustedListsSession(injector, request, snapshot);
+        return new TrustedListsSession(injector, request, snapshot, folder);
     }
 
     private static Path listFolder(ListOptions options) {
@@ -120,16 +126,26 @@ public final class TrustedListsSession {
     }
 
     public static List<ServiceCertificate> officialJournalCertificates(ListOptions options) {
-        try {
-            if (options.ojKeystore().isPresent()) {
+        if (options.ojKeystore().isPresent()) {
+            Path keystore = options.ojKeystore().get();
+            try {
+                // Without --oj-password, a keystore with an empty password still opens.
                 char[] password = options.ojPassword().map(String::toCharArray).orElse(new char[0]);
-                return OfficialJournalCertificates.fromKeyStore(options.ojKeystore().get(), password);
+                return OfficialJournalCertificates.fromKeyStore(keystore, password);
+            } catch (KeystorePasswordException e) {
+                throw new UsageException(options.ojPassword().isPresent()
+                        ? "--oj-password is wrong for the keystore " + keystore
+                        : "--oj-password is missing: the keystore " + keystore + " is protected by a password");
+            } catch (CertificateSourceException e) {
+                throw new UsageException("--oj-keystore: " + e.getMessage());
             }
-            if (options.ojCerts().isPresent()) {
+        }
+        if (options.ojCerts().isPresent()) {
+            try {
                 return OfficialJournalCertificates.fromDirectory(options.ojCerts().get());
+            } catch (CertificateSourceException e) {
+                throw new UsageException("--oj-certs: " + e.getMessage());
             }
-        } catch (CertificateSourceException e) {
-            throw new UsageException("Official Journal certificates: " + e.getMessage());
         }
         throw new UsageException("say which certificates may sign the LOTL: --oj-keystore FILE --oj-password PW, or --oj-certs DIR");
     }
@@ -148,6 +164,11 @@ public final class TrustedListsSession {
     /** The wired components, for commands that assemble more on top (decisions, benchmarks). */
     public Injector injector() {
         return injector;
+    }
+
+    /** The folder the lists are read from: the --offline folder or the cache; none with --store. */
+    public Optional<Path> folder() {
+        return folder;
     }
 
     public LoadRequest request() {

@@ -56,7 +56,7 @@ class RealCertificatesTest {
     @BeforeAll
     static void decideAll() throws IOException {
         data = shared().resolve("trust-data");
-        ListOptions options = new ListOptions();
+        ListOptions options = new org.qtrust.cli.options.OfflineListOptions();
         new CommandLine(options).parseArgs(listArguments());
         setup = DecisionSetup.open(options, DecisionSetup.EU_EIDAS, List.of(), Clock.systemUTC());
         verdicts = new HashMap<>();

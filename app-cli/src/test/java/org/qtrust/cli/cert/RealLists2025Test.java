@@ -33,7 +33,7 @@ class RealLists2025Test {
     @BeforeAll
     static void load() {
         Path data = RealCertificatesTest.shared().resolve("trust-data");
-        ListOptions options = new ListOptions();
+        ListOptions options = new org.qtrust.cli.options.OfflineListOptions();
         new CommandLine(options).parseArgs("--offline", data.resolve("lotl-2025-08").toString(),
                 "--oj-keystore", data.resolve("oj-keystore/keystore.p12").toString(), "--oj-password", "dss-password", "--at", AT);
         setup = DecisionSetup.open(options, DecisionSetup.EU_EIDAS, List.of(), Clock.systemUTC());

@@ -78,13 +78,17 @@ class SandboxCommandsTest {
     }
 
     @Test
-    void the_demo_builds_a_sandbox_and_prints_verdicts_with_traces_offline() {
+    void the_demo_builds_a_sandbox_serves_it_while_it_runs_and_prints_verdicts_with_traces() {
         Run run = SandboxEndToEndTest.run("demo");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("XA   accepted", "XC   REJECTED", "verdict: trusted",
                 "verdict: not trusted (issuer_not_trusted)", "credentials/pid.sdjwt: VALID", "verdict: valid",
                 "demo: every verdict is the expected one");
+        // Issue 16.3: its own server answers, so revocation is good (OCSP) for the trusted certificate and revoked for the other.
+        assertThat(run.out()).contains("qualified-esig.pem: TRUSTED", "revocation good (ocsp)",
+                "revoked.pem: NOT TRUSTED (certificate_revoked)");
+        assertThat(run.out() + run.err()).doesNotContain("Connection refused", "CONNECTION_FAILED", "revocation unknown");
     }
 
     private static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {

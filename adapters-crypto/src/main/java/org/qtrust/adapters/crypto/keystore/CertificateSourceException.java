@@ -1,7 +1,7 @@
 package org.qtrust.adapters.crypto.keystore;
 
 /** The certificates could not be loaded; the message is one line meant for the user. */
-public final class CertificateSourceException extends Exception {
+public class CertificateSourceException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

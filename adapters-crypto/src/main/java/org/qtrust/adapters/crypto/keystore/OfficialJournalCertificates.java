@@ -46,7 +46,7 @@ public final class OfficialJournalCertificates {
             keyStore = KeyStore.getInstance(file.toFile(), password == null ? new char[0] : password);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || mentionsPassword(e)) {
-                throw new CertificateSourceException("keystore " + file + ": wrong password", e);
+                throw new KeystorePasswordException("keystore " + file + ": wrong password", e);
             }
             throw new CertificateSourceException("keystore " + file + " cannot be read: " + oneLine(e), e);
         } catch (KeyStoreException e) {

@@ -43,11 +43,12 @@ final class StrictJson {
         try {
             return PARSERS.get().parse(json, CONTAINERS);
         } catch (ParseException e) {
-            throw new MalformedTokenException("not JSON (" + e + ")");
+            // The parser's own text names its classes: say where the JSON broke, in our words.
+            throw new MalformedTokenException("not JSON (unexpected content at character " + e.getPosition() + ")");
         } catch (DuplicateMember e) {
             throw new MalformedTokenException("duplicate member name '" + e.getMessage() + "'");
         } catch (RuntimeException e) {
-            throw new MalformedTokenException("not JSON (" + e.getClass().getSimpleName() + ")");
+            throw new MalformedTokenException("not JSON");
         }
     }
 
