@@ -10,6 +10,15 @@ import picocli.CommandLine.ParseResult;
  */
 public final class OptionConflicts {
 
+    /** Two conflicting options were given: one line names both (no usage hint: the fix is in the line). */
+    public static final class ConflictException extends CommandLine.ParameterException {
+        private static final long serialVersionUID = 1L;
+
+        ConflictException(CommandLine command, String message) {
+            super(command, message);
+        }
+    }
+
     /** Two options that exclude each other, and why. */
     record Conflict(String first, String second, String why) {
     }
@@ -43,7 +52,7 @@ public final class OptionConflicts {
         }
         for (Conflict conflict : CONFLICTS) {
             if (command.hasMatchedOption(conflict.first()) && command.hasMatchedOption(conflict.second())) {
-                throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
+                throw new ConflictException(command.commandSpec().commandLine(),
                         conflict.first() + " and " + conflict.second() + " cannot be used together: " + conflict.why());
             }
         }
