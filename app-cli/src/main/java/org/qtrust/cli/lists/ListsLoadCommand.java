@@ -74,6 +74,11 @@ public final class ListsLoadCommand implements Callable<Integer> {
         out.flush();
         ListVerdict lotl = report.listOfLists();
         if (!lotl.accepted()) {
+            java.util.Optional<String> outdated = OutdatedOfficialJournal.line(lotl, session.request().officialJournalCertificates().size());
+            if (outdated.isPresent()) {
+                spec.commandLine().getErr().println(outdated.get());
+                return 1;
+            }
             String reason = lotl.rejection().map(r -> r.code() + ": " + r.description()).orElse("");
             String last = lotl.trace().isEmpty() ? "" : " (" + lotl.trace().get(lotl.trace().size() - 1) + ")";
             spec.commandLine().getErr().println("qtrust: the LOTL is not trusted — " + reason + lastDetail(lotl) + last);

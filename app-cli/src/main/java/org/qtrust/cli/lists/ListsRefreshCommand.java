@@ -87,6 +87,10 @@ public final class ListsRefreshCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private int officialJournalCount() {
+        return org.qtrust.cli.wiring.TrustedListsSession.officialJournalCertificates(lists).size();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -119,6 +123,11 @@ public final class ListsRefreshCommand implements Callable<Integer> {
         out.flush();
         if (report.isPresent() && !report.get().usable()) {
             RefreshReport refreshed = report.get();
+            Optional<String> outdated = OutdatedOfficialJournal.line(refreshed.listOfLists(), this::officialJournalCount);
+            if (outdated.isPresent()) {
+                err.println(outdated.get());
+                return 1;
+            }
             String reason = refreshed.cache().listOfLists().rejection().map(r -> r.code() + ": " + r.description()).orElse("");
             err.println("qtrust: the cache holds no trusted LOTL — " + reason + "; " + refreshed.listOfLists().outcome().code()
                     + ": " + refreshed.listOfLists().detail());
@@ -132,6 +141,8 @@ public final class ListsRefreshCommand implements Callable<Integer> {
                     + first.rejection().map(r -> r.code() + ": " + r.description()).orElse(""));
             return 1;
         }
+        // A cache still usable, while the LOTL just published is signed by a key the OJ certificates do not lead to.
+        report.flatMap(r -> OutdatedOfficialJournal.line(r.listOfLists(), this::officialJournalCount)).ifPresent(err::println);
         boolean problems = report.map(r -> !r.problems().isEmpty()).orElse(false)
                 || lotes.map(l -> !l.problems().isEmpty()).orElse(false);
         return failOnProblems && problems ? EXIT_PROBLEMS : 0;

@@ -126,23 +126,32 @@ public final class TrustedListsSession {
     }
 
     public static List<ServiceCertificate> officialJournalCertificates(ListOptions options) {
-        if (options.ojKeystore().isPresent()) {
-            Path keystore = options.ojKeystore().get();
+        return officialJournalCertificates(options.ojKeystore(), options.ojPassword(), options.ojCerts());
+    }
+
+    /**
+     * The Official Journal certificates from {@code --oj-keystore FILE [--oj-password PW]} or
+     * {@code --oj-certs DIR}; every problem is a usage error naming the option.
+     */
+    public static List<ServiceCertificate> officialJournalCertificates(Optional<Path> ojKeystore, Optional<String> ojPassword,
+                                                                       Optional<Path> ojCerts) {
+        if (ojKeystore.isPresent()) {
+            Path keystore = ojKeystore.get();
             try {
                 // Without --oj-password, a keystore with an empty password still opens.
-                char[] password = options.ojPassword().map(String::toCharArray).orElse(new char[0]);
+                char[] password = ojPassword.map(String::toCharArray).orElse(new char[0]);
                 return OfficialJournalCertificates.fromKeyStore(keystore, password);
             } catch (KeystorePasswordException e) {
-                throw new UsageException(options.ojPassword().isPresent()
+                throw new UsageException(ojPassword.isPresent()
                         ? "--oj-password is wrong for the keystore " + keystore
                         : "--oj-password is missing: the keystore " + keystore + " is protected by a password");
             } catch (CertificateSourceException e) {
                 throw new UsageException("--oj-keystore: " + e.getMessage());
             }
         }
-        if (options.ojCerts().isPresent()) {
+        if (ojCerts.isPresent()) {
             try {
-                return OfficialJournalCertificates.fromDirectory(options.ojCerts().get());
+                return OfficialJournalCertificates.fromDirectory(ojCerts.get());
             } catch (CertificateSourceException e) {
                 throw new UsageException("--oj-certs: " + e.getMessage());
             }
