@@ -27,11 +27,16 @@ final class RefreshJson {
     }
 
     static ObjectNode of(RefreshReport report, Path cache) {
-        return of(report, cache.toAbsolutePath().toString());
+        return of(report, cache.toAbsolutePath().toString(), java.util.Optional.of(cache));
     }
 
     /** @param cache what was refreshed, as shown: a folder's absolute path, or a store such as {@code redis://host:6379/0} */
     static ObjectNode of(RefreshReport report, String cache) {
+        return of(report, cache, java.util.Optional.empty());
+    }
+
+    /** @param folder the cache folder the load read its lists from (their {@code location}), when it is a folder */
+    private static ObjectNode of(RefreshReport report, String cache, java.util.Optional<Path> folder) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("cache", cache);
         root.put("validationTime", report.cache().validationTime().toString());
@@ -47,7 +52,7 @@ final class RefreshJson {
         report.pivots().forEach(pivot -> pivots.add(entry(pivot)));
         ArrayNode lists = root.putArray("lists");
         report.lists().forEach(list -> lists.add(entry(list)));
-        root.set("load", ListReportJson.of(report.cache(), java.util.Optional.of(cache)));
+        root.set("load", ListReportJson.of(report.cache(), folder));
         return root;
     }
 
