@@ -177,8 +177,8 @@ class CliRoughEdgesTest {
         Run loadHelp = run("lists", "load", "--help");
         Run refresh = run("lists", "refresh", "--offline", folder.toString());
 
-        assertThat(refreshHelp.out()).doesNotContain("--offline").contains("--cache");
-        assertThat(loadHelp.out()).contains("--offline", "--cache");
+        assertThat(refreshHelp.out()).doesNotContain("--offline=").contains("--cache=");
+        assertThat(loadHelp.out()).contains("--offline=", "--cache=");
         assertThat(refresh.exit()).isEqualTo(2);
         assertThat(refresh.err()).contains("--offline", "--cache DIR");
     }
