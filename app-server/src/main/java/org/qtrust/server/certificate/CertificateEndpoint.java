@@ -12,6 +12,9 @@ import java.util.Set;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.certificate.VerdictCode;
+import org.qtrust.server.refresh.IssuerCountries;
+import org.qtrust.server.refresh.MissRefresh;
+import java.time.Duration;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.server.http.Answer;
@@ -39,6 +42,10 @@ public final class CertificateEndpoint {
     private final Clock clock;
     private final ServerMetrics metrics;
     private final RequestCeiling<RevocationMode> revocationCeiling;
+    private final MissRefresh missRefresh;
+    private final Duration missWait;
+    /** How long a request waits for an on-miss refresh by default: the outbound budget (10 s). */
+    public static final Duration MISS_WAIT = Duration.ofSeconds(10);
 
     public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics) {
         this(policies, clock, metrics, RequestCeiling.revocation(false));
@@ -46,6 +53,17 @@ public final class CertificateEndpoint {
 
     /** @param revocationCeiling how far a request's {@code revocation} may move the policy's mode */
     public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics, RequestCeiling<RevocationMode> revocationCeiling) {
+        this(policies, clock, metrics, revocationCeiling, new MissRefresh(MissRefresh.DEFAULT_INTERVAL, System::nanoTime), MISS_WAIT);
+    }
+
+    /**
+     * @param missRefresh refreshes the list of an issuer's territory when no listed key matches (cache and store modes)
+     * @param missWait    how long a request waits for that refresh (its outbound budget)
+     */
+    public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics, RequestCeiling<RevocationMode> revocationCeiling,
+                               MissRefresh missRefresh, Duration missWait) {
+        this.missRefresh = Objects.requireNonNull(missRefresh);
+        this.missWait = Objects.requireNonNull(missWait);
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
         this.metrics = Objects.requireNonNull(metrics);
@@ -71,8 +89,25 @@ public final class CertificateEndpoint {
         TrustedListsSnapshot.Decisions decisions = snapshot.decisions(policy, at);
         metrics.decisionIndex(decisions.reused());
         CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at));
-        metrics.revocation(verdict.revocation());
-        ObjectNode document = listsNotTrusted(verdict, policy, snapshot, at).orElseGet(() -> CertificateVerdictDocument.of(verdict));
+        List<String> missTrace = new ArrayList<>();
+        if (verdict.code() == VerdictCode.ISSUER_NOT_TRUSTED && missRefresh.available()) {
+            for (String territory : IssuerCountries.of(certificate, chain)) {
+                if (snapshot.report().lists().stream().noneMatch(list -> list.location().territory().equals(territory))) {
+                    continue; // the LOTL has no list for it: nothing to refresh
+                }
+                MissRefresh.Outcome outcome = missRefresh.onMiss(territory, missWait);
+                missTrace.add(outcome.trace(territory));
+                if (outcome.snapshot().isPresent()) {
+                    snapshot = outcome.snapshot().get();
+                    verdict = snapshot.decisions(policy, at).service().verify(new CertificateCheck(certificate, chain, at));
+                    break;
+                }
+            }
+        }
+        CertificateVerdict decided = verdict;
+        metrics.revocation(decided.revocation());
+        ObjectNode document = listsNotTrusted(decided, policy, snapshot, at).orElseGet(() -> CertificateVerdictDocument.of(decided));
+        missTrace.forEach(document.withArray("trace")::add);
         snapshot.snapshotId().ifPresent(id -> document.put("snapshot", id)); // which store snapshot answered (replicas)
         return Answer.json(200, document, verdict.trusted() ? "trusted" : "not_trusted");
     }

@@ -27,11 +27,29 @@ import org.qtrust.core.revocation.RevocationMode;
  * @param ceilings        what a request may change of the server's settings
  * @param exposure        who may reach the server and how: Host allow-list, TLS
  * @param clients         how long, how slowly and how many clients may keep the server busy
+ * @param missRefreshInterval at most one on-miss refresh per territory in this time (cache and store modes)
  */
 public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
                              List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
                              Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
-                             Ceilings ceilings, Exposure exposure, ClientLimits clients) {
+                             Ceilings ceilings, Exposure exposure, ClientLimits clients,
+                             Duration missRefreshInterval) {
+
+    /** The settings with the default on-miss refresh interval (10 minutes). */
+    public ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
+                          List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
+                          Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
+                          Ceilings ceilings, Exposure exposure, ClientLimits clients) {
+        this(host, port, lists, officialJournal, lotlUrl, policies, expiryGrace, refreshInterval, maxBodyBytes, revocation,
+                transport, lotes, ceilings, exposure, clients, Duration.ofMinutes(10));
+    }
+
+    /** The same settings with another on-miss refresh interval. */
+    public ServerSettings withMissRefreshInterval(Duration interval) {
+        return new ServerSettings(host, port, lists, officialJournal, lotlUrl, policies, expiryGrace, refreshInterval,
+                maxBodyBytes, revocation, transport, lotes, ceilings, exposure, clients, interval);
+    }
+
 
     /**
      * Limits on slow and abusive clients (issue 15 item 2).
@@ -240,6 +258,10 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
         Objects.requireNonNull(ceilings);
         Objects.requireNonNull(exposure);
         Objects.requireNonNull(clients);
+        Objects.requireNonNull(missRefreshInterval);
+        if (missRefreshInterval.isNegative()) {
+            throw new ConfigurationException("--miss-refresh-interval cannot be negative");
+        }
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("port " + port + " is not between 0 and 65535");
         }

@@ -38,7 +38,7 @@ public final class SettingsResolver {
             "revocation", "rewrite", "timeout", "lote", "lote-anchor", "allow-request-overrides",
             "store", "store-prefix", "store-poll", "store-lease", "allow-loopback-http", "fetch-allow", "fetch-port",
             "allowed-hosts", "tls-keystore", "tls-password", "idle-timeout", "request-timeout", "min-data-rate",
-            "max-connections", "max-verifications");
+            "max-connections", "max-verifications", "miss-refresh-interval");
 
     /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
     private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor", "fetch-allow", "fetch-port",
@@ -58,6 +58,7 @@ public final class SettingsResolver {
             "                    [--allowed-hosts HOST[,…]] [--tls-keystore FILE --tls-password PW]",
             "                    [--idle-timeout D] [--request-timeout D] [--min-data-rate B/S] [--max-connections N]",
             "                    [--max-verifications N]",
+            "                    [--miss-refresh-interval DURATION]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -199,7 +200,7 @@ public final class SettingsResolver {
         return new ServerSettings(host, integer("port", 8080), origin, officialJournal,
                 value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024),
                 revocation(), transport(), lotes(), new ServerSettings.Ceilings(bool("allow-request-overrides")),
-                exposure(host), clients());
+                exposure(host), clients()).withMissRefreshInterval(duration("miss-refresh-interval", Duration.ofMinutes(10)));
     }
 
     private ServerSettings.ClientLimits clients() {

@@ -117,6 +117,17 @@ public final class BackgroundRefresh implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /**
+     * Loads the source again now, on the refresh's own thread (so loads never race), and gives the
+     * snapshot in force afterwards: the on-miss refresh's swap.
+     */
+    public java.util.concurrent.CompletableFuture<java.util.Optional<TrustedListsSnapshot>> reloadNow() {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            loadAndSwap();
+            return holder.current();
+        }, executor);
+    }
+
     private void loadAndSwap() {
         try {
             TrustedListsSnapshot snapshot = load.get();

@@ -27,7 +27,9 @@ import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import org.qtrust.core.trustedlist.port.TrustedListReader;
 import org.qtrust.core.trustedlist.refresh.RefreshListener;
 import org.qtrust.core.trustedlist.refresh.RefreshReport;
-import org.qtrust.core.trustedlist.refresh.RefreshTrustedLists;
+import org.qtrust.core.trustedlist.refresh.ListRefresh;
+import org.qtrust.core.trustedlist.refresh.TrustedListRefresher;
+import org.qtrust.server.refresh.MissRefresh;
 import org.qtrust.core.trustedlist.refresh.RollbackFloors;
 import org.qtrust.core.trustedlist.refresh.SnapshotManifest;
 import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
@@ -64,7 +66,7 @@ public final class StoreReplica implements AutoCloseable {
     private final SnapshotHolder holder;
     private final SnapshotLoader loader;
     private final TrustedListReader reader;
-    private final RefreshTrustedLists refresher;
+    private final TrustedListRefresher refresher;
     private final Function<Instant, LoadRequest> requestAt;
     private final Clock clock;
     private final Duration interval;
@@ -87,7 +89,7 @@ public final class StoreReplica implements AutoCloseable {
      * @param network   closed with the replica (HTTP transport, download threads)
      */
     public StoreReplica(RedisStore store, RedisListCache cache, RedisRefreshLease lease, SnapshotHolder holder,
-                        SnapshotLoader loader, TrustedListReader reader, RefreshTrustedLists refresher,
+                        SnapshotLoader loader, TrustedListReader reader, TrustedListRefresher refresher,
                         Function<Instant, LoadRequest> requestAt, Clock clock, Duration interval, Duration poll,
                         AutoCloseable network) {
         this.store = Objects.requireNonNull(store);
@@ -253,6 +255,47 @@ public final class StoreReplica implements AutoCloseable {
             if (!lead.isShutdown()) {
                 lead.schedule(this::tryToLead, next.toMillis(), TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    /**
+     * The on-miss refresh of one territory's list through the store: under the lease (so one
+     * replica refreshes), the list is fetched conditionally into the store; a newer verified copy
+     * is published as a new snapshot, which every replica loads, this one before answering.
+     */
+    public MissRefresh.Outcome refreshTerritory(String territory) {
+        Optional<RedisRefreshLease.Grant> grant = lease.tryHold();
+        if (grant.isEmpty()) {
+            return MissRefresh.Outcome.failed("another replica is refreshing the store");
+        }
+        try (RedisRefreshLease.Grant held = grant.get()) {
+            ListRefresh entry = refresher.refreshTerritory(requestAt.apply(clock.instant()), territory);
+            switch (entry.outcome()) {
+                case UPDATED, NEW -> {
+                    SnapshotManifest manifest = cache.manifest(clock.instant());
+                    if (!snapshots.publish(manifest, held.fencingToken())) {
+                        return MissRefresh.Outcome.failed("the refresh lease was taken over before the snapshot was published");
+                    }
+                    published.incrementAndGet();
+                    follow.submit(this::reload).get();
+                    return holder.current().filter(s -> s.snapshotId().filter(manifest.id()::equals).isPresent())
+                            .map(s -> MissRefresh.Outcome.refreshed(entry.sequence().orElse(BigInteger.ZERO), s))
+                            .orElseGet(() -> MissRefresh.Outcome.failed("published, but this replica could not load it"));
+                }
+                case NOT_MODIFIED -> {
+                    return MissRefresh.Outcome.unchanged();
+                }
+                default -> {
+                    return MissRefresh.Outcome.failed(entry.detail());
+                }
+            }
+        } catch (ListCacheException e) {
+            return MissRefresh.Outcome.failed(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return MissRefresh.Outcome.failed("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return MissRefresh.Outcome.failed(String.valueOf(e.getCause()));
         }
     }
 

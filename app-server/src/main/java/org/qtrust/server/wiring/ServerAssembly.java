@@ -37,6 +37,9 @@ import org.qtrust.server.refresh.BackgroundRefresh;
 import org.qtrust.server.snapshot.SnapshotHolder;
 import org.qtrust.server.snapshot.SnapshotLoader;
 import org.qtrust.server.store.StoreReplica;
+import org.qtrust.server.refresh.MissRefresh;
+import org.qtrust.core.trustedlist.refresh.ListRefresh;
+import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
 import org.qtrust.adapters.redis.RedisListCache;
 import org.qtrust.adapters.redis.RedisRefreshLease;
 import org.qtrust.adapters.redis.RedisStore;
@@ -115,13 +118,15 @@ public final class ServerAssembly {
         HttpClient5Transport transport = injector.getInstance(HttpClient5Transport.class);
         TrustedListRefresher refresher = new TrustedListRefresher(injector.getInstance(ListFetcher.class), cache,
                 injector.getInstance(TrustedListReader.class), injector.getInstance(ListSignatureVerifier.class), downloads, clock);
-        return new StoreReplica(store, cache, lease, snapshots(), loader, injector.getInstance(TrustedListReader.class), refresher,
+        StoreReplica replica = new StoreReplica(store, cache, lease, snapshots(), loader, injector.getInstance(TrustedListReader.class), refresher,
                 at -> new LoadRequest(ListLocation.listOfLists(settings.lotlUrl()), officialJournal,
                         settings.officialJournal().uri(), at, new ListAcceptancePolicy(settings.expiryGrace())),
                 clock, settings.refreshInterval(), origin.poll(), () -> {
                     transport.close();
                     downloads.shutdownNow();
                 }).start();
+        injector.getInstance(MissRefresh.class).install(replica::refreshTerritory);
+        return replica;
     }
 
     public BackgroundRefresh startRefresh() {
@@ -141,13 +146,30 @@ public final class ServerAssembly {
             TrustedListRefresher refresher = new TrustedListRefresher(injector.getInstance(ListFetcher.class),
                     injector.getInstance(ListCache.class), injector.getInstance(TrustedListReader.class),
                     injector.getInstance(ListSignatureVerifier.class), downloads, clock);
-            return BackgroundRefresh.cache(snapshots(), loader, injector.getInstance(FileListCache.class), "cache " + cache.folder(),
-                    refresher, at -> new LoadRequest(ListLocation.listOfLists(settings.lotlUrl()), officialJournal,
-                            settings.officialJournal().uri(), at, new ListAcceptancePolicy(settings.expiryGrace())),
-                    clock, settings.refreshInterval(), () -> {
+            java.util.function.Function<java.time.Instant, LoadRequest> requestAt = at -> new LoadRequest(
+                    ListLocation.listOfLists(settings.lotlUrl()), officialJournal, settings.officialJournal().uri(), at,
+                    new ListAcceptancePolicy(settings.expiryGrace()));
+            BackgroundRefresh refresh = BackgroundRefresh.cache(snapshots(), loader, injector.getInstance(FileListCache.class),
+                    "cache " + cache.folder(), refresher, requestAt, clock, settings.refreshInterval(), () -> {
                         transport.close();
                         downloads.shutdownNow();
                     });
+            injector.getInstance(MissRefresh.class).install(territory -> {
+                ListRefresh entry;
+                try {
+                    entry = refresher.refreshTerritory(requestAt.apply(clock.instant()), territory);
+                } catch (ListCacheException e) {
+                    return MissRefresh.Outcome.failed(e.getMessage());
+                }
+                return switch (entry.outcome()) {
+                    case UPDATED, NEW -> refresh.reloadNow().join()
+                            .map(snapshot -> MissRefresh.Outcome.refreshed(entry.sequence().orElse(java.math.BigInteger.ZERO), snapshot))
+                            .orElseGet(() -> MissRefresh.Outcome.failed("stored, but the snapshot could not be loaded"));
+                    case NOT_MODIFIED -> MissRefresh.Outcome.unchanged();
+                    default -> MissRefresh.Outcome.failed(entry.detail());
+                };
+            });
+            return refresh;
         }
         Path folder = ((ServerSettings.Offline) settings.lists()).folder();
         HttpClient5Transport transport = injector.getInstance(HttpClient5Transport.class);

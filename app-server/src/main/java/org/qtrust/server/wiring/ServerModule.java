@@ -43,6 +43,7 @@ import org.qtrust.server.lote.LoteReload;
 import org.qtrust.server.metrics.ServerMetrics;
 import org.qtrust.server.policy.PolicyCatalog;
 import org.qtrust.server.policy.RequestCeiling;
+import org.qtrust.server.refresh.MissRefresh;
 import org.qtrust.server.snapshot.SnapshotHolder;
 import org.qtrust.server.snapshot.SnapshotLoader;
 import org.qtrust.server.web.StaticContent;
@@ -75,6 +76,13 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     CredentialVerification credentialVerification(org.qtrust.core.credential.port.JsonWebTokens jose) {
         return new CredentialVerificationBridge(jose);
+    }
+
+    /** The on-miss refresh (installed by the assembly in cache and store modes), paced by {@code --miss-refresh-interval}. */
+    @Provides
+    @Singleton
+    MissRefresh missRefresh() {
+        return new MissRefresh(settings.missRefreshInterval(), System::nanoTime);
     }
 
     @Provides
@@ -151,9 +159,10 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     ApiHandler apiHandler(SnapshotHolder holder, PolicyCatalog policies, ServerMetrics metrics, StaticContent content,
-                          CredentialVerification credentials) {
+                          CredentialVerification credentials, MissRefresh missRefresh) {
         return new ApiHandler(holder, new CertificateEndpoint(policies, clock, metrics,
-                        RequestCeiling.revocation(settings.ceilings().allowRequestOverrides())),
+                        RequestCeiling.revocation(settings.ceilings().allowRequestOverrides()), missRefresh,
+                        CertificateEndpoint.MISS_WAIT),
                 new CredentialEndpoint(credentials, policies, clock), new TrustedListsEndpoint(clock, policies),
                 new HealthEndpoint(holder, clock), content, metrics, clock,
                 new RequestLimits(settings.maxBodyBytes(), settings.clients().requestTimeout(), settings.clients().minDataRate(),

@@ -96,6 +96,29 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
         }
     }
 
+    /**
+     * Refreshes one territory's list only (the on-miss refresh: a certificate names an issuer in
+     * that territory that no listed key matches). The LOTL in force is the cached one, read and
+     * verified as in a full refresh but not downloaded; pivots come from the cache; the territory's
+     * list is downloaded conditionally and stored only if it verifies against the certificates the
+     * LOTL's pointer announces and its sequence number does not go back.
+     *
+     * @return the decision for that list; {@link RefreshOutcome#FAILED} with the reason when the
+     *         LOTL in force is unusable or does not point to the territory
+     */
+    public ListRefresh refreshTerritory(LoadRequest request, String territory) throws ListCacheException {
+        Objects.requireNonNull(request);
+        Objects.requireNonNull(territory);
+        ListCache.Lock lock = cache.lock();
+        try {
+            Run run = new Run(request, RefreshListener.NONE);
+            run.onlyTerritory = Optional.of(territory);
+            return run.executeOne(territory);
+        } finally {
+            lock.close();
+        }
+    }
+
     /** The state of one refresh; it is also the document source the pipeline checks candidates from. */
     private final class Run implements ListDocumentSource {
 
@@ -107,6 +130,8 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
         private final Map<String, ListVerdict> pivotVerdicts = new LinkedHashMap<>();
         private volatile Optional<ListDocument> listOfListsInForce = Optional.empty();
         private volatile boolean territoriesDeferred = true;
+        /** With a value, only that territory's list is downloaded; the LOTL and pivots come from the cache. */
+        private volatile Optional<String> onlyTerritory = Optional.empty();
 
         Run(LoadRequest request, RefreshListener listener) {
             this.request = request;
@@ -114,6 +139,36 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
             this.authenticity = new LoadRequest(request.listOfLists(), request.officialJournalCertificates(),
                     request.officialJournalUri(), request.validationTime(), AUTHENTICITY_ONLY);
             this.startedAt = clock.instant();
+        }
+
+        ListRefresh executeOne(String territory) {
+            ListLocation lotlLocation = request.listOfLists();
+            Optional<CachedList> lotl = cache.find(lotlLocation);
+            if (lotl.isEmpty()) {
+                return failedOne(new ListLocation(lotlLocation.url(), ListLocation.Role.TERRITORY_LIST, territory),
+                        "the cache holds no LOTL");
+            }
+            listOfListsInForce = Optional.of(lotl.get().document());
+            territoriesDeferred = false;
+            TrustedListsReport check = pipeline().load(authenticity);
+            if (!check.listOfLists().accepted()) {
+                String reason = check.listOfLists().rejection().map(ListRejection::code).orElse("");
+                return failedOne(new ListLocation(lotlLocation.url(), ListLocation.Role.TERRITORY_LIST, territory),
+                        "the LOTL in force is not usable (" + reason + ")");
+            }
+            for (ListVerdict verdict : check.lists()) {
+                if (verdict.location().territory().equals(territory)) {
+                    Attempt attempt = attempt(verdict.location());
+                    return attempt.hasNewContent() ? decideNewCopy(attempt, verdict) : decideSameCopy(attempt);
+                }
+            }
+            return failedOne(new ListLocation(lotlLocation.url(), ListLocation.Role.TERRITORY_LIST, territory),
+                    "the LOTL in force has no list for " + territory);
+        }
+
+        private ListRefresh failedOne(ListLocation location, String why) {
+            return new ListRefresh(location, RefreshOutcome.FAILED, Optional.of(RefreshProblem.of(RefreshProblem.Kind.NOT_CHECKED)),
+                    why, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
         }
 
         RefreshReport execute() {
@@ -331,6 +386,11 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
                         .<DocumentLookup>map(DocumentLookup.Found::new)
                         .orElseGet(() -> new DocumentLookup.Unavailable("no usable copy of the LOTL"));
                 case PIVOT -> {
+                    if (onlyTerritory.isPresent()) {
+                        // One territory's refresh checks the LOTL in force with the pivots as cached.
+                        yield cache.find(location).<DocumentLookup>map(cached -> new DocumentLookup.Found(cached.document()))
+                                .orElseGet(() -> new DocumentLookup.Unavailable("no cached copy of pivot " + location.fileName()));
+                    }
                     // A pivot is checked whether new or cached: the chain needs it either way.
                     Attempt attempt = attempt(location);
                     Optional<ListDocument> document = attempt.hasNewContent()
@@ -342,6 +402,9 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
                 case TERRITORY_LIST -> {
                     if (territoriesDeferred) {
                         yield new DocumentLookup.Unavailable("territory lists are fetched once the LOTL is decided");
+                    }
+                    if (onlyTerritory.isPresent() && !onlyTerritory.get().equals(location.territory())) {
+                        yield new DocumentLookup.Unavailable("only " + onlyTerritory.get() + " is refreshed");
                     }
                     // Only new copies need checking; the others keep (or lack) their cached copy.
                     Attempt attempt = attempt(location);
