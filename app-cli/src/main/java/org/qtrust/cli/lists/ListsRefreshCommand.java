@@ -154,7 +154,7 @@ public final class ListsRefreshCommand implements Callable<Integer> {
             throw new UsageException("--lote with --store: lists of trusted entities are kept in a --cache DIR for now");
         }
         try (RedisStore store = StoreSession.open(lists)) {
-            StoreSession.StoreRefresh refreshed = StoreSession.refresh(lists, store, http.transportConfig(), err);
+            StoreSession.StoreRefresh refreshed = StoreSession.refresh(lists, store, http.transportConfig().withEgress(lists.egress()), err);
             RefreshReport report = refreshed.report();
             if (json) {
                 ObjectNode document = RefreshJson.of(report, store.display());

@@ -90,7 +90,8 @@ class StoreCliTest {
     }
 
     private RefreshEndToEndTest.Result refresh() throws Exception {
-        List<String> args = new ArrayList<>(List.of("lists", "refresh", "--store", redis.url(), "--store-prefix", prefix, "--json"));
+        List<String> args = new ArrayList<>(List.of("lists", "refresh", "--store", redis.url(), "--store-prefix", prefix, "--json",
+                "--allow-loopback-http"));
         args.addAll(oj());
         args.addAll(rewrites());
         return run(args);

@@ -115,7 +115,7 @@ class OnMissRefreshTest {
 
     private QtrustServer start(String interval) throws Exception {
         server = QtrustServer.start(SettingsResolver.of(List.of("--port", "0", "--cache", cache.toString(),
-                "--lotl-url", publisher.base() + "EU.xml", "--oj-certs", oj.toString(), "--revocation", "off",
+                "--lotl-url", publisher.base() + "EU.xml", "--oj-certs", oj.toString(), "--revocation", "off", "--allow-loopback-http",
                 "--miss-refresh-interval", interval), Map.of()).resolve(), Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(java.time.Duration.ofMinutes(2))).isTrue();
         return server;

@@ -70,7 +70,7 @@ class ReplicasTest {
 
     private QtrustServer replica() throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--store", redis.url(), "--store-prefix", prefix,
-                "--store-poll", "PT1S", "--store-lease", "PT2S", "--revocation", "off",
+                "--store-poll", "PT1S", "--store-lease", "PT2S", "--revocation", "off", "--allow-loopback-http",
                 "--oj-keystore", RunningServer.data("oj-keystore/keystore.p12").toString(), "--oj-password", "dss-password"));
         args.addAll(publisher.rewrites());
         QtrustServer server = QtrustServer.start(SettingsResolver.of(args, Map.of()).resolve(),
