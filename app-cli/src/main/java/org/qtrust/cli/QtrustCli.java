@@ -5,6 +5,7 @@ import org.qtrust.cli.bench.BenchCommand;
 import org.qtrust.cli.cert.CertCommand;
 import org.qtrust.cli.credential.CredentialCommand;
 import org.qtrust.cli.lists.ListsCommand;
+import org.qtrust.cli.doctor.DoctorCommand;
 import org.qtrust.cli.oj.OjCommand;
 import org.qtrust.cli.options.OptionConflicts;
 import org.qtrust.cli.sandbox.DemoCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code qtrust} command line. Thin: parses options, wires adapters with Guice, prints verdicts. */
 @Command(name = "qtrust", mixinStandardHelpOptions = true, version = "qtrust 0.1.0",
         description = "Decides whether certificates and wallet credentials are trusted under the official trusted lists.",
-        subcommands = {ListsCommand.class, CertCommand.class, CredentialCommand.class, OjCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {ListsCommand.class, CertCommand.class, CredentialCommand.class, OjCommand.class, DoctorCommand.class, ServeCommand.class, BenchCommand.class,
                 SandboxCommand.class, DemoCommand.class})
 public final class QtrustCli {
 
