@@ -79,6 +79,43 @@ public final class CertificateFacts {
         return new Builder();
     }
 
+    private CertificateFacts(CertificateFacts other, QcStatements qcStatements) {
+        this.der = other.der;
+        this.sha256 = other.sha256;
+        this.subject = other.subject;
+        this.issuer = other.issuer;
+        this.subjectKey = other.subjectKey;
+        this.issuerKey = other.issuerKey;
+        this.subjectCountry = other.subjectCountry;
+        this.issuerCountry = other.issuerCountry;
+        this.subjectOrganization = other.subjectOrganization;
+        this.serialNumber = other.serialNumber;
+        this.notBefore = other.notBefore;
+        this.notAfter = other.notAfter;
+        this.publicKey = other.publicKey;
+        this.signatureAlgorithm = other.signatureAlgorithm;
+        this.subjectKeyIdentifier = other.subjectKeyIdentifier;
+        this.authorityKeyIdentifier = other.authorityKeyIdentifier;
+        this.basicConstraintsPresent = other.basicConstraintsPresent;
+        this.ca = other.ca;
+        this.pathLength = other.pathLength;
+        this.keyUsage = other.keyUsage;
+        this.extendedKeyUsage = other.extendedKeyUsage;
+        this.policies = other.policies;
+        this.subjectAttributeTypes = other.subjectAttributeTypes;
+        this.qcStatements = Objects.requireNonNull(qcStatements, "qcStatements");
+        this.unhandledCriticalExtensions = other.unhandledCriticalExtensions;
+        this.notes = other.notes;
+    }
+
+    /**
+     * The same certificate read with other QCStatements: how a mutual recognition agreement's
+     * certificate content equivalences present a third country's certificate to the EU rules.
+     */
+    public CertificateFacts withQcStatements(QcStatements replaced) {
+        return new CertificateFacts(this, replaced);
+    }
+
     /** The certificate as given (DER). */
     public byte[] der() {
         return der.clone();

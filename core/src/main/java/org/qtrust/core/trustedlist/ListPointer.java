@@ -2,6 +2,7 @@ package org.qtrust.core.trustedlist;
 
 import java.util.List;
 import java.util.Objects;
+import org.qtrust.core.trustedlist.mra.PointerAgreement;
 
 /**
  * An OtherTSLPointer (TS 119 612 §5.3.13): where another list is published, what it is, and
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param tslType   TSLType URI of the pointed list
  * @param mimeType  the MimeType additional information (e.g. application/vnd.etsi.tsl+xml), or "" when absent
  * @param signingCertificates the ServiceDigitalIdentities' certificates allowed to sign the pointed list
+ * @param agreement the MutualRecognitionAgreementInformation the pointer carries (a third country's list), if any
  */
 public record ListPointer(String location, String territory, String tslType, String mimeType,
-                          List<ServiceCertificate> signingCertificates) {
+                          List<ServiceCertificate> signingCertificates, PointerAgreement agreement) {
 
     public ListPointer {
         Objects.requireNonNull(location);
@@ -22,6 +24,13 @@ public record ListPointer(String location, String territory, String tslType, Str
         Objects.requireNonNull(tslType);
         Objects.requireNonNull(mimeType);
         signingCertificates = List.copyOf(signingCertificates);
+        Objects.requireNonNull(agreement);
+    }
+
+    /** A pointer without mutual recognition information. */
+    public ListPointer(String location, String territory, String tslType, String mimeType,
+                       List<ServiceCertificate> signingCertificates) {
+        this(location, territory, tslType, mimeType, signingCertificates, PointerAgreement.NONE);
     }
 
     /** True when the pointer announces a machine-processable (XML) list rather than its PDF rendering. */

@@ -51,6 +51,23 @@ public final class StatusHistory {
         return new StatusHistory(List.copyOf(periods));
     }
 
+    /**
+     * A history from periods already built (e.g. translated under a mutual recognition agreement):
+     * oldest first, each ending where the next starts, the last one open-ended.
+     */
+    public static StatusHistory ofPeriods(List<StatusPeriod> periods) {
+        if (periods.isEmpty()) {
+            throw new IllegalArgumentException("a service has at least one status period");
+        }
+        for (int i = 0; i < periods.size(); i++) {
+            Optional<Instant> expectedEnd = i + 1 < periods.size() ? Optional.of(periods.get(i + 1).start()) : Optional.empty();
+            if (!periods.get(i).end().equals(expectedEnd)) {
+                throw new IllegalArgumentException("status periods must follow each other without gaps");
+            }
+        }
+        return new StatusHistory(List.copyOf(periods));
+    }
+
     /** The periods, oldest first. */
     public List<StatusPeriod> periods() {
         return periods;

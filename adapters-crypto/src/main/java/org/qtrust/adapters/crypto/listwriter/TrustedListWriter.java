@@ -135,7 +135,20 @@ public final class TrustedListWriter {
 
         /** An XML pointer to the list of {@code territory} at {@code location}, announcing its signing certificates. */
         public LotlBuilder pointer(String territory, String location, X509Certificate... signers) {
-            String type = "EU".equals(territory) ? TSL_TYPE_LOTL : TSL_TYPE_GENERIC;
+            return pointer(territory, location, "EU".equals(territory) ? TSL_TYPE_LOTL : TSL_TYPE_GENERIC, "", signers);
+        }
+
+        /**
+         * A pointer to a third country's list of type {@code tslType} (not EUgeneric), carrying the mutual recognition
+         * agreement {@code agreementXml} ({@link MraWriter#build()}; "" for none) in an OtherInformation.
+         */
+        public LotlBuilder thirdCountryPointer(String territory, String location, String tslType, String agreementXml,
+                                               X509Certificate... signers) {
+            return pointer(territory, location, tslType, agreementXml, signers);
+        }
+
+        private LotlBuilder pointer(String territory, String location, String type, String agreementXml,
+                                    X509Certificate... signers) {
             pointers.append("      <OtherTSLPointer>\n        <ServiceDigitalIdentities>\n");
             for (X509Certificate signer : signers) {
                 pointers.append("          <ServiceDigitalIdentity><DigitalId><X509Certificate>").append(base64(signer))
@@ -153,8 +166,11 @@ public final class TrustedListWriter {
                     .append("</URI></SchemeTypeCommunityRules></OtherInformation>\n")
                     .append("          <OtherInformation><SchemeTerritory>").append(escape(territory)).append("</SchemeTerritory></OtherInformation>\n")
                     .append("          <OtherInformation><ns3:MimeType xmlns:ns3=\"").append(ADDITIONAL_TYPES)
-                    .append("\">application/vnd.etsi.tsl+xml</ns3:MimeType></OtherInformation>\n")
-                    .append("        </AdditionalInformation>\n      </OtherTSLPointer>\n");
+                    .append("\">application/vnd.etsi.tsl+xml</ns3:MimeType></OtherInformation>\n");
+            if (!agreementXml.isEmpty()) {
+                pointers.append("          <OtherInformation>").append(agreementXml).append("</OtherInformation>\n");
+            }
+            pointers.append("        </AdditionalInformation>\n      </OtherTSLPointer>\n");
             return this;
         }
 

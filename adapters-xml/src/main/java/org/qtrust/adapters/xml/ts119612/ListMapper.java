@@ -3,6 +3,7 @@ package org.qtrust.adapters.xml.ts119612;
 import org.qtrust.core.trustedlist.CriteriaList;
 import org.qtrust.core.trustedlist.DigitalIdentity;
 import org.qtrust.core.trustedlist.ListPointer;
+import org.qtrust.core.trustedlist.mra.PointerAgreement;
 import org.qtrust.core.trustedlist.MultilingualText;
 import org.qtrust.core.trustedlist.Qualification;
 import org.qtrust.core.trustedlist.SchemeInformation;
@@ -171,7 +172,9 @@ public final class ListMapper {
         String territory = "";
         String tslType = "";
         String mimeType = "";
+        List<com.fasterxml.jackson.databind.JsonNode> agreements = new ArrayList<>();
         for (Ts119612Xml.OtherInformation information : pointer.otherInformation) {
+            agreements.addAll(information.agreements);
             if (territory.isEmpty() && !Texts.isBlank(information.territory)) {
                 territory = vocabulary(Texts.trim(information.territory));
             }
@@ -196,7 +199,11 @@ public final class ListMapper {
                 }
             }
         }
-        return new ListPointer(location, territory, tslType, mimeType, signers);
+        PointerAgreement agreement = agreements.isEmpty() ? PointerAgreement.NONE
+                : agreements.size() > 1 ? new PointerAgreement.NotUnderstood("the pointer carries "
+                        + agreements.size() + " MutualRecognitionAgreementInformation elements")
+                : MraMapper.read(agreements.get(0));
+        return new ListPointer(location, territory, tslType, mimeType, signers, agreement);
     }
 
     // --- providers and services (§5.4, §5.5, §5.6) ----------------------------------------------

@@ -254,11 +254,20 @@ public final class Ts119612Xml {
         }
     }
 
-    /** OtherInformation (AnyType): the pointer's TSLType, SchemeTerritory and MimeType are read. */
+    /**
+     * OtherInformation (AnyType): the pointer's TSLType, SchemeTerritory and MimeType are read, and
+     * a mra:MutualRecognitionAgreementInformation is kept as a tree for {@link MraMapper}.
+     */
     static final class OtherInformation {
         String tslType;
         String territory;
         String mimeType;
+        final List<JsonNode> agreements = new ArrayList<>(1);
+
+        @JsonSetter("MutualRecognitionAgreementInformation")
+        void agreement(JsonNode value) {
+            agreements.add(value);
+        }
 
         @JsonSetter("TSLType")
         void tslType(String value) {

@@ -143,7 +143,10 @@ public final class QualificationCalculator {
     }
 
     /** Whether the candidate's status period is granted for the certificate's purpose (its own trace is not kept). */
-    private static boolean grantedForPurpose(CertificateFacts certificate, Candidate candidate, Instant time, String at) {
+    private static boolean grantedForPurpose(CertificateFacts listed, Candidate candidate, Instant time, String at) {
+        // a third country's certificate is read through the agreement's content equivalences, as in evaluate
+        CertificateFacts certificate = candidate.period.recognition()
+                .map(recognition -> MutualRecognitionContent.apply(listed, recognition, new ArrayList<>(), at)).orElse(listed);
         Set<ServiceQualifiers> captured = EnumSet.noneOf(ServiceQualifiers.class);
         for (Qualification qualification : candidate.period.extensions().qualifications()) {
             if (CriteriaMatcher.match(qualification.criteria(), certificate) == CriteriaMatcher.Match.SELECTED) {
@@ -156,9 +159,13 @@ public final class QualificationCalculator {
                 !EidasDates.beforeEidas(time), new ArrayList<>(), at);
     }
 
-    private static QualificationOutcome evaluate(CertificateFacts certificate, Candidate candidate, Instant time, String at) {
+    private static QualificationOutcome evaluate(CertificateFacts listed, Candidate candidate, Instant time, String at) {
         List<String> trace = new ArrayList<>();
         StatusPeriod period = candidate.period;
+        // A third country's service recognised under a mutual recognition agreement: its certificates are read
+        // through the agreement's certificate content equivalences (TS 119 612 v2.4.1 §5.3.13, MRA schema v2).
+        CertificateFacts certificate = period.recognition()
+                .map(recognition -> MutualRecognitionContent.apply(listed, recognition, trace, at)).orElse(listed);
         TrustedService service = candidate.service.service().orElseThrow();
         boolean directiveCertificate = CertificateContent.issuedUnderDirective(certificate);
         boolean regulationTime = !EidasDates.beforeEidas(time);

@@ -24,6 +24,12 @@ public enum ListRejection {
     TYPE_MISMATCH("list_type_mismatch", "the list's type differs from its pointer's"),
     NOT_YET_ISSUED("list_not_yet_issued", "the list was issued after the validation time"),
     EXPIRED("list_expired", "the list's NextUpdate has passed at the validation time"),
+    THIRD_COUNTRY_NOT_RECOGNISED("third_country_list_not_recognised",
+            "the pointer announces a list that is not an EU member state's (TSLType not EUgeneric) and carries no mutual"
+            + " recognition agreement: it is never used as an EU list"),
+    MRA_NOT_UNDERSTOOD("mra_not_understood",
+            "the pointer's mutual recognition agreement information is not understood: the list is never used, and never"
+            + " as an EU list"),
     ROLLBACK("rollback", "the list's sequence number is lower than that of a list already accepted: an old list replayed"),
     LIST_OF_LISTS_NOT_TRUSTED("lotl_not_trusted", "the list of trusted lists that points to this list is not trusted");
 

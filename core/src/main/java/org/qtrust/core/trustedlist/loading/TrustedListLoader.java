@@ -18,6 +18,9 @@ import org.qtrust.core.trustedlist.ListPointer;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.SignatureCheck;
 import org.qtrust.core.trustedlist.TrustedList;
+import org.qtrust.core.trustedlist.mra.MutualRecognitionAgreement;
+import org.qtrust.core.trustedlist.mra.MutualRecognitionTranslator;
+import org.qtrust.core.trustedlist.mra.PointerAgreement;
 import org.qtrust.core.trustedlist.port.ListDocumentSource;
 import org.qtrust.core.trustedlist.port.ListSignatureVerifier;
 import org.qtrust.core.trustedlist.port.MalformedListException;
@@ -196,12 +199,48 @@ public final class TrustedListLoader implements LoadTrustedLists {
         Trace trace = new Trace();
         trace.add("announced by the LOTL for " + announced.territory() + " at " + announced.location() + " with "
                 + pointer.signers().size() + " allowed signing certificate(s)");
+        Optional<MutualRecognitionAgreement> agreement = Optional.empty();
+        boolean euList = TrustedList.EU_GENERIC_TYPE.equals(announced.tslType());
+        PointerAgreement said = announced.agreement();
+        if (said instanceof PointerAgreement.NotUnderstood notUnderstood) {
+            trace.add("the pointer carries mutual recognition agreement information that is not understood ("
+                    + notUnderstood.reason() + "): the list is not used, and never as an EU member state's list");
+            return unread(location, ListRejection.MRA_NOT_UNDERSTOOD, trace);
+        } else if (said instanceof PointerAgreement.Understood understood) {
+            if (euList) {
+                trace.add("the pointer announces an EU member state's list (EUgeneric) and carries a mutual recognition"
+                        + " agreement: contradictory, the list is not used");
+                return unread(location, ListRejection.MRA_NOT_UNDERSTOOD, trace);
+            }
+            trace.add("a third country's list (TSLType " + announced.tslType() + ") under a mutual recognition"
+                    + " agreement: its services count only as the agreement says (TS 119 612 v2.4.1 §5.3.13)");
+            agreement = Optional.of(understood.agreement());
+        } else if (!euList) {
+            trace.add("the pointer's TSLType " + (announced.tslType().isEmpty() ? "(none)" : announced.tslType())
+                    + " is not an EU member state's list (EUgeneric) and no mutual recognition agreement is given:"
+                    + " not used");
+            return unread(location, ListRejection.THIRD_COUNTRY_NOT_RECOGNISED, trace);
+        }
         Fetched fetched = fetchAndRead(location, trace);
         if (fetched.rejection().isPresent()) {
             return fetched.verdict(trace);
         }
         SignatureCheck signature = verifier.verify(fetched.document().orElseThrow(), pointer.signers());
-        return judge(location, fetched.list().orElseThrow(), signature, Optional.of(announced), request, trace);
+        ListVerdict verdict = judge(location, fetched.list().orElseThrow(), signature, Optional.of(announced), request, trace);
+        if (agreement.isEmpty() || verdict.list().isEmpty()) {
+            return verdict;
+        }
+        MutualRecognitionTranslator.Translated translated = MutualRecognitionTranslator.translate(verdict.list().get(),
+                announced.territory(), agreement.get());
+        List<String> lines = new ArrayList<>(verdict.trace());
+        lines.addAll(translated.trace());
+        return new ListVerdict(location, Optional.of(translated.list()), verdict.signature(), verdict.rejection(),
+                verdict.stale(), lines, verdict.structure());
+    }
+
+    private static ListVerdict unread(ListLocation location, ListRejection rejection, Trace trace) {
+        trace.add("rejected: " + rejection.code());
+        return new ListVerdict(location, Optional.empty(), Optional.empty(), Optional.of(rejection), false, trace.lines());
     }
 
     /** The checks common to the LOTL and national lists, in the order a person would apply them. */
