@@ -28,6 +28,7 @@ import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.policy.port.PolicyFormatException;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
 import org.qtrust.core.trustedlist.ServiceCertificate;
+import org.qtrust.core.trustedlist.loading.ListsJudgement;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 
 /**
@@ -72,7 +73,7 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
         // Lists are loaded when named (--offline/--cache) or when the policy has nothing else to trust.
         if (policy.useTrustedLists() && (lists.listsGiven() || policy.plainAnchors().isEmpty())) {
             TrustedListsSession session = TrustedListsSession.open(lists, clock);
-            TrustedListsReport report = session.load();
+            TrustedListsReport report = historical(session, lists, clock);
             CertificateInspector inspector = session.injector().getInstance(CertificateInspector.class);
             TrustedServiceIndex index = TrustedServiceIndex.fromReport(report, policy.plainAnchors(), inspector);
             return new DecisionSetup(new CertificateDecisionService(index, inspector, policy, checker, RevocationPolicy.defaults()), time, java.util.Optional.of(report));
@@ -80,6 +81,25 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustedServiceIndex index = TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector);
         return new DecisionSetup(new CertificateDecisionService(index, inspector, policy, checker, RevocationPolicy.defaults()), time, java.util.Optional.empty());
+    }
+
+    /**
+     * The lists judged at the validation time — or, when it precedes the lists in hand (one was
+     * issued after it), at the time they are used: now for the cache, the time the snapshot was
+     * taken for an {@code --offline} folder ({@link ListsJudgement}). A snapshot's newest list may
+     * only be seen once the LOTL is accepted: at most three loads.
+     */
+    static TrustedListsReport historical(TrustedListsSession session, ListOptions lists, Clock clock) {
+        TrustedListsReport report = session.load();
+        ListsJudgement.Source source = lists.offline().isPresent() ? ListsJudgement.Source.SNAPSHOT : ListsJudgement.Source.REFRESHED;
+        for (int reload = 0; reload < 2; reload++) {
+            java.util.Optional<Instant> again = ListsJudgement.judgeAgainAt(report, clock.instant(), source);
+            if (again.isEmpty()) {
+                break;
+            }
+            report = session.judgedAt(again.get()).load();
+        }
+        return report;
     }
 
     public static VerificationPolicy policy(String argument, VerificationPolicyReader reader) {

@@ -12,7 +12,8 @@ import org.qtrust.core.revocation.RevocationOutcome;
  * The JSON contract of {@code qtrust cert verify --json}: one object per certificate with
  * file, trusted, code, territory, provider, service {name, type, statusAtIssuance,
  * statusAtValidationTime}, listedAs {territory, service, type} (null unless the certificate is itself listed), qcStatements {compliance, sscd, types, legislation, pds},
- * qualification {atIssuance, atValidationTime}, trace, plus policy, validationTime and
+ * qualification {atIssuance, atValidationTime}, trace, plus policy, validationTime, listsJudgedAt (the instant the lists
+ * were judged at; null without a load) and
  * certificate {subject, issuer, serialNumber, notBefore, notAfter, sha256, path} and revocation
  * {status, checked, source, producedAt, thisUpdate, nextUpdate, revokedAt, reason}.
  */
@@ -59,6 +60,11 @@ public final class VerdictJson {
         qualification.put("atValidationTime", verdict.qualification().atValidationTime().name());
         node.put("policy", verdict.policy());
         node.put("validationTime", verdict.validationTime().toString());
+        if (verdict.listsJudgedAt().isPresent()) {
+            node.put("listsJudgedAt", verdict.listsJudgedAt().get().toString());
+        } else {
+            node.putNull("listsJudgedAt");
+        }
         if (verdict.certificate().isPresent()) {
             CertificateVerdict.CertificateSummary certificate = verdict.certificate().get();
             ObjectNode c = node.putObject("certificate");

@@ -183,4 +183,10 @@ public final class TrustedListsSession {
     public LoadRequest request() {
         return request;
     }
+
+    /** The same lists, judged (issue time, NextUpdate) at another instant. */
+    public TrustedListsSession judgedAt(java.time.Instant instant) {
+        return new TrustedListsSession(injector, new LoadRequest(request.listOfLists(), request.officialJournalCertificates(),
+                request.officialJournalUri(), instant, request.policy()), snapshot, folder);
+    }
 }

@@ -2,6 +2,10 @@ package org.qtrust.cli.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.qtrust.adapters.crypto.certificate.BouncyCastleCertificateInspector;
 import org.qtrust.adapters.crypto.testpki.QcStatements;
 import org.qtrust.adapters.crypto.testpki.TestPki;
+import org.qtrust.cli.QtrustCli;
 import org.qtrust.cli.options.ListOptions;
 import org.qtrust.core.certificate.CertificateFacts;
 import org.qtrust.core.certificate.index.ListedCertificate;
@@ -41,7 +46,7 @@ class RealSnapshot2019Test {
     @BeforeAll
     static void load() {
         Path data = RealCertificatesTest.shared().resolve("trust-data");
-        ListOptions options = new ListOptions();
+        ListOptions options = new org.qtrust.cli.options.OfflineListOptions();
         new CommandLine(options).parseArgs("--offline", data.resolve("lotl-snapshot").toString(),
                 "--oj-keystore", data.resolve("oj-keystore/keystore.p12").toString(), "--oj-password", "dss-password",
                 "--at", AT.toString());
@@ -109,5 +114,47 @@ class RealSnapshot2019Test {
         assertThat(seal.qualification()).as(String.join("\n", seal.trace())).isEqualTo(CertificateQualification.QCERT_FOR_ESEAL);
         assertThat(seal.trace()).anyMatch(line -> line.contains("CZ / (16)") && line.contains("left out before the conflict rule"));
         assertThat(signature.qualification()).as(String.join("\n", signature.trace())).isEqualTo(CertificateQualification.QCERT_FOR_ESIG);
+    }
+
+    private static JsonNode verifyAt(String at) throws Exception {
+        Path data = RealCertificatesTest.shared().resolve("trust-data");
+        StringWriter out = new StringWriter();
+        int exit = QtrustCli.run(new String[] {"cert", "verify", data.resolve("certs/435504bfd802-EC-DIGIT.pem").toString(),
+            "--offline", data.resolve("lotl-snapshot").toString(), "--oj-keystore", data.resolve("oj-keystore/keystore.p12").toString(),
+            "--oj-password", "dss-password", "--at", at, "--revocation", "off", "--json"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        JsonNode verdict = new ObjectMapper().readTree(out.toString().lines().findFirst().orElseThrow());
+        assertThat(exit).as(verdict.toPrettyString()).isEqualTo(verdict.get("trusted").asBoolean() ? 0 : 1);
+        return verdict;
+    }
+
+    /**
+     * Issue 14.7: a validation time before the snapshot's lists were issued is answered from them,
+     * judged current when the snapshot was taken (its newest list, the LOTL of 2019-09-04); the
+     * decision's instants stay the validation time.
+     */
+    @Test
+    void a_past_validation_time_is_answered_from_the_snapshot_judged_when_it_was_taken() throws Exception {
+        JsonNode past = verifyAt("2019-03-01T00:00:00Z");
+        JsonNode current = verifyAt("2019-10-01T00:00:00Z");
+
+        assertThat(past.get("code").asText()).as(past.toPrettyString()).isEqualTo("ok");
+        assertThat(past.get("validationTime").asText()).isEqualTo("2019-03-01T00:00:00Z");
+        assertThat(past.get("listsJudgedAt").asText()).isEqualTo("2019-09-04T08:00:00Z");
+        assertThat(past.get("service").get("statusAtValidationTime").asText()).isEqualTo("granted");
+        assertThat(past.get("qualification").get("atValidationTime").asText()).isEqualTo("QCERT_FOR_ESEAL_QSCD");
+        assertThat(past.get("trace").get(1).asText()).startsWith("lists: judged at 2019-09-04T08:00:00Z, not at the validation time");
+        assertThat(current.get("listsJudgedAt").asText()).isEqualTo("2019-10-01T00:00:00Z");
+        assertThat(current.get("trace").toString()).doesNotContain("lists: judged at");
+    }
+
+    @Test
+    void a_validation_time_before_the_certificate_is_still_refused_and_one_after_the_lists_expired_is_not_rejudged() throws Exception {
+        JsonNode beforeIssuance = verifyAt("2017-01-01T00:00:00Z");
+        JsonNode afterExpiry = verifyAt("2020-06-01T00:00:00Z");
+
+        assertThat(beforeIssuance.get("code").asText()).isEqualTo("certificate_not_yet_valid");
+        assertThat(beforeIssuance.get("listsJudgedAt").asText()).isEqualTo("2019-09-04T08:00:00Z");
+        assertThat(afterExpiry.get("trusted").asBoolean()).as("lists past their NextUpdate are not rejudged into currency").isFalse();
+        assertThat(afterExpiry.get("listsJudgedAt").asText()).isEqualTo("2020-06-01T00:00:00Z");
     }
 }

@@ -52,6 +52,11 @@ public final class CertificateVerdictDocument {
         qualification.put("atValidationTime", verdict.qualification().atValidationTime().name());
         node.put("policy", verdict.policy());
         node.put("validationTime", verdict.validationTime().toString());
+        if (verdict.listsJudgedAt().isPresent()) {
+            node.put("listsJudgedAt", verdict.listsJudgedAt().get().toString());
+        } else {
+            node.putNull("listsJudgedAt");
+        }
         verdict.certificate().ifPresentOrElse(certificate -> {
             ObjectNode c = node.putObject("certificate");
             c.put("subject", certificate.subject());

@@ -57,7 +57,7 @@ class CertificateVerifyApiTest {
         JsonNode verdict = verify(RunningServer.question(RunningServer.certificate(EC_DIGIT), "2019-10-01T00:00:00Z"));
 
         assertThat(fieldNames(verdict)).containsExactly("file", "trusted", "code", "territory", "provider", "service", "listedAs",
-                "qcStatements", "qualification", "policy", "validationTime", "certificate", "revocation", "trace");
+                "qcStatements", "qualification", "policy", "validationTime", "listsJudgedAt", "certificate", "revocation", "trace");
         assertThat(fieldNames(verdict.get("revocation"))).containsExactly("status", "checked", "source", "producedAt",
                 "thisUpdate", "nextUpdate", "revokedAt", "reason");
         assertThat(fieldNames(verdict.get("service"))).containsExactly("name", "type", "statusAtIssuance", "statusAtValidationTime", "list");

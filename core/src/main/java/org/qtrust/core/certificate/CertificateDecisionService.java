@@ -70,6 +70,11 @@ public final class CertificateDecisionService implements VerifyCertificate {
 
     @Override
     public CertificateVerdict verify(CertificateCheck check) {
+        CertificateVerdict verdict = decide(check);
+        return index.listsJudgedAt().map(verdict::withListsJudgedAt).orElse(verdict);
+    }
+
+    private CertificateVerdict decide(CertificateCheck check) {
         Instant time = check.validationTime();
         List<String> trace = new ArrayList<>();
         trace.add("policy " + policy.name() + " (" + policy.jurisdiction() + "), validation time " + time);

@@ -26,12 +26,41 @@ import org.qtrust.core.certificate.qualification.CertificateQualification;
  * @param revocation     the target certificate's revocation status, when the decision got as far as asking
  * @param listedAs       when the certificate is itself, byte for byte, a listed service's certificate: that listing
  *                       (the verdict's territory, provider and service are those of the issuer its path ends at)
+ * @param listsJudgedAt  the instant the trusted lists were judged at (issue time, NextUpdate), when a load report
+ *                       judged them: the validation time, or the time the lists are used when it precedes them
  */
 public record CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
                                  Optional<CertificateSummary> certificate, Optional<String> territory,
                                  Optional<String> provider, Optional<ServiceSummary> service, QcSummary qcStatements,
                                  QualificationSummary qualification, List<String> trace,
-                                 Optional<RevocationOutcome> revocation, Optional<ListedAs> listedAs) {
+                                 Optional<RevocationOutcome> revocation, Optional<ListedAs> listedAs,
+                                 Optional<Instant> listsJudgedAt) {
+
+    /** A verdict whose lists were not judged by a load report (lists given directly, plain anchors). */
+    public CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
+                              Optional<CertificateSummary> certificate, Optional<String> territory,
+                              Optional<String> provider, Optional<ServiceSummary> service, QcSummary qcStatements,
+                              QualificationSummary qualification, List<String> trace,
+                              Optional<RevocationOutcome> revocation, Optional<ListedAs> listedAs) {
+        this(trusted, code, validationTime, policy, certificate, territory, provider, service, qcStatements, qualification,
+                trace, revocation, listedAs, Optional.empty());
+    }
+
+    /**
+     * The same verdict, saying at which instant the lists it rests on were judged (issue time,
+     * NextUpdate); when that is not the validation time, the trace says why, second line.
+     */
+    public CertificateVerdict withListsJudgedAt(Instant judgedAt) {
+        List<String> lines = trace;
+        if (!judgedAt.equals(validationTime)) {
+            lines = new java.util.ArrayList<>(trace);
+            lines.add(Math.min(1, lines.size()), "lists: judged at " + judgedAt + ", not at the validation time " + validationTime
+                    + ": the validation time precedes the lists in hand, which are judged current at the time they are used; "
+                    + "each service's status history answers for the instants of the decision (TS 119 612 §5.5.4, §5.6)");
+        }
+        return new CertificateVerdict(trusted, code, validationTime, policy, certificate, territory, provider, service, qcStatements,
+                qualification, lines, revocation, listedAs, Optional.of(judgedAt));
+    }
 
     /** A verdict on a certificate that is not itself a listed service's certificate. */
     public CertificateVerdict(boolean trusted, VerdictCode code, Instant validationTime, String policy,
@@ -40,7 +69,7 @@ public record CertificateVerdict(boolean trusted, VerdictCode code, Instant vali
                               QualificationSummary qualification, List<String> trace,
                               Optional<RevocationOutcome> revocation) {
         this(trusted, code, validationTime, policy, certificate, territory, provider, service, qcStatements, qualification,
-                trace, revocation, Optional.empty());
+                trace, revocation, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -141,6 +170,7 @@ public record CertificateVerdict(boolean trusted, VerdictCode code, Instant vali
         trace = List.copyOf(trace);
         Objects.requireNonNull(revocation);
         Objects.requireNonNull(listedAs);
+        Objects.requireNonNull(listsJudgedAt);
         if (trusted != (code == VerdictCode.OK)) {
             throw new IllegalArgumentException("a verdict is trusted exactly when its code is ok");
         }

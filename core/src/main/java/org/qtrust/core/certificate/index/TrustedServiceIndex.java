@@ -45,10 +45,12 @@ public final class TrustedServiceIndex {
     private final Map<String, ListedCertificate> listedCertificates;
     private final List<String> notes;
     private final int serviceCount;
+    private final Optional<java.time.Instant> listsJudgedAt;
 
     private TrustedServiceIndex(Map<String, ListedKey> byKeyId, Map<ByteBuffer, List<ListedKey>> byKeyIdentifier,
                                 Map<String, List<ListedKey>> bySubject, Map<ByteBuffer, List<ListedService>> bareKeyIdentifiers,
-                                Map<String, ListedCertificate> listedCertificates, List<String> notes, int serviceCount) {
+                                Map<String, ListedCertificate> listedCertificates, List<String> notes, int serviceCount,
+                                Optional<java.time.Instant> listsJudgedAt) {
         this.byKeyId = byKeyId;
         this.byKeyIdentifier = byKeyIdentifier;
         this.bySubject = bySubject;
@@ -56,6 +58,7 @@ public final class TrustedServiceIndex {
         this.listedCertificates = listedCertificates;
         this.notes = List.copyOf(notes);
         this.serviceCount = serviceCount;
+        this.listsJudgedAt = listsJudgedAt;
     }
 
     /**
@@ -85,19 +88,22 @@ public final class TrustedServiceIndex {
                 sources.add(new ListSource(list, standing, Optional.of(rejection.code())));
             }
         }
-        return build(sources, anchors, inspector);
+        return new Builder(inspector).add(sources, anchors).build(Optional.of(report.validationTime()));
     }
 
     /** Indexes the given lists and plain anchors. */
     public static TrustedServiceIndex build(List<ListSource> lists, List<PlainTrustAnchor> anchors, CertificateInspector inspector) {
-        Builder builder = new Builder(inspector);
-        for (PlainTrustAnchor anchor : anchors) {
-            builder.addAnchor(anchor);
-        }
-        for (ListSource source : lists) {
-            builder.addList(source);
-        }
-        return builder.build();
+        return new Builder(inspector).add(lists, anchors).build(Optional.empty());
+    }
+
+    /**
+     * The instant the lists were judged at (issue and NextUpdate): the validation time, or — for
+     * a validation time that precedes the lists in hand — the time they are used
+     * ({@link org.qtrust.core.trustedlist.loading.ListsJudgement}). Empty when the index was built
+     * from lists given directly (no load report) or from plain anchors only.
+     */
+    public Optional<java.time.Instant> listsJudgedAt() {
+        return listsJudgedAt;
     }
 
     /** The services holding exactly this key, or empty. */
@@ -180,6 +186,16 @@ public final class TrustedServiceIndex {
 
         Builder(CertificateInspector inspector) {
             this.inspector = inspector;
+        }
+
+        Builder add(List<ListSource> lists, List<PlainTrustAnchor> anchors) {
+            for (PlainTrustAnchor anchor : anchors) {
+                addAnchor(anchor);
+            }
+            for (ListSource source : lists) {
+                addList(source);
+            }
+            return this;
         }
 
         void addAnchor(PlainTrustAnchor anchor) {
@@ -270,7 +286,7 @@ public final class TrustedServiceIndex {
             subjects.computeIfAbsent(facts.subjectKey(), k -> new LinkedHashSet<>()).add(key.id());
         }
 
-        TrustedServiceIndex build() {
+        TrustedServiceIndex build(Optional<java.time.Instant> listsJudgedAt) {
             Map<String, ListedKey> byKeyId = new HashMap<>(keys.size() * 2);
             for (Map.Entry<String, SubjectPublicKey> entry : keys.entrySet()) {
                 byKeyId.put(entry.getKey(), new ListedKey(entry.getValue(),
@@ -287,7 +303,7 @@ public final class TrustedServiceIndex {
                     byKeyId.get(facts.publicKey().id()), List.copyOf(listedBy.get(sha)))));
             return new TrustedServiceIndex(Collections.unmodifiableMap(byKeyId), Collections.unmodifiableMap(byIdentifier),
                     Collections.unmodifiableMap(bySubject), Collections.unmodifiableMap(bareIds), Collections.unmodifiableMap(listed),
-                    notes, serviceCount);
+                    notes, serviceCount, listsJudgedAt);
         }
     }
 }
