@@ -9,9 +9,8 @@ import java.util.Optional;
  * A public key as a SubjectPublicKeyInfo (DER), with what decisions need about it. Two keys
  * are the same key when their SubjectPublicKeyInfo bytes are equal; {@link #id()} (SHA-256 of
  * those bytes, hex) names a key without carrying it around.
- *
- * @param algorithm "RSA", "EC", "DSA", "Ed25519"… or the algorithm OID when unknown
- * @param bits      key size in bits (RSA modulus, EC field size); 0 when unknown
+ * Its algorithm is "RSA", "EC", "DSA", "Ed25519"… or the algorithm OID when unknown; its size
+ * is in bits (RSA modulus, EC field size), 0 when unknown.
  */
 public final class SubjectPublicKey {
 

@@ -42,7 +42,7 @@ public record ListRefresh(ListLocation location, RefreshOutcome outcome, Optiona
         return location.territory();
     }
 
-    /** The name used in summaries: the territory, or "pivot <file>" for a pivot LOTL. */
+    /** The name used in summaries: the territory, or {@code "pivot <file>"} for a pivot LOTL. */
     public String name() {
         return location.role() == ListLocation.Role.PIVOT ? "pivot " + location.fileName() : location.territory();
     }
