@@ -28,6 +28,9 @@ import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.credential.metadata.HttpIssuerMetadataSource;
 import org.qtrust.core.credential.IssuerUrlRule;
 import org.qtrust.core.credential.port.IssuerMetadataSource;
+import org.qtrust.core.credential.mdoc.MdocVerificationService;
+import org.qtrust.core.credential.mdoc.port.CborCodec;
+import org.qtrust.core.credential.mdoc.port.CoseSignatures;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.credential.port.MalformedTokenException;
 import org.qtrust.core.credential.port.StatusListSource;
@@ -51,11 +54,14 @@ public final class CredentialSetup implements AutoCloseable {
     static final long MAX_JWK_BYTES = 64 * 1024;
 
     private final CredentialVerificationService service;
+    private final MdocVerificationService mdoc;
     private final Optional<DecisionSetup> decisions;
     private final Optional<HttpClient5Transport> transport;
 
-    private CredentialSetup(CredentialVerificationService service, Optional<DecisionSetup> decisions, Optional<HttpClient5Transport> transport) {
+    private CredentialSetup(CredentialVerificationService service, MdocVerificationService mdoc, Optional<DecisionSetup> decisions,
+                            Optional<HttpClient5Transport> transport) {
         this.service = service;
+        this.mdoc = mdoc;
         this.decisions = decisions;
         this.transport = transport;
     }
@@ -96,8 +102,11 @@ public final class CredentialSetup implements AutoCloseable {
             decisions = Optional.of(setup);
             trust = new IssuerTrust.CertificateChain(setup.service());
         }
+        CborCodec cbor = crypto.getInstance(CborCodec.class);
+        CoseSignatures cose = crypto.getInstance(CoseSignatures.class);
         if (!fetch) {
-            return new CredentialSetup(CredentialVerificationService.offline(trust, jose), decisions, Optional.empty());
+            return new CredentialSetup(CredentialVerificationService.offline(trust, jose),
+                    MdocVerificationService.offline(trust, cbor, cose, jose), decisions, Optional.empty());
         }
         Injector http = Guice.createInjector(new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(
                 TransportConfig.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20))
@@ -107,7 +116,8 @@ public final class CredentialSetup implements AutoCloseable {
         IssuerMetadataSource metadata = new HttpIssuerMetadataSource(transport, jose, clock, HttpIssuerMetadataSource.DEFAULT_TTL,
                 issuerUrls);
         StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL, issuerUrls);
-        return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists), decisions, Optional.of(client));
+        return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists),
+                new MdocVerificationService(trust, cbor, cose, jose, statusLists), decisions, Optional.of(client));
     }
 
     /**
@@ -156,6 +166,11 @@ public final class CredentialSetup implements AutoCloseable {
 
     public CredentialVerificationService service() {
         return service;
+    }
+
+    /** The mdoc (ISO/IEC 18013-5) verifier over the same issuer trust and network. */
+    public MdocVerificationService mdoc() {
+        return mdoc;
     }
 
     /** The certificate decision setup, when the issuer is trusted through its chain. */

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.qtrust.adapters.crypto.mdoc.JacksonCborCodec;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.cert.DecisionSetup;
 import org.qtrust.cli.json.Json;
@@ -20,6 +22,9 @@ import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerdict;
 import org.qtrust.core.credential.IssuerUrlRule;
+import org.qtrust.core.credential.mdoc.MdocCheck;
+import org.qtrust.core.credential.mdoc.MdocVerdict;
+import org.qtrust.core.credential.mdoc.SessionTranscript;
 import org.qtrust.core.credential.presentation.SdJwtPresentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +40,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify an SD-JWT VC presentation: form, x5c issuer chain under the policy and trusted lists, signature, "
-                + "validity times, disclosures, key binding, issuer metadata and status list (docs/credentials.md).")
+                + "validity times, disclosures, key binding, issuer metadata and status list — or an mdoc (ISO/IEC 18013-5 mso_mdoc: "
+                + "issuerAuth, MSO, digests, device authentication, status) (docs/credentials.md).")
 public final class CredentialVerifyCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "The presentation (<issuer-jwt>~<disclosure>~…~[<kb-jwt>]); '-' reads standard input.")
+    @Parameters(paramLabel = "FILE", description = "The presentation (<issuer-jwt>~<disclosure>~…~[<kb-jwt>], or an mdoc DeviceResponse "
+            + "as CBOR or base64url); '-' reads standard input.")
     String file;
 
     @Option(names = "--aud", paramLabel = "A", description = "This verifier's identifier, which the KB-JWT's aud must equal.")
@@ -47,7 +54,7 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Option(names = "--nonce", paramLabel = "N", description = "The nonce this verifier gave the holder, which the KB-JWT's nonce must equal.")
     String nonce;
 
-    @Option(names = "--require-key-binding", description = "Refuse a presentation without a KB-JWT.")
+    @Option(names = "--require-key-binding", description = "Refuse a presentation without a KB-JWT (an mdoc without a verified device signature).")
     boolean requireKeyBinding;
 
     @Option(names = "--clock-skew", paramLabel = "SECONDS", defaultValue = "60",
@@ -73,6 +80,19 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Option(names = "--no-fetch", description = "Do not fetch issuer metadata or status lists (the trace says they were skipped).")
     boolean noFetch;
 
+    @Option(names = "--format", paramLabel = "dc+sd-jwt|mso_mdoc",
+            description = "The presentation's format; by default recognised: an mdoc is CBOR (or base64url of it), anything else an SD-JWT.")
+    String format;
+
+    @Option(names = "--mdoc-handover", paramLabel = "CLIENT_ID,RESPONSE_URI,NONCE[,MDOC_NONCE]",
+            description = "mdoc: the OpenID4VP request the device must have signed (OpenID4VP 1.0 handover; with a fourth part, "
+                    + "the mdoc generated nonce, the ISO/IEC 18013-7 handover).")
+    String mdocHandover;
+
+    @Option(names = "--session-transcript", paramLabel = "FILE",
+            description = "mdoc: the SessionTranscript (CBOR, hex or base64url) the device must have signed, for other flows.")
+    Path sessionTranscript;
+
     @Option(names = "--json", description = "Print the verdict as one JSON document.")
     boolean json;
 
@@ -93,7 +113,21 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         if (clockSkewSeconds < 0 || keyBindingMaxAgeSeconds < 0) {
             throw new UsageException("--clock-skew and --kb-max-age cannot be negative");
         }
-        String presentation = read(file);
+        byte[] input = read(file);
+        Optional<byte[]> mdoc = MdocInput.detect(input);
+        if (format != null && !Set.of("mso_mdoc", "dc+sd-jwt", "vc+sd-jwt").contains(format)) {
+            throw new UsageException("--format " + format + ": expected dc+sd-jwt or mso_mdoc");
+        }
+        if ("mso_mdoc".equals(format) || format == null && mdoc.isPresent()) {
+            return verifyMdoc(mdoc.orElse(input));
+        }
+        if (mdocHandover != null || sessionTranscript != null) {
+            throw new UsageException("--mdoc-handover and --session-transcript are for mdoc presentations (--format mso_mdoc)");
+        }
+        if (input.length > SdJwtPresentation.MAX_CHARACTERS + 2) {
+            throw new UsageException(file + ": larger than " + SdJwtPresentation.MAX_CHARACTERS + " characters, not a presentation");
+        }
+        String presentation = new String(input, StandardCharsets.ISO_8859_1); // non-ASCII stays visible to the form check
         Clock clock = Clock.systemUTC();
         CredentialCheck check = new CredentialCheck(presentation, Optional.ofNullable(audience), Optional.ofNullable(nonce),
                 lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds));
@@ -120,22 +154,63 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         return verdict.valid() ? 0 : 1;
     }
 
-    private String read(String name) {
-        try {
-            byte[] bytes;
-            if ("-".equals(name)) {
-                bytes = System.in.readNBytes(SdJwtPresentation.MAX_CHARACTERS + 2);
-            } else {
-                Path path = Path.of(name);
-                if (!Files.isRegularFile(path)) {
-                    throw new UsageException(name + ": no such file");
-                }
-                if (Files.size(path) > SdJwtPresentation.MAX_CHARACTERS + 2) {
-                    throw new UsageException(name + ": larger than " + SdJwtPresentation.MAX_CHARACTERS + " characters, not a presentation");
-                }
-                bytes = Files.readAllBytes(path);
+    /** An mdoc (ISO/IEC 18013-5): the same issuer trust, the device checked against the verifier's session transcript. */
+    private Integer verifyMdoc(byte[] presentation) {
+        if (audience != null || nonce != null) {
+            throw new UsageException("--aud and --nonce are for SD-JWT VCs; an mdoc takes --mdoc-handover CLIENT_ID,RESPONSE_URI,NONCE");
+        }
+        if (mdocHandover != null && sessionTranscript != null) {
+            throw new UsageException("give --mdoc-handover or --session-transcript, not both");
+        }
+        if (clockSkewSeconds < 0) {
+            throw new UsageException("--clock-skew cannot be negative");
+        }
+        JacksonCborCodec cbor = new JacksonCborCodec();
+        Optional<SessionTranscript> transcript = mdocHandover != null ? Optional.of(MdocInput.handover(mdocHandover, cbor))
+                : Optional.ofNullable(sessionTranscript).map(path -> MdocInput.transcript(path, cbor));
+        Clock clock = Clock.systemUTC();
+        MdocCheck check = new MdocCheck(presentation, transcript, lists.validationTime(clock), requireKeyBinding,
+                Duration.ofSeconds(clockSkewSeconds));
+        MdocVerdict verdict;
+        try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
+                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
+            verdict = setup.mdoc().verify(check);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.compact(MdocVerdictJson.of(file, verdict)));
+        } else {
+            out.println(file + ": " + (verdict.valid() ? "VALID" : "NOT VALID (" + verdict.code().code() + ")")
+                    + " — mdoc " + verdict.docType().orElse("?") + ", issuer " + verdict.issuer().orElse("?")
+                    + (verdict.deviceBound() ? ", device bound" : ", device not bound"));
+            List<String> lines = verdict.trace();
+            if (trace) {
+                lines.forEach(line -> out.println("    " + line));
+            } else if (!verdict.valid() && lines.size() >= 2) {
+                out.println("    " + lines.get(lines.size() - 2));
             }
-            return new String(bytes, StandardCharsets.ISO_8859_1); // non-ASCII stays visible to the form check
+        }
+        out.flush();
+        return verdict.valid() ? 0 : 1;
+    }
+
+    private byte[] read(String name) {
+        try {
+            if ("-".equals(name)) {
+                byte[] bytes = System.in.readNBytes(MdocInput.MAX_BYTES + 1);
+                if (bytes.length > MdocInput.MAX_BYTES) {
+                    throw new UsageException("standard input: larger than " + MdocInput.MAX_BYTES + " bytes, not a presentation");
+                }
+                return bytes;
+            }
+            Path path = Path.of(name);
+            if (!Files.isRegularFile(path)) {
+                throw new UsageException(name + ": no such file");
+            }
+            if (Files.size(path) > MdocInput.MAX_BYTES) {
+                throw new UsageException(name + ": larger than " + MdocInput.MAX_BYTES + " bytes, not a presentation");
+            }
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UsageException(name + ": cannot be read (" + e.getMessage() + ")");
         }

@@ -35,25 +35,25 @@ import org.qtrust.core.trustedlist.ServiceCertificate;
  * usage, a holder (device) key, an mDL issued with them, and a verifier that trusts the IACA as a
  * plain anchor. Each piece can be made wrong.
  */
-final class MdocWorld {
+public final class MdocWorld {
 
-    static final String MDL = "org.iso.18013.5.1.mDL";
-    static final String NAMESPACE = "org.iso.18013.5.1";
-    static final Instant SIGNED = Instant.parse("2026-11-01T10:00:00Z");
-    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
-    static final Instant UNTIL = Instant.parse("2027-11-01T10:00:00Z");
-    static final String CLIENT_ID = "x509_san_dns:verifier.example";
-    static final String RESPONSE_URI = "https://verifier.example/response";
-    static final String NONCE = "n-0S6_WzA2Mj";
+    public static final String MDL = "org.iso.18013.5.1.mDL";
+    public static final String NAMESPACE = "org.iso.18013.5.1";
+    public static final Instant SIGNED = Instant.parse("2026-11-01T10:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    public static final Instant UNTIL = Instant.parse("2027-11-01T10:00:00Z");
+    public static final String CLIENT_ID = "x509_san_dns:verifier.example";
+    public static final String RESPONSE_URI = "https://verifier.example/response";
+    public static final String NONCE = "n-0S6_WzA2Mj";
 
-    final JacksonCborCodec cbor = new JacksonCborCodec();
-    final BouncyCastleCoseSignatures cose = new BouncyCastleCoseSignatures();
-    final Jose4jWebTokens jose = new Jose4jWebTokens();
-    final KeyAndCertificate iaca;
-    final KeyAndCertificate documentSigner;
-    final KeyPair device;
+    public final JacksonCborCodec cbor = new JacksonCborCodec();
+    public final BouncyCastleCoseSignatures cose = new BouncyCastleCoseSignatures();
+    public final Jose4jWebTokens jose = new Jose4jWebTokens();
+    public final KeyAndCertificate iaca;
+    public final KeyAndCertificate documentSigner;
+    public final KeyPair device;
 
-    MdocWorld() {
+    public MdocWorld() {
         iaca = CertificateBuilder.subject("CN=Utopia Test IACA, C=UT", keys("secp256r1"), BigInteger.ONE).selfSigned()
                 .validity(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2035-01-01T00:00:00Z")).ca(0)
                 .keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).issue();
@@ -61,7 +61,7 @@ final class MdocWorld {
         device = keys("secp256r1");
     }
 
-    static KeyPair keys(String curve) {
+    public static KeyPair keys(String curve) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec(curve));
@@ -71,7 +71,7 @@ final class MdocWorld {
         }
     }
 
-    static KeyAndCertificate ds(String subject, KeyAndCertificate issuer, String... extendedKeyUsage) {
+    public static KeyAndCertificate ds(String subject, KeyAndCertificate issuer, String... extendedKeyUsage) {
         CertificateBuilder builder = CertificateBuilder.subject(subject, keys("secp256r1"), BigInteger.TWO).issuedBy(issuer)
                 .validity(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z")).endEntity()
                 .keyUsage(KeyUsage.DIGITAL_SIGNATURE);
@@ -81,15 +81,15 @@ final class MdocWorld {
         return builder.issue();
     }
 
-    MdocIssuer issuer() {
+    public MdocIssuer issuer() {
         return issuer(documentSigner);
     }
 
-    MdocIssuer issuer(KeyAndCertificate signer) {
+    public MdocIssuer issuer(KeyAndCertificate signer) {
         return new MdocIssuer(cbor, signer.privateKey(), List.of(signer.certificate()), CoseAlgorithm.ES256, new SecureRandom());
     }
 
-    static Map<String, Map<String, Cbor>> mdlElements() {
+    public static Map<String, Map<String, Cbor>> mdlElements() {
         Map<String, Cbor> elements = new LinkedHashMap<>();
         elements.put("family_name", Cbor.text("Mustermann"));
         elements.put("given_name", Cbor.text("Erika"));
@@ -101,27 +101,27 @@ final class MdocWorld {
         return Map.of(NAMESPACE, elements);
     }
 
-    MdocIssuer.Request mdl() {
+    public MdocIssuer.Request mdl() {
         return MdocIssuer.Request.of(MDL, mdlElements(), SIGNED, UNTIL, device.getPublic());
     }
 
-    SessionTranscript transcript() {
+    public SessionTranscript transcript() {
         return SessionTranscript.openId4Vp(cbor, CLIENT_ID, RESPONSE_URI, NONCE, Optional.empty());
     }
 
-    byte[] present(Cbor.Map issuerSigned) {
+    public byte[] present(Cbor.Map issuerSigned) {
         return issuer().deviceResponse(MDL, issuerSigned, device.getPrivate(), CoseAlgorithm.ES256, transcript());
     }
 
-    byte[] presentMdl() {
+    public byte[] presentMdl() {
         return present(issuer().issue(mdl()));
     }
 
-    MdocCheck check(byte[] presentation) {
+    public MdocCheck check(byte[] presentation) {
         return MdocCheck.of(presentation, NOW).withTranscript(transcript()).requiringDeviceAuthentication(true);
     }
 
-    MdocVerificationService verifier(X509Certificate... anchors) {
+    public MdocVerificationService verifier(X509Certificate... anchors) {
         BouncyCastleCertificateInspector inspector = new BouncyCastleCertificateInspector();
         List<PlainTrustAnchor> plain = java.util.Arrays.stream(anchors)
                 .map(a -> new PlainTrustAnchor("UT", "Utopia IACA", ServiceCertificate.of(a))).toList();
@@ -131,11 +131,11 @@ final class MdocWorld {
         return MdocVerificationService.offline(new IssuerTrust.CertificateChain(decisions), cbor, cose, jose);
     }
 
-    MdocVerificationService verifier() {
+    public MdocVerificationService verifier() {
         return verifier(iaca.certificate());
     }
 
-    static Instant days(Instant from, long days) {
+    public static Instant days(Instant from, long days) {
         return from.plus(days, ChronoUnit.DAYS);
     }
 }
