@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  * chain decision is cached (the same chain at the same validation time), as in a verifier.
  */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
-        description = "Verify a generated SD-JWT VC presentation repeatedly; report verifications per second.")
+        description = "Verify a generated SD-JWT VC presentation (or, with --format mso_mdoc, an mdoc DeviceResponse) repeatedly; "
+                + "report verifications per second.")
 public final class BenchCredentialsCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final String AUDIENCE = "https://verifier.bench.test";
@@ -64,6 +65,10 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
     @Option(names = "--json", description = "Print the figures as one JSON document.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "dc+sd-jwt|mso_mdoc", defaultValue = "dc+sd-jwt",
+            description = "What to verify: an SD-JWT VC (default) or an mdoc DeviceResponse (ISO/IEC 18013-5).")
+    String format;
+
     @Spec
     CommandSpec spec;
 
@@ -79,26 +84,21 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
         if (workers < 1 || workers > 256) {
             throw new UsageException("--threads must be between 1 and 256");
         }
+        if (!"dc+sd-jwt".equals(format) && !"mso_mdoc".equals(format)) {
+            throw new UsageException("--format must be dc+sd-jwt or mso_mdoc");
+        }
         Instant time = Clock.systemUTC().instant();
-        GeneratedIssuer issuer = GeneratedIssuer.create("QTrust Bench", time);
-        Injector crypto = Guice.createInjector(new CryptoAdapterModule());
-        CertificateInspector inspector = crypto.getInstance(CertificateInspector.class);
-        VerificationPolicy policy = VerificationPolicy.euEidas().withAdditionalAnchors(
-                List.of(new PlainTrustAnchor("XX", "QTrust Bench Root", ServiceCertificate.of(issuer.root()))));
-        CertificateDecisionService decisions = new CertificateDecisionService(
-                TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector), inspector, policy);
-        CredentialVerificationService verifier = CredentialVerificationService.offline(
-                new IssuerTrust.CertificateChain(decisions), crypto.getInstance(JsonWebTokens.class));
-        CredentialCheck check = CredentialCheck.of(presentation(issuer, time), time).forVerifier(AUDIENCE, NONCE);
-        CredentialVerdict first = verifier.verify(check);
-        if (first.code() != CredentialCode.OK) {
-            throw new IllegalStateException("the generated presentation does not verify: " + first.code().code() + " " + first.trace());
+        boolean mdoc = "mso_mdoc".equals(format);
+        java.util.function.Supplier<CredentialCode> verification = mdoc ? MdocBench.verification(time) : sdJwt(time);
+        CredentialCode firstCode = verification.get();
+        if (firstCode != CredentialCode.OK) {
+            throw new IllegalStateException("the generated presentation does not verify: " + firstCode.code());
         }
 
-        double warmupSeconds = warmUp(verifier, check, workers, maxWarmupSeconds);
+        double warmupSeconds = warmUp(verification, workers, maxWarmupSeconds);
         LongAdder cpuNanos = new LongAdder();
         long start = System.nanoTime();
-        long verifications = run(verifier, check, workers, (long) (seconds * 1e9), cpuNanos);
+        long verifications = run(verification, workers, (long) (seconds * 1e9), cpuNanos);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = cpuNanos.sum() / 1e9;
 
@@ -111,10 +111,31 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
         // On a shared machine the wall-clock rate depends on the neighbours; the CPU figures do not.
         figures.put("cpuSeconds", Math.round(cpuSeconds * 100) / 100.0);
         figures.put("verificationsPerCpuSecond", cpuSeconds > 0 ? Math.round(verifications / cpuSeconds) : 0);
-        figures.put("disclosures", 10);
-        figures.put("algorithms", "ES256 issuer (x5c), ES256 KB-JWT");
+        if (mdoc) {
+            figures.put("format", "mso_mdoc");
+            figures.put("elements", MdocBench.ELEMENTS);
+            figures.put("algorithms", "ES256 issuerAuth (x5chain DS + IACA), ES256 deviceSignature");
+        } else {
+            figures.put("disclosures", 10);
+            figures.put("algorithms", "ES256 issuer (x5c), ES256 KB-JWT");
+        }
         spec.commandLine().getOut().println(json ? Json.compact(figures) : Json.pretty(figures));
         return 0;
+    }
+
+    /** One SD-JWT VC verification: the generated presentation, its chain decided once and cached. */
+    private static java.util.function.Supplier<CredentialCode> sdJwt(Instant time) {
+        GeneratedIssuer issuer = GeneratedIssuer.create("QTrust Bench", time);
+        Injector crypto = Guice.createInjector(new CryptoAdapterModule());
+        CertificateInspector inspector = crypto.getInstance(CertificateInspector.class);
+        VerificationPolicy policy = VerificationPolicy.euEidas().withAdditionalAnchors(
+                List.of(new PlainTrustAnchor("XX", "QTrust Bench Root", ServiceCertificate.of(issuer.root()))));
+        CertificateDecisionService decisions = new CertificateDecisionService(
+                TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector), inspector, policy);
+        CredentialVerificationService verifier = CredentialVerificationService.offline(
+                new IssuerTrust.CertificateChain(decisions), crypto.getInstance(JsonWebTokens.class));
+        CredentialCheck check = CredentialCheck.of(presentation(issuer, time), time).forVerifier(AUDIENCE, NONCE);
+        return () -> verifier.verify(check).code();
     }
 
     /**
@@ -123,14 +144,14 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
      * The JIT keeps compiling Bouncy Castle's large field arithmetic methods for several seconds;
      * a fixed short warm-up would measure the compiler, not the verifier.
      */
-    private static double warmUp(CredentialVerificationService verifier, CredentialCheck check, int workers, double maxSeconds)
+    private static double warmUp(java.util.function.Supplier<CredentialCode> verification, int workers, double maxSeconds)
             throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + (long) (maxSeconds * 1e9);
         long previous = -1;
         for (int round = 1; System.nanoTime() < deadline; round++) {
             long nanos = Math.min(1_000_000_000L, deadline - System.nanoTime());
-            long count = run(verifier, check, workers, nanos, new LongAdder());
+            long count = run(verification, workers, nanos, new LongAdder());
             if (round >= MIN_WARMUP_ROUNDS && previous > 0 && Math.abs(count - previous) <= 0.03 * previous) {
                 break;
             }
@@ -158,7 +179,7 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
                 .bind(credential.issuance());
     }
 
-    private static long run(CredentialVerificationService verifier, CredentialCheck check, int workers, long nanos, LongAdder cpuNanos)
+    private static long run(java.util.function.Supplier<CredentialCode> verification, int workers, long nanos, LongAdder cpuNanos)
             throws InterruptedException {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         LongAdder count = new LongAdder();
@@ -171,7 +192,7 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
                 long cpuStart = cpu.getCurrentThreadCpuTime();
                 try {
                     while (!stop.get()) {
-                        CredentialCode code = verifier.verify(check).code();
+                        CredentialCode code = verification.get();
                         if (code != CredentialCode.OK) {
                             failure.set(code);
                         }

@@ -104,4 +104,17 @@ class MdocVerifyCliTest {
         assertThat(badFormat.exit()).isEqualTo(2);
         assertThat(handoverOnSdJwt.exit()).isEqualTo(2);
     }
+
+    @Test
+    void the_credentials_bench_verifies_mdocs_with_format_mso_mdoc() throws Exception {
+        Run run = run(List.of("bench", "credentials", "--format", "mso_mdoc", "--seconds", "0.3", "--max-warmup", "0.5", "--threads", "1", "--json"));
+        Run wrong = run(List.of("bench", "credentials", "--format", "cbor"));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode figures = JSON.readTree(run.out());
+        assertThat(figures.get("verificationsPerSecond").asLong()).isPositive();
+        assertThat(figures.get("format").asText()).isEqualTo("mso_mdoc");
+        assertThat(figures.get("elements").asInt()).isEqualTo(10);
+        assertThat(wrong.exit()).isEqualTo(2);
+    }
 }

@@ -1,26 +1,33 @@
 package org.qtrust.server.credential;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.server.certificate.CertificateEndpoint;
 import org.qtrust.server.http.Answer;
+import org.qtrust.server.http.ApiProblem;
 import org.qtrust.server.http.JsonRequests;
 import org.qtrust.server.policy.PolicyCatalog;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
- * {@code POST /v1/credentials/verify}: {@code {"presentation", "aud", "nonce", "at", "policy"}}.
+ * {@code POST /v1/credentials/verify}: {@code {"presentation", "aud", "nonce", "at", "policy"}} for an
+ * SD-JWT VC, or {@code {"format": "mso_mdoc", "presentation": base64url, "handover": {"client_id",
+ * "response_uri", "nonce"[, "mdoc_generated_nonce"]}, "at", "policy"}} for an mdoc (issue 18).
  * The question is checked here (so broken requests get their 4xx now); the verification is
  * {@link CredentialVerification}'s.
  */
 public final class CredentialEndpoint {
 
-    public static final Set<String> FIELDS = Set.of("presentation", "aud", "nonce", "at", "policy");
+    public static final Set<String> FIELDS = Set.of("presentation", "aud", "nonce", "at", "policy", "format", "handover");
+    public static final String MSO_MDOC = "mso_mdoc";
+    private static final Set<String> HANDOVER_FIELDS = Set.of("client_id", "response_uri", "nonce", "mdoc_generated_nonce");
 
     private final CredentialVerification verification;
     private final PolicyCatalog policies;
@@ -33,6 +40,16 @@ public final class CredentialEndpoint {
     }
 
     public Answer verify(ObjectNode body, TrustedListsSnapshot snapshot) {
+        Optional<String> format = JsonRequests.optionalText(body, "format");
+        if (format.isPresent() && !Set.of(MSO_MDOC, "dc+sd-jwt", "vc+sd-jwt").contains(format.get())) {
+            throw ApiProblem.badRequest("invalid_field", "the field 'format' is dc+sd-jwt or mso_mdoc");
+        }
+        if (format.filter(MSO_MDOC::equals).isPresent()) {
+            return verifyMdoc(body, snapshot);
+        }
+        if (body.has("handover")) {
+            throw ApiProblem.badRequest("invalid_field", "the field 'handover' is for \"format\": \"mso_mdoc\"");
+        }
         String presentation = JsonRequests.requiredText(body, "presentation");
         String audience = JsonRequests.requiredText(body, "aud");
         String nonce = JsonRequests.requiredText(body, "nonce");
@@ -46,5 +63,37 @@ public final class CredentialEndpoint {
         snapshot.snapshotId().ifPresent(id -> document.get().put("snapshot", id)); // which store snapshot answered (replicas)
         boolean valid = document.get().path("valid").asBoolean(document.get().path("trusted").asBoolean(false));
         return Answer.json(200, document.get(), valid ? "trusted" : "not_trusted");
+    }
+
+    private Answer verifyMdoc(ObjectNode body, TrustedListsSnapshot snapshot) {
+        if (body.has("aud") || body.has("nonce")) {
+            throw ApiProblem.badRequest("invalid_field", "an mdoc takes 'handover' {client_id, response_uri, nonce}, not 'aud' and 'nonce'");
+        }
+        byte[] presentation;
+        try {
+            presentation = Base64.getUrlDecoder().decode(JsonRequests.requiredText(body, "presentation").strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid_field", "the field 'presentation' is not base64url");
+        }
+        JsonNode handover = body.get("handover");
+        if (handover == null || !handover.isObject()) {
+            throw ApiProblem.badRequest("missing_field", "the field 'handover' {client_id, response_uri, nonce} is required");
+        }
+        ObjectNode fields = (ObjectNode) handover;
+        fields.fieldNames().forEachRemaining(name -> {
+            if (!HANDOVER_FIELDS.contains(name)) {
+                throw ApiProblem.badRequest("unknown_field", "handover has an unknown field '" + name + "'");
+            }
+        });
+        MdocQuestion.Handover request = new MdocQuestion.Handover(JsonRequests.requiredText(fields, "client_id"),
+                JsonRequests.requiredText(fields, "response_uri"), JsonRequests.requiredText(fields, "nonce"),
+                JsonRequests.optionalText(fields, "mdoc_generated_nonce"));
+        Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
+        VerificationPolicy policy = CertificateEndpoint.policy(policies, JsonRequests.optionalText(body, "policy"));
+        Optional<ObjectNode> document = verification.verifyMdoc(new MdocQuestion(presentation, request, at, policy, snapshot, snapshot.at(at)));
+        if (document.isEmpty()) {
+            return Answer.problem(501, "not_available", "mdoc verification is not available in this build of the server");
+        }
+        return Answer.json(200, document.get(), document.get().path("valid").asBoolean(false) ? "trusted" : "not_trusted");
     }
 }

@@ -8,4 +8,9 @@ public interface CredentialVerification {
 
     /** The {@code credential verify} document, or empty when this build cannot verify credentials (answered 501). */
     Optional<ObjectNode> verify(CredentialQuestion question);
+
+    /** The {@code credential verify} document of an mdoc, or empty when this build cannot verify mdocs (answered 501). */
+    default Optional<ObjectNode> verifyMdoc(MdocQuestion question) {
+        return Optional.empty();
+    }
 }

@@ -9,11 +9,17 @@ import org.qtrust.core.certificate.VerifyCertificate;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
+import org.qtrust.core.credential.mdoc.MdocCheck;
+import org.qtrust.core.credential.mdoc.MdocVerificationService;
+import org.qtrust.core.credential.mdoc.SessionTranscript;
+import org.qtrust.core.credential.mdoc.port.CborCodec;
+import org.qtrust.core.credential.mdoc.port.CoseSignatures;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.server.json.CredentialVerdictDocument;
+import org.qtrust.server.json.MdocVerdictDocument;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
@@ -37,8 +43,64 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
                             CredentialVerificationService service) {
     }
 
+    private final Optional<CborCodec> cbor;
+    private final Optional<CoseSignatures> cose;
+    private final AtomicReference<MdocVerifier> lastMdoc = new AtomicReference<>();
+
+    private record MdocVerifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers, CredentialKindRule kinds,
+                                MdocVerificationService service) {
+    }
+
+    /** Without CBOR and COSE: mdocs are answered 501. */
     public CredentialVerificationBridge(JsonWebTokens jose) {
         this.jose = Objects.requireNonNull(jose);
+        this.cbor = Optional.empty();
+        this.cose = Optional.empty();
+    }
+
+    /** SD-JWT VCs and mdocs (issue 18), both over the same issuer trust. */
+    public CredentialVerificationBridge(JsonWebTokens jose, CborCodec cbor, CoseSignatures cose) {
+        this.jose = Objects.requireNonNull(jose);
+        this.cbor = Optional.of(cbor);
+        this.cose = Optional.of(cose);
+    }
+
+    /**
+     * An mdoc, its issuer trusted exactly as an SD-JWT VC's would be for the same policy and time;
+     * device authentication is required over the handover the request names (the OpenID4VP 1.0
+     * session transcript, or ISO/IEC 18013-7's with an mdoc generated nonce). Offline: the status
+     * list is not fetched (the trace says so).
+     */
+    @Override
+    public Optional<ObjectNode> verifyMdoc(MdocQuestion question) {
+        if (cbor.isEmpty() || cose.isEmpty()) {
+            return Optional.empty();
+        }
+        TrustedListsSnapshot snapshot = question.snapshot();
+        CertificateDecisionService decisions = snapshot.decisions(question.policy(), question.validationTime()).service();
+        CredentialIssuerPolicy rules = question.policy().credentialIssuers();
+        Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
+                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust()));
+        MdocVerifier current = lastMdoc.get();
+        if (current == null || current.decisions() != decisions || current.issuers().orElse(null) != issuers.orElse(null)
+                || !current.kinds().equals(rules.kinds())) {
+            current = new MdocVerifier(decisions, issuers, rules.kinds(),
+                    MdocVerificationService.offline(trustOf(decisions, issuers, rules.kinds()), cbor.get(), cose.get(), jose));
+            lastMdoc.set(current);
+        }
+        MdocQuestion.Handover handover = question.handover();
+        SessionTranscript transcript = handover.mdocGeneratedNonce().isPresent()
+                ? SessionTranscript.iso18013Part7(cbor.get(), handover.clientId(), handover.responseUri(), handover.nonce(), handover.mdocGeneratedNonce().get())
+                : SessionTranscript.openId4Vp(cbor.get(), handover.clientId(), handover.responseUri(), handover.nonce(), Optional.empty());
+        MdocCheck check = MdocCheck.of(question.presentation(), question.validationTime()).withTranscript(transcript)
+                .requiringDeviceAuthentication(true);
+        return Optional.of(MdocVerdictDocument.of(current.service().verify(check)));
+    }
+
+    private static IssuerTrust trustOf(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers, CredentialKindRule kinds) {
+        return issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
+                kinds, Optional.<VerifyCertificate>of(decisions)))
+                .orElseGet(() -> new IssuerTrust.CertificateChain(decisions));
     }
 
     @Override

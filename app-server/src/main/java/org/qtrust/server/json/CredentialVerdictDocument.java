@@ -35,7 +35,7 @@ public final class CredentialVerdictDocument {
         return node;
     }
 
-    private static ObjectNode issuerTrust(IssuerTrustVerdict verdict) {
+    static ObjectNode issuerTrust(IssuerTrustVerdict verdict) {
         ObjectNode node = Json.object();
         node.put("trusted", verdict.trusted());
         node.put("code", verdict.code().code());

@@ -74,8 +74,10 @@ public final class ServerModule extends AbstractModule {
     /** Credential verification (issues 4, 7): the bridge over the snapshot's decisions, with the crypto adapter's JOSE. */
     @Provides
     @Singleton
-    CredentialVerification credentialVerification(org.qtrust.core.credential.port.JsonWebTokens jose) {
-        return new CredentialVerificationBridge(jose);
+    CredentialVerification credentialVerification(org.qtrust.core.credential.port.JsonWebTokens jose,
+                                                  org.qtrust.core.credential.mdoc.port.CborCodec cbor,
+                                                  org.qtrust.core.credential.mdoc.port.CoseSignatures cose) {
+        return new CredentialVerificationBridge(jose, cbor, cose);
     }
 
     /** The on-miss refresh (installed by the assembly in cache and store modes), paced by {@code --miss-refresh-interval}. */

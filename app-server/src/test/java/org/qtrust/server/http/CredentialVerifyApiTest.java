@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qtrust.adapters.crypto.mdoc.MdocWorld;
 import org.qtrust.adapters.crypto.testpki.TestPki;
 import org.qtrust.adapters.crypto.testpki.WalletCredentials;
 import org.qtrust.server.QtrustServer;
@@ -31,6 +32,7 @@ class CredentialVerifyApiTest {
 
     private static final WalletCredentials WALLET = WalletCredentials.create();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final MdocWorld MDOC = new MdocWorld();
 
     @TempDir
     static Path folder;
@@ -48,7 +50,17 @@ class CredentialVerifyApiTest {
                  "plainAnchors": [{"jurisdiction": "EU", "name": "Wallet Test Root", "certificate": "%s"}],
                  "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312"}
                 """.formatted(root.getFileName()));
-        server = QtrustServer.start(RunningServer.settings(List.of("--policy", "eu-eidas", "--policy", policy.toString())),
+        // issue 18: an mdoc policy whose plain anchor is the mdoc test world's IACA.
+        Path iaca = Files.writeString(folder.resolve("mdoc-iaca.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder().encodeToString(MDOC.iaca.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Path mdocPolicy = Files.writeString(folder.resolve("mdoc-test.json"), """
+                {"name": "mdoc-test", "jurisdiction": "UT", "description": "the mdoc test world's IACA as a plain anchor",
+                 "useTrustedLists": false,
+                 "plainAnchors": [{"jurisdiction": "UT", "name": "Utopia Test IACA", "certificate": "%s"}],
+                 "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312"}
+                """.formatted(iaca.getFileName()));
+        server = QtrustServer.start(RunningServer.settings(List.of("--policy", "eu-eidas", "--policy", policy.toString(),
+                        "--policy", mdocPolicy.toString())),
                 Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(Duration.ofMinutes(3))).isTrue();
     }
@@ -116,5 +128,43 @@ class CredentialVerifyApiTest {
         HttpResponse<String> response = post("{\"aud\": \"x\", \"nonce\": \"y\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode mdocQuestion(byte[] presentation, String nonce) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = RunningServer.JSON.createObjectNode().put("format", "mso_mdoc")
+                .put("presentation", Base64.getUrlEncoder().withoutPadding().encodeToString(presentation))
+                .put("at", MdocWorld.NOW.toString()).put("policy", "mdoc-test");
+        body.putObject("handover").put("client_id", MdocWorld.CLIENT_ID).put("response_uri", MdocWorld.RESPONSE_URI).put("nonce", nonce);
+        return body;
+    }
+
+    @Test
+    void an_mdoc_with_its_handover_is_answered_200_with_the_mdoc_document() throws Exception {
+        HttpResponse<String> response = post(mdocQuestion(MDOC.presentMdl(), MdocWorld.NONCE).toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode verdict = RunningServer.json(response);
+        assertThat(verdict.fieldNames()).toIterable().containsExactly("valid", "code", "format", "docType", "issuer", "elements",
+                "deviceBound", "validity", "status", "certificate", "trace", "trustSource");
+        assertThat(verdict.get("valid").asBoolean()).as(response.body()).isTrue();
+        assertThat(verdict.get("deviceBound").asBoolean()).isTrue();
+        assertThat(verdict.get("elements").get(MdocWorld.NAMESPACE).get("family_name").asText()).isEqualTo("Mustermann");
+    }
+
+    @Test
+    void an_mdoc_signed_for_another_nonce_is_not_valid_and_bad_mdoc_questions_are_400() throws Exception {
+        HttpResponse<String> replayed = post(mdocQuestion(MDOC.presentMdl(), "another-nonce").toString());
+        com.fasterxml.jackson.databind.node.ObjectNode noHandover = mdocQuestion(MDOC.presentMdl(), MdocWorld.NONCE);
+        noHandover.remove("handover");
+        com.fasterxml.jackson.databind.node.ObjectNode notBase64 = mdocQuestion(MDOC.presentMdl(), MdocWorld.NONCE).put("presentation", "~~~");
+        com.fasterxml.jackson.databind.node.ObjectNode withAud = mdocQuestion(MDOC.presentMdl(), MdocWorld.NONCE).put("aud", "x");
+        com.fasterxml.jackson.databind.node.ObjectNode unknownFormat = mdocQuestion(MDOC.presentMdl(), MdocWorld.NONCE).put("format", "jwt_vc");
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(RunningServer.json(replayed).get("code").asText()).isEqualTo("invalid_holder_binding");
+        assertThat(post(noHandover.toString()).statusCode()).isEqualTo(400);
+        assertThat(post(notBase64.toString()).statusCode()).isEqualTo(400);
+        assertThat(post(withAud.toString()).statusCode()).isEqualTo(400);
+        assertThat(post(unknownFormat.toString()).statusCode()).isEqualTo(400);
     }
 }

@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Base64;
+import java.util.function.Supplier;
+import org.qtrust.adapters.crypto.issuance.Salts;
+import org.qtrust.adapters.crypto.pki.DeterministicSignatures;
 import org.qtrust.adapters.crypto.sdjwt.JwsSignatures;
 import org.qtrust.core.credential.mdoc.CoseAlgorithm;
 import org.qtrust.core.credential.mdoc.SessionTranscript;
@@ -34,14 +38,38 @@ public final class MdocIssuer {
     private final PrivateKey signerKey;
     private final List<X509Certificate> chain;
     private final CoseAlgorithm algorithm;
-    private final SecureRandom random;
+    private final Supplier<byte[]> salts;
+    private final boolean deterministic;
 
+    /** Random salts (32 bytes) and the provider's randomised ECDSA: real issuance. */
     public MdocIssuer(CborCodec cbor, PrivateKey signerKey, List<X509Certificate> chain, CoseAlgorithm algorithm, SecureRandom random) {
+        this(cbor, signerKey, chain, algorithm, () -> {
+            byte[] salt = new byte[32];
+            random.nextBytes(salt);
+            return salt;
+        }, false);
+    }
+
+    private MdocIssuer(CborCodec cbor, PrivateKey signerKey, List<X509Certificate> chain, CoseAlgorithm algorithm,
+                       Supplier<byte[]> salts, boolean deterministic) {
         this.cbor = cbor;
         this.signerKey = signerKey;
         this.chain = List.copyOf(chain);
         this.algorithm = algorithm;
-        this.random = random;
+        this.salts = salts;
+        this.deterministic = deterministic;
+    }
+
+    /**
+     * Reproducible issuance for the sandbox: salts from {@code salts} (16 bytes each) and RFC 6979
+     * ECDSA, so the same seed gives the same bytes. The salts are public: test data only.
+     */
+    public static MdocIssuer deterministic(CborCodec cbor, PrivateKey signerKey, List<X509Certificate> chain, CoseAlgorithm algorithm,
+                                           Salts salts) {
+        if (algorithm == CoseAlgorithm.EDDSA) {
+            throw new IllegalArgumentException("deterministic issuance signs with ECDSA");
+        }
+        return new MdocIssuer(cbor, signerKey, chain, algorithm, () -> Base64.getUrlDecoder().decode(salts.next()), true);
     }
 
     /**
@@ -92,8 +120,7 @@ public final class MdocIssuer {
             List<Cbor> items = new ArrayList<>();
             Map<Cbor, Cbor> digests = new LinkedHashMap<>();
             for (Map.Entry<String, Cbor> element : ns.getValue().entrySet()) {
-                byte[] salt = new byte[32];
-                random.nextBytes(salt);
+                byte[] salt = salts.get();
                 Map<Cbor, Cbor> item = new LinkedHashMap<>();
                 item.put(Cbor.text("digestID"), Cbor.integer(digestId));
                 item.put(Cbor.text("random"), Cbor.bytes(salt));
@@ -166,11 +193,17 @@ public final class MdocIssuer {
     }
 
     private Cbor sign1(PrivateKey key, CoseAlgorithm alg, Map<Cbor, Cbor> unprotected, Optional<byte[]> payload, byte[] signedPayload) {
+        return sign1(key, alg, unprotected, payload, signedPayload, deterministic);
+    }
+
+    private Cbor sign1(PrivateKey key, CoseAlgorithm alg, Map<Cbor, Cbor> unprotected, Optional<byte[]> payload, byte[] signedPayload,
+                       boolean reproducible) {
         byte[] protectedBytes = cbor.encode(new Cbor.Map(Map.of(Cbor.integer(1), Cbor.integer(alg.id()))));
         byte[] toBeSigned = cbor.encode(Cbor.array(Cbor.text("Signature1"), Cbor.bytes(protectedBytes), Cbor.bytes(new byte[0]),
                 Cbor.bytes(signedPayload)));
         return Cbor.array(Cbor.bytes(protectedBytes), new Cbor.Map(unprotected),
-                payload.<Cbor>map(Cbor::bytes).orElse(Cbor.NULL), Cbor.bytes(sign(key, alg, toBeSigned)));
+                payload.<Cbor>map(Cbor::bytes).orElse(Cbor.NULL),
+                Cbor.bytes(reproducible ? DeterministicSignatures.jwsSignature(key, alg.joseName(), toBeSigned) : sign(key, alg, toBeSigned)));
     }
 
     private static byte[] sign(PrivateKey key, CoseAlgorithm alg, byte[] data) {

@@ -64,6 +64,11 @@ public final class DeterministicSignatures {
      * RFC 6979 ECDSA in the JOSE r‖s form, RSxxx by PKCS#1 v1.5. Other algorithms (PS, EdDSA) are refused.
      */
     public static byte[] jwsSignature(PrivateKey key, String jwsAlgorithm, String signingInput) {
+        return jwsSignature(key, jwsAlgorithm, signingInput.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The same over bytes (a COSE Sig_structure: ES256/384/512 in the same r‖s form, RFC 9053 §2.1). */
+    public static byte[] jwsSignature(PrivateKey key, String jwsAlgorithm, byte[] signingInput) {
         JwsAlgorithm algorithm = JWS_ALGORITHMS.get(jwsAlgorithm);
         if (algorithm == null) {
             throw new IllegalArgumentException("no deterministic signature for the JWS algorithm " + jwsAlgorithm);
@@ -71,7 +76,7 @@ public final class DeterministicSignatures {
         ContentSigner signer = signer(key, algorithm.jcaName());
         try {
             try (OutputStream out = signer.getOutputStream()) {
-                out.write(signingInput.getBytes(StandardCharsets.US_ASCII));
+                out.write(signingInput);
             }
             byte[] signature = signer.getSignature();
             return algorithm.concatenatedLength() == 0 ? signature

@@ -32,7 +32,8 @@ final class LoteArtefacts implements ArtefactGenerator {
         String list = LoteWriter.pidProviders().sequenceNumber(1).issued(SandboxLayout.BASE)
                 .nextUpdate(TrustedListsArtefacts.NEXT_UPDATE).operator("Sandbox PID Providers List Operator")
                 .entity("Sandbox PID Provider A",
-                        LoteWriter.service("Sandbox PID A issuance", LoteWriter.PID_ISSUANCE, providerA.certificate()))
+                        LoteWriter.service("Sandbox PID A issuance", LoteWriter.PID_ISSUANCE, providerA.certificate()),
+                        LoteWriter.service("Sandbox PID A mdoc issuance (IACA)", LoteWriter.PID_ISSUANCE, pki.pidIacaA().certificate()))
                 .entity("Sandbox PID Provider W",
                         LoteWriter.service("Sandbox PID W issuance", LoteWriter.PID_ISSUANCE, providerW.certificate())
                                 .status(LoteWriter.WITHDRAWN, WITHDRAWN_SINCE).history(LoteWriter.NOTIFIED, NOTIFIED_SINCE))

@@ -17,11 +17,11 @@ public final class SandboxGenerator {
     /**
      * The artefact families, in order (later ones may rely on files of earlier ones): lists,
      * certificates, revocation data, SD-JWT VC credentials with their status list, the PID
-     * providers LoTE with its PID credentials, and the issuers' metadata.
+     * providers LoTE with its PID credentials, the issuers' metadata, and mdoc PIDs (ISO/IEC 18013-5).
      */
     static final List<ArtefactGenerator> GENERATORS = List.of(
             new TrustedListsArtefacts(), new CertificateArtefacts(), new RevocationArtefacts(), new CredentialArtefacts(),
-            new LoteArtefacts(), new IssuerMetadataArtefacts());
+            new LoteArtefacts(), new IssuerMetadataArtefacts(), new MdocArtefacts());
 
     private SandboxGenerator() {
     }

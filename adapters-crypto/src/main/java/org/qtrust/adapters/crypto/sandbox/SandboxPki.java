@@ -47,6 +47,10 @@ public final class SandboxPki {
     private final KeyAndCertificate loteSigner;
     private final KeyAndCertificate pidProviderA;
     private final KeyAndCertificate pidProviderW;
+    private final KeyAndCertificate pidIacaA;
+    private final KeyAndCertificate pidDocumentSignerA;
+    private final KeyAndCertificate rogueIaca;
+    private final KeyAndCertificate rogueDocumentSigner;
 
     public SandboxPki(SandboxSettings settings) {
         this.settings = settings;
@@ -73,6 +77,33 @@ public final class SandboxPki {
         loteSigner = signer("lote-pid", "CN=Sandbox PID Providers List Signer,O=European Commission (sandbox),C=EU");
         pidProviderA = pidProvider("pid-a", "CN=Sandbox PID Provider A,O=Sandbox PID Provider A,C=XA");
         pidProviderW = pidProvider("pid-w", "CN=Sandbox PID Provider W,O=Sandbox PID Provider W,C=XB");
+        pidIacaA = certificate("pid-a-iaca", "CN=Sandbox PID Provider A IACA,O=Sandbox PID Provider A,C=XA").selfSigned().ca(0)
+                .keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).validity(Y2025, Y2035).issue();
+        pidDocumentSignerA = documentSigner("pid-a-ds", "CN=Sandbox PID Provider A DS,O=Sandbox PID Provider A,C=XA", pidIacaA);
+        rogueIaca = certificate("rogue-iaca", "CN=Sandbox Unlisted IACA,O=Sandbox Unlisted,C=XA").selfSigned().ca(0)
+                .keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).validity(Y2025, Y2035).issue();
+        rogueDocumentSigner = documentSigner("rogue-ds", "CN=Sandbox Unlisted DS,O=Sandbox Unlisted,C=XA", rogueIaca);
+    }
+
+    /** ISO/IEC 18013-5 Annex B.1.4: a Document Signer certificate (mdlDS extended key usage) under its IACA. */
+    private KeyAndCertificate documentSigner(String keyName, String subject, KeyAndCertificate iaca) {
+        return certificate(keyName, subject).issuedBy(iaca).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .extendedKeyUsage("1.0.18013.5.1.2").validity(Y2025, Y2035).issue();
+    }
+
+    /** PID Provider A's mdoc issuing authority (IACA), listed on the PID providers list beside its SD-JWT key. */
+    public KeyAndCertificate pidIacaA() {
+        return pidIacaA;
+    }
+
+    /** PID Provider A's mdoc Document Signer, under {@link #pidIacaA()}. */
+    public KeyAndCertificate pidDocumentSignerA() {
+        return pidDocumentSignerA;
+    }
+
+    /** An IACA no list names, and its Document Signer. */
+    public KeyAndCertificate rogueDocumentSigner() {
+        return rogueDocumentSigner;
     }
 
     public SandboxSettings settings() {

@@ -66,6 +66,8 @@ public final class MdocVerificationService implements VerifyMdoc {
     private final JsonWebTokens jose;
     private final StatusListSource statusLists;
     private final Optional<ChainDecisions> chains;
+    private static final int MAX_PARSED_CHAINS = 1024;
+    private final Map<String, Optional<List<X509Certificate>>> parsedChains = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MdocVerificationService(IssuerTrust trust, CborCodec cbor, CoseSignatures cose, JsonWebTokens jose,
                                    StatusListSource statusLists) {
@@ -173,14 +175,11 @@ public final class MdocVerificationService implements VerifyMdoc {
             } catch (MalformedCborException e) {
                 return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5chain: " + e.getMessage());
             }
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (byte[] der : chain) {
-                Optional<X509Certificate> certificate = certificate(der);
-                if (certificate.isEmpty()) {
-                    return p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5chain: an entry is not an X.509 certificate");
-                }
-                certificates.add(certificate.get());
+            Optional<List<X509Certificate>> parsed = certificates(chain);
+            if (parsed.isEmpty()) {
+                return p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5chain: an entry is not an X.509 certificate");
             }
+            List<X509Certificate> certificates = parsed.get();
             documentSigner = Optional.of(certificates.get(0));
             p.issuer = Optional.of(subject(certificates.get(0)));
             Optional<MdocVerdict> rejected = trust instanceof IssuerTrust.TrustSourceLists lists
@@ -406,6 +405,32 @@ public final class MdocVerificationService implements VerifyMdoc {
     @SuppressWarnings("deprecation")
     private static String issuerName(X509Certificate certificate) {
         return certificate.getIssuerDN().getName();
+    }
+
+    /** The x5chain parsed, remembered per chain: wallets present the same Document Signer over and over. */
+    private Optional<List<X509Certificate>> certificates(List<byte[]> chain) {
+        StringBuilder key = new StringBuilder();
+        Base64.Encoder base64 = Base64.getEncoder();
+        chain.forEach(der -> key.append(base64.encodeToString(der)).append(','));
+        String id = key.toString();
+        Optional<List<X509Certificate>> cached = parsedChains.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (byte[] der : chain) {
+            Optional<X509Certificate> certificate = certificate(der);
+            if (certificate.isEmpty()) {
+                return Optional.empty();
+            }
+            certificates.add(certificate.get());
+        }
+        if (parsedChains.size() >= MAX_PARSED_CHAINS) {
+            parsedChains.clear();
+        }
+        Optional<List<X509Certificate>> result = Optional.of(List.copyOf(certificates));
+        parsedChains.put(id, result);
+        return result;
     }
 
     private static Optional<X509Certificate> certificate(byte[] der) {
