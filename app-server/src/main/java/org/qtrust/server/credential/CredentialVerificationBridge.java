@@ -44,10 +44,13 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     @Override
     public Optional<ObjectNode> verify(CredentialQuestion question) {
         TrustedListsSnapshot snapshot = question.snapshot();
-        CertificateDecisionService decisions = snapshot.decisions(question.policy(), question.validationTime()).service();
         CredentialIssuerPolicy rules = question.policy().credentialIssuers();
         Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
                 : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust()));
+        // Issue 13: without lists of trusted entities the x5c chain is decided under the policy's credential-issuer
+        // rules (EAA/Q, EAA/Pub-EAA by default, never CA/QC); with them the certificate policy decides status list chains.
+        CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
+                : question.policy(), question.validationTime()).service();
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
                 .forVerifier(question.audience(), question.nonce());
         return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers, rules.kinds()).verify(check.requiringKeyBinding(true))));
@@ -63,7 +66,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         // Status list tokens signed by an x5c chain are decided as certificates, as the CLI does with list options.
         IssuerTrust trust = issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
                 kinds, Optional.<VerifyCertificate>of(decisions)))
-                .orElseGet(() -> new IssuerTrust.CertificateChain(decisions));
+                .orElseGet(() -> new IssuerTrust.CertificateChain(decisions, decisions.policy().credentialIssuers()));
         Verifier fresh = new Verifier(decisions, issuers, kinds, CredentialVerificationService.offline(trust, jose));
         last.set(fresh);
         return fresh.service();

@@ -46,9 +46,17 @@ class CredentialVerifyApiTest {
                 {"name": "wallet-test", "jurisdiction": "EU", "description": "the wallet test world's root as a plain anchor",
                  "useTrustedLists": false,
                  "plainAnchors": [{"jurisdiction": "EU", "name": "Wallet Test Root", "certificate": "%s"}],
-                 "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312"}
+                 "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312",
+                 "credentialIssuers": {"trustSources": {"pid": [{"source": "anchor"}]}}}
                 """.formatted(root.getFileName()));
-        server = QtrustServer.start(RunningServer.settings(List.of("--policy", "eu-eidas", "--policy", policy.toString())),
+        // The same anchor without the explicit widening: a plain anchor vouches for no PID issuer (issue 13).
+        Path roleless = Files.writeString(folder.resolve("wallet-roleless.json"), """
+                {"name": "wallet-roleless", "jurisdiction": "EU", "useTrustedLists": false,
+                 "plainAnchors": [{"jurisdiction": "EU", "name": "Wallet Test Root", "certificate": "%s"}],
+                 "statusTime": "validation-time", "revocation": "off"}
+                """.formatted(root.getFileName()));
+        server = QtrustServer.start(RunningServer.settings(List.of("--policy", "eu-eidas", "--policy", policy.toString(),
+                        "--policy", roleless.toString())),
                 Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(Duration.ofMinutes(3))).isTrue();
     }
@@ -67,6 +75,22 @@ class CredentialVerifyApiTest {
     private static String question(String presentation) {
         return RunningServer.JSON.createObjectNode().put("presentation", presentation).put("aud", WalletCredentials.AUDIENCE)
                 .put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.toString()).put("policy", "wallet-test").toString();
+    }
+
+    @Test
+    void a_pid_whose_chain_ends_at_an_anchor_without_the_pid_role_is_not_valid() throws Exception {
+        String body = RunningServer.JSON.createObjectNode().put("presentation", WALLET.present(WALLET.issue(WALLET.pid())))
+                .put("aud", WalletCredentials.AUDIENCE).put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.toString())
+                .put("policy", "wallet-roleless").toString();
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode verdict = RunningServer.JSON.readTree(response.body());
+        assertThat(verdict.get("valid").asBoolean()).isFalse();
+        assertThat(verdict.get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(verdict.get("trace").toString()).contains("a credential of kind pid is issued only through")
+                .contains("(a plain trust anchor): not that role");
     }
 
     @Test

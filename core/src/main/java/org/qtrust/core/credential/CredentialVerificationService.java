@@ -154,6 +154,9 @@ public final class CredentialVerificationService implements VerifyCredential {
             }
             issuerKey = p.issuerKey;
         } else {
+            IssuerTrust.CertificateChain roles = (IssuerTrust.CertificateChain) trust;
+            CredentialKind kind = roles.issuers().kinds().kindOf(p.vct.orElseThrow());
+            p.trace.add("kind: " + kind.code() + " (" + roles.issuers().kinds().describe() + ")");
             Optional<List<String>> chain;
             ChainDecisions.Decided decided;
             try {
@@ -171,8 +174,14 @@ public final class CredentialVerificationService implements VerifyCredential {
                     + decided.verdict().territory().map(t -> " via " + t + " / " + decided.verdict().provider().orElse("?")).orElse(""));
             p.trustSource = decided.verdict().service().map(service -> "plain_anchor".equals(service.standing())
                     ? CredentialVerdict.SOURCE_ANCHOR : "TL");
+            IssuerRole role = IssuerRole.judge(roles.issuers().trust(), kind, decided.verdict());
+            p.trace.add(role.line());
             if (!decided.verdict().trusted()) {
                 return p.reject(certificateCode(decided.verdict().code()), "x5c: the issuer certificate is not trusted: see certificate.trace");
+            }
+            if (!role.holds()) {
+                return p.reject(CredentialCode.ISSUER_NOT_TRUSTED, "issuer role: the " + kind.code()
+                        + " issuer is not trusted: its chain ends at a service without the role the policy needs");
             }
             if (decided.leafKey().isEmpty()) {
                 return p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5c: the leaf's key cannot be read");

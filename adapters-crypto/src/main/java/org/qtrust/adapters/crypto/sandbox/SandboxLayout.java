@@ -99,6 +99,14 @@ public final class SandboxLayout {
         return args;
     }
 
+    /** The offline list options and the PID providers list (one {@code --at}), then {@code extra}. */
+    public static List<String> listAndLoteOptions(String... extra) {
+        List<String> args = new ArrayList<>(offlineListOptions());
+        args.addAll(List.of("--lote", PID_PROVIDERS, "--lote-anchor", LOTE_ANCHOR));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
     /** The options that load the sandbox's PID providers list, relative to the sandbox folder. */
     public static List<String> loteOptions() {
         return List.of("--lote", PID_PROVIDERS, "--lote-anchor", LOTE_ANCHOR, "--at", VALIDATION_TIME.toString());
