@@ -82,13 +82,13 @@ final class CredentialArtefacts implements ArtefactGenerator {
         declare(output, "malformed.sdjwt", "malformed_credential", "plain text, not <issuer-jwt>~<disclosures>~<kb-jwt>");
         credential(output, "missing-x5c.sdjwt", present(issuer(pki, issuer, "missing-x5c").header("x5c", null).issue(diploma(iss, holder)), holder),
                 "missing_certificate_chain", "no x5c header: nothing ties the issuer key to a listed service");
-        // The listed key of the EAA/Q service in an earlier certificate, issued while the service was granted and expired
-        // on 2025-10-28: the role holds, the chain does not.
-        KeyAndCertificate expiredIssuer = pki.certificate("eaa-b", "eaa-b-expired", "CN=Sandbox Expired Attestation Issuer B,O=Sandbox Trust B,C=XB")
-                .issuedBy(pki.sealCaB()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
-                .validity(SandboxPki.Y2025, SandboxPki.Y2025.plus(300, ChronoUnit.DAYS)).issue();
-        credential(output, "invalid-chain.sdjwt", present(issuer(pki, expiredIssuer, "invalid-chain").issue(diploma(iss, holder)), holder),
-                "invalid_certificate_chain", "its x5c issuer certificate (the EAA/Q service's key in an earlier certificate under Seal CA B) expired on 2025-10-28");
+        // Under the listed key of the EAA/Q service (the role holds), expired on 2025-10-28 (the chain does not).
+        KeyAndCertificate expired = pki.certificate("eaa-b-expired", "CN=Sandbox Expired Attestation Signer B,O=Sandbox Trust B,C=XB")
+                .issuedBy(issuer).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .validity(SandboxPki.Y2025.plus(30, ChronoUnit.DAYS), SandboxPki.Y2025.plus(300, ChronoUnit.DAYS)).issue();
+        credential(output, "invalid-chain.sdjwt", present(issuer(pki, expired, List.of(expired, issuer), "invalid-chain")
+                        .issue(diploma(iss, holder)), holder),
+                "invalid_certificate_chain", "its x5c leaf, issued under the listed key of the EAA/Q service of XB, expired on 2025-10-28");
         KeyAndCertificate unlistedIssuer = pki.certificate("eaa-z", "CN=Sandbox Attestation Issuer Z,O=Sandbox Non-EU Scheme Z,C=ZZ")
                 .issuedBy(pki.nationalRootZ()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
                 .validity(SandboxPki.Y2025, SandboxPki.Y2035).issue();

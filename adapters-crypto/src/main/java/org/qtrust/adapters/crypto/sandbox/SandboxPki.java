@@ -117,14 +117,6 @@ public final class SandboxPki {
                 .validity(Y2025, Y2035).issue();
     }
 
-    /**
-     * A certificate for the key named {@code keyName} that another certificate already carries,
-     * with a serial number of its own ({@code serialName}): e.g. an older certificate of a listed key.
-     */
-    public CertificateBuilder certificate(String keyName, String serialName, String subjectDn) {
-        return CertificateBuilder.subject(subjectDn, keys.ecKey(keyName), serialFor(serialName));
-    }
-
     private static BigInteger serialFor(String name) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
