@@ -82,7 +82,7 @@ class CredentialLoteCliTest {
         List<String> args = new ArrayList<>(List.of("credential", "verify", file("pid.txt", presentation).toString(),
                 "--lote", list.toString(), "--lote-anchor", pem("operator.pem", OPERATOR.certificate()).toString(),
                 "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE,
-                "--at", WalletCredentials.NOW.toString(), "--no-fetch", "--json"));
+                "--at", WalletCredentials.NOW.toString(), "--presented-at", WalletCredentials.NOW.toString(), "--no-fetch", "--json"));
         args.addAll(List.of(more));
         return run(args);
     }

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.qtrust.core.certificate.CertificateDecisionService;
 import org.qtrust.core.certificate.VerifyCertificate;
+import org.qtrust.core.credential.BoundedReplayCache;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
+import org.qtrust.core.credential.ReplayGuard;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.CredentialKindRule;
@@ -24,11 +26,18 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * looks it up, under the policy's credential-issuer rules: by the credential's kind, on the lists
  * of trusted entities and, when the policy
  * uses them, the trusted lists, all judged at the question's time. Key binding is required (the
- * request carries aud and nonce); issuer metadata and status lists are not fetched (the trace says so).
+ * request carries aud and nonce) and its freshness judged by the server's clock, never the request's {@code at}; a
+ * (nonce, sd_hash) accepted once is refused while fresh ("replayed", issue 13.8). Issuer metadata and status lists are
+ * not fetched (the trace says so).
  */
 public final class CredentialVerificationBridge implements CredentialVerification {
 
+    /** How many fresh presentations the server remembers to refuse their replay (issue 13.8). */
+    public static final int REPLAY_CACHE_ENTRIES = 100_000;
+
     private final JsonWebTokens jose;
+    /** One for the server's lifetime, whatever the snapshot: a presentation accepted once is refused again while fresh. */
+    private final ReplayGuard replays;
     /** The verifier over the last trust sources used: it keeps the chain decisions it made. */
     private final AtomicReference<Verifier> last = new AtomicReference<>();
 
@@ -38,7 +47,12 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     }
 
     public CredentialVerificationBridge(JsonWebTokens jose) {
+        this(jose, new BoundedReplayCache(REPLAY_CACHE_ENTRIES));
+    }
+
+    public CredentialVerificationBridge(JsonWebTokens jose, ReplayGuard replays) {
         this.jose = Objects.requireNonNull(jose);
+        this.replays = Objects.requireNonNull(replays);
     }
 
     @Override
@@ -52,7 +66,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
                 : question.policy(), question.validationTime()).service();
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
-                .forVerifier(question.audience(), question.nonce());
+                .forVerifier(question.audience(), question.nonce()).presentedAt(question.receivedAt());
         return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers, rules.kinds()).verify(check.requiringKeyBinding(true))));
     }
 
@@ -67,7 +81,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         IssuerTrust trust = issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
                 kinds, Optional.<VerifyCertificate>of(decisions)))
                 .orElseGet(() -> new IssuerTrust.CertificateChain(decisions, decisions.policy().credentialIssuers()));
-        Verifier fresh = new Verifier(decisions, issuers, kinds, CredentialVerificationService.offline(trust, jose));
+        Verifier fresh = new Verifier(decisions, issuers, kinds, CredentialVerificationService.offline(trust, jose).withReplayGuard(replays));
         last.set(fresh);
         return fresh.service();
     }

@@ -94,6 +94,46 @@ class CredentialVerifyApiTest {
     }
 
     @Test
+    void a_replayed_presentation_is_refused() throws Exception {
+        String presentation = WALLET.present(WALLET.issue(WALLET.pid()));
+
+        JsonNode first = RunningServer.JSON.readTree(post(question(presentation)).body());
+        HttpResponse<String> again = post(question(presentation));
+
+        assertThat(first.get("code").asText()).isEqualTo("ok");
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode replayed = RunningServer.JSON.readTree(again.body());
+        assertThat(replayed.get("valid").asBoolean()).isFalse();
+        assertThat(replayed.get("code").asText()).isEqualTo("invalid_holder_binding");
+        assertThat(replayed.get("trace").toString()).contains("key binding: replayed");
+    }
+
+    @Test
+    void a_past_at_does_not_make_a_stale_kb_jwt_fresh() throws Exception {
+        // The server's clock is NOW; a KB-JWT made an hour ago stays stale even when the request asks about an hour ago.
+        String presentation = WALLET.keyBinding().issuedAt(WalletCredentials.NOW.minus(Duration.ofHours(1)))
+                .bind(WALLET.issue(WALLET.pid()).issuance());
+        String body = RunningServer.JSON.createObjectNode().put("presentation", presentation).put("aud", WalletCredentials.AUDIENCE)
+                .put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.minus(Duration.ofHours(1)).toString())
+                .put("policy", "wallet-test").toString();
+
+        JsonNode verdict = RunningServer.JSON.readTree(post(body).body());
+
+        assertThat(verdict.get("code").asText()).isEqualTo("invalid_holder_binding");
+        assertThat(verdict.get("trace").toString()).contains("verifier's clock");
+    }
+
+    @Test
+    void a_credential_whose_iat_is_1e300_is_answered_200_malformed_never_500() throws Exception {
+        HttpResponse<String> response = post(question(WALLET.present(WALLET.issue(WALLET.pid().claim("iat", 1e300)))));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode verdict = RunningServer.JSON.readTree(response.body());
+        assertThat(verdict.get("code").asText()).isEqualTo("malformed_credential");
+        assertThat(verdict.get("trace").toString()).contains("iat is not a NumericDate this verifier accepts");
+    }
+
+    @Test
     void a_valid_presentation_is_answered_200_with_the_credential_verify_document() throws Exception {
         HttpResponse<String> response = post(question(WALLET.present(WALLET.issue(WALLET.pid()))));
 

@@ -111,7 +111,24 @@ final class CredentialArtefacts implements ArtefactGenerator {
                         pki.key("holder-thief")),
                 "invalid_holder_binding", "the KB-JWT is signed with a key other than the credential's cnf.jwk");
 
+        // Issue 13.5: strict JOSE and SD-JWT VC.
+        credential(output, "exp-in-disclosure.sdjwt", present(issuer(pki, issuer, "exp-in-disclosure").issue(diploma(iss, holder)
+                        .without("exp").disclosable("exp", EXPIRES.getEpochSecond())), holder),
+                "invalid_disclosure", "exp arrives through a disclosure: it must not be selectively disclosed "
+                        + "(draft-ietf-oauth-sd-jwt-vc §3.2.2.2), else a holder could withhold it");
         String statusUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/" + STATUS_LIST;
+        credential(output, "status-in-disclosure.sdjwt", present(issuer(pki, issuer, "status-in-disclosure").issue(diploma(iss, holder)
+                        .disclosable("status", status(statusUri, REVOKED))), holder),
+                "invalid_disclosure", "its status list reference (a revoked entry) arrives through a disclosure, which a holder "
+                        + "could simply leave out (draft-ietf-oauth-sd-jwt-vc §3.2.2.2)");
+        credential(output, "unknown-crit.sdjwt", present(issuer(pki, issuer, "unknown-crit")
+                        .header("crit", List.of("urn:example:must-understand")).header("urn:example:must-understand", true)
+                        .issue(diploma(iss, holder)), holder),
+                "malformed_credential", "its header's crit names an extension this verifier does not understand (RFC 7515 §4.1.11)");
+        credential(output, "typ-application.sdjwt", present(issuer(pki, issuer, "typ-application").type("application/dc+sd-jwt")
+                        .issue(diploma(iss, holder)), holder),
+                "ok", "typ application/dc+sd-jwt: the same media type as dc+sd-jwt (RFC 7515 §4.1.9)");
+
         output.write(SandboxLayout.STATUS + "/" + STATUS_LIST, StatusListTokens.token(
                 JwsSigner.deterministic(issuer.privateKey(), "ES256", List.of(issuer.certificate())), statusUri, ISSUED, null,
                 2, VALID, REVOKED, SUSPENDED));

@@ -93,8 +93,9 @@ public final class SandboxLayout {
      * too; without it, it cannot be fetched, which is noted, not refused.
      */
     public static List<String> credentialVerify(String credential, List<String> trustSourceOptions) {
+        // The KB-JWTs were made at the validation time: --presented-at re-checks these recorded presentations then (issue 13.8).
         List<String> args = new ArrayList<>(List.of("credential", "verify", credential, "--aud", AUDIENCE, "--nonce", NONCE,
-                "--require-key-binding", ALLOW_LOOPBACK_HTTP));
+                "--require-key-binding", "--presented-at", VALIDATION_TIME.toString(), ALLOW_LOOPBACK_HTTP));
         args.addAll(trustSourceOptions);
         return args;
     }
