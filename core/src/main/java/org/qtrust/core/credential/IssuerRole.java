@@ -37,6 +37,20 @@ record IssuerRole(boolean holds, String line) {
         String found = "; the chain ends at " + verdict.territory().orElse("?") + " / " + verdict.provider().orElse("?") + " / "
                 + service.name() + " (" + (anchor ? "a plain trust anchor" : ServiceTypes.shortName(service.type())
                 + service.statusAtIssuance().map(st -> ", " + st + " at the certificate's issuance").orElse("")) + ")";
+        // Issue 14.12: a certificate listed byte for byte by a service (e.g. an EAA/Q issuer's own certificate) is decided
+        // through its issuer's CA; the role is that listing's.
+        if (verdict.listedAs().isPresent()) {
+            CertificateVerdict.ListedAs listing = verdict.listedAs().get();
+            String listed = "; the certificate is itself listed as " + listing.territory() + " / " + listing.service() + " ("
+                    + ServiceTypes.shortName(listing.type()) + "), its chain ends at " + verdict.territory().orElse("?") + " / "
+                    + service.name();
+            for (TrustSourceRule rule : rules) {
+                if (rule.source() == TrustSourceRule.Source.TRUSTED_LIST && rule.acceptsServiceType(ServiceTypes.expand(listing.type()))) {
+                    return new IssuerRole(true, needed + listed + ": holds that role (" + rule.describe() + ")");
+                }
+            }
+            return new IssuerRole(false, needed + listed + ": not that role");
+        }
         for (TrustSourceRule rule : rules) {
             boolean fits = anchor ? rule.source() == TrustSourceRule.Source.ANCHOR
                     : rule.source() == TrustSourceRule.Source.TRUSTED_LIST

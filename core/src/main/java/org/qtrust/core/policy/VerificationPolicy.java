@@ -142,7 +142,9 @@ public record VerificationPolicy(
         if (name.endsWith(CREDENTIAL_ISSUERS_SUFFIX)) {
             return this;
         }
-        Set<String> types = new LinkedHashSet<>();
+        // The certificate-issuing types decide the chain of an issuer certificate that a role service lists byte for byte
+        // (issue 14.12: listed certificates are decided through their issuer); the role check then reads that listing.
+        Set<String> types = new LinkedHashSet<>(ServiceTypes.CERTIFICATE_ISSUING);
         Set<String> statuses = new LinkedHashSet<>();
         for (TrustSourceRule rule : credentialIssuers.trust().rulesFrom(TrustSourceRule.Source.TRUSTED_LIST)) {
             types.addAll(rule.serviceTypes());
