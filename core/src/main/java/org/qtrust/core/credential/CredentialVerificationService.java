@@ -176,7 +176,7 @@ public final class CredentialVerificationService implements VerifyCredential {
             p.trustSource = Optional.of(CredentialVerdict.SOURCE_KEY);
             p.trace.add("issuer key: given out of band (no certificate chain, no trusted list)");
         } else if (trust instanceof IssuerTrust.TrustSourceLists lists) {
-            Optional<CredentialVerdict> rejected = issuerOnLists(lists, issuerJwt, check, p);
+            Optional<CredentialVerdict> rejected = issuerOnLists(lists, issuerJwt, presentation, check, p);
             if (rejected.isPresent()) {
                 return rejected.get();
             }
@@ -284,7 +284,7 @@ public final class CredentialVerificationService implements VerifyCredential {
      * verified: a forged one fails the signature step that follows.
      */
     private Optional<CredentialVerdict> issuerOnLists(IssuerTrust.TrustSourceLists lists, SignedJwt issuerJwt,
-                                                      CredentialCheck check, Progress p) {
+                                                      SdJwtPresentation presentation, CredentialCheck check, Progress p) {
         List<byte[]> chain;
         Instant issuedAt;
         try {
@@ -293,11 +293,15 @@ public final class CredentialVerificationService implements VerifyCredential {
                 return Optional.of(p.reject(CredentialCode.MISSING_CERTIFICATE_CHAIN, "x5c: the issuer JWT carries no certificate chain"));
             }
             chain = x5c.get().stream().map(java.util.Base64.getDecoder()::decode).toList();
-            issuedAt = numericDate(issuerJwt.claims(), "iat").orElse(check.validationTime());
         } catch (MalformedTokenException e) {
             return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: an entry is not base64"));
+        }
+        try {
+            issuedAt = issuanceForStatus(issuerJwt, presentation, check, p);
+        } catch (MalformedTokenException e) {
+            return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "times: " + e.getMessage()));
         }
         CredentialKind kind = lists.kinds().kindOf(p.vct.orElseThrow());
         p.trace.add("kind: " + kind.code() + " (" + lists.kinds().describe() + ")");
@@ -318,6 +322,42 @@ public final class CredentialVerificationService implements VerifyCredential {
         }
         p.issuerKey = leafKey.get();
         return Optional.empty();
+    }
+
+    /**
+     * Issue 13.7: when the issuer's status is judged. {@code iat} is asserted by the issuer itself (and not yet verified
+     * here), so it counts only when it is not after the validation time and not after the KB-JWT's {@code iat} (nothing
+     * is presented before it is issued); otherwise, or without one, the validation time counts.
+     */
+    private Instant issuanceForStatus(SignedJwt issuerJwt, SdJwtPresentation presentation, CredentialCheck check,
+                                             Progress p) throws MalformedTokenException {
+        Instant time = check.validationTime();
+        Optional<Instant> iat = numericDate(issuerJwt.claims(), "iat");
+        if (iat.isEmpty()) {
+            p.trace.add("issuance: no iat; the issuer's status is judged at the validation time " + time);
+            return time;
+        }
+        if (iat.get().isAfter(time)) {
+            p.trace.add("issuance: iat " + iat.get() + " (issuer-asserted) is after the validation time; the issuer's status is judged at "
+                    + time);
+            return time;
+        }
+        Optional<Instant> keyBinding = Optional.empty();
+        if (presentation.keyBindingJwt().isPresent()) {
+            try {
+                keyBinding = numericDate(jwtClaims(presentation.keyBindingJwt().get()), "iat");
+            } catch (MalformedTokenException e) {
+                keyBinding = Optional.empty(); // the key-binding step refuses it
+            }
+        }
+        if (keyBinding.isPresent() && iat.get().isAfter(keyBinding.get())) {
+            p.trace.add("issuance: iat " + iat.get() + " (issuer-asserted) is after the KB-JWT's iat " + keyBinding.get()
+                    + "; the issuer's status is judged at the validation time " + time);
+            return time;
+        }
+        p.trace.add("issuance: iat " + iat.get() + " (issuer-asserted; not after the validation time"
+                + (keyBinding.isPresent() ? " nor the KB-JWT's iat" : "") + "): the issuer's status is judged then");
+        return iat.get();
     }
 
     private static CredentialCode certificateCode(VerdictCode code) {
@@ -610,6 +650,11 @@ public final class CredentialVerificationService implements VerifyCredential {
         } catch (IllegalArgumentException e) {
             throw new MalformedTokenException(e.getMessage());
         }
+    }
+
+    /** The payload of a compact JWS, read without verifying it (only to compare its iat; verified later). */
+    private Map<String, Object> jwtClaims(String compact) throws MalformedTokenException {
+        return jose.read(compact).claims();
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
