@@ -28,6 +28,9 @@ import org.qtrust.core.credential.CredentialVerdict;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.policy.PlainTrustAnchor;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.trustedlist.ServiceCertificate;
@@ -128,8 +131,12 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
         GeneratedIssuer issuer = GeneratedIssuer.create("QTrust Bench", time);
         Injector crypto = Guice.createInjector(new CryptoAdapterModule());
         CertificateInspector inspector = crypto.getInstance(CertificateInspector.class);
+        // The bench's issuer ends at a plain anchor: its policy names the anchor source for its kind explicitly (issue 13).
         VerificationPolicy policy = VerificationPolicy.euEidas().withAdditionalAnchors(
-                List.of(new PlainTrustAnchor("XX", "QTrust Bench Root", ServiceCertificate.of(issuer.root()))));
+                List.of(new PlainTrustAnchor("XX", "QTrust Bench Root", ServiceCertificate.of(issuer.root()))))
+                .withCredentialIssuers(CredentialIssuerPolicy.anchorsFor(CredentialKindRule.euDefault(), CredentialKind.PID,
+                        CredentialKind.ATTESTATION))
+                .forCredentialIssuers();
         CertificateDecisionService decisions = new CertificateDecisionService(
                 TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector), inspector, policy);
         CredentialVerificationService verifier = CredentialVerificationService.offline(

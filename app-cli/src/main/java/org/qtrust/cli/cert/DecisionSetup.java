@@ -55,10 +55,30 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
      */
     public static DecisionSetup open(ListOptions lists, String policyArgument, List<String> trustAnchors, Clock clock,
                                      java.util.Optional<RevocationMode> revocationOverride, HttpOptions http) {
+        return open(lists, policyArgument, trustAnchors, clock, revocationOverride, http, false);
+    }
+
+    /**
+     * Decisions about the {@code x5c} chains of wallet credential issuers: the policy as
+     * {@link VerificationPolicy#forCredentialIssuers()} turns it (the service types its
+     * credential-issuer rules name, never CA/QC by default), revocation as {@code cert verify} checks it.
+     */
+    public static DecisionSetup openForCredentialIssuers(ListOptions lists, String policyArgument, List<String> trustAnchors,
+                                                         Clock clock, java.util.Optional<RevocationMode> revocationOverride,
+                                                         HttpOptions http) {
+        return open(lists, policyArgument, trustAnchors, clock, revocationOverride, http, true);
+    }
+
+    private static DecisionSetup open(ListOptions lists, String policyArgument, List<String> trustAnchors, Clock clock,
+                                      java.util.Optional<RevocationMode> revocationOverride, HttpOptions http,
+                                      boolean credentialIssuers) {
         Instant time = lists.validationTime(clock);
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
         VerificationPolicy policy = policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class));
         policy = policy.withAdditionalAnchors(anchors(trustAnchors, policy.jurisdiction()));
+        if (credentialIssuers) {
+            policy = policy.forCredentialIssuers();
+        }
         if (revocationOverride.isPresent()) {
             policy = policy.withRevocation(revocationOverride.get());
         }

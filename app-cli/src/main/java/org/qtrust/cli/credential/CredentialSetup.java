@@ -38,6 +38,7 @@ import org.qtrust.core.credential.status.HttpStatusListSource;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
+import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.core.trustsource.TrustSources;
 import org.qtrust.core.transport.HttpTransport;
@@ -98,9 +99,12 @@ public final class CredentialSetup implements AutoCloseable {
             }
             trust = throughLists(lists, lotes, decisions, policy, clock);
         } else {
-            DecisionSetup setup = DecisionSetup.open(lists, policy, trustAnchors, clock);
+            // Issue 13: the chain decided under the policy's credential-issuer rules (EAA/Q, EAA/Pub-EAA by default, never
+            // CA/QC), and the service it ends at must hold the role the credential's kind needs.
+            DecisionSetup setup = DecisionSetup.openForCredentialIssuers(lists, policy, trustAnchors, clock,
+                    Optional.of(RevocationMode.OFF), null);
             decisions = Optional.of(setup);
-            trust = new IssuerTrust.CertificateChain(setup.service());
+            trust = new IssuerTrust.CertificateChain(setup.service(), setup.service().policy().credentialIssuers());
         }
         CborCodec cbor = crypto.getInstance(CborCodec.class);
         CoseSignatures cose = crypto.getInstance(CoseSignatures.class);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,12 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Option(names = "--kb-max-age", paramLabel = "SECONDS", defaultValue = "300",
             description = "How old a KB-JWT may be (default ${DEFAULT-VALUE}).")
     long keyBindingMaxAgeSeconds;
+
+    @Option(names = "--presented-at", paramLabel = "INSTANT",
+            description = "Judge the KB-JWT's freshness as if the presentation had been received at this instant instead of now "
+                    + "(re-checking recorded presentations: sandboxes, tests). --at never moves it: it only moves the time at "
+                    + "which trust and status are judged.")
+    Instant presentedAt;
 
     @Option(names = "--policy", paramLabel = "eu-eidas|FILE", defaultValue = DecisionSetup.EU_EIDAS,
             description = "The policy the issuer certificate is decided under (default ${DEFAULT-VALUE}).")
@@ -129,8 +136,10 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         }
         String presentation = new String(input, StandardCharsets.ISO_8859_1); // non-ASCII stays visible to the form check
         Clock clock = Clock.systemUTC();
+        // Issue 13.8: the KB-JWT's freshness by the verifier's clock (or the explicit --presented-at), never by --at.
         CredentialCheck check = new CredentialCheck(presentation, Optional.ofNullable(audience), Optional.ofNullable(nonce),
-                lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds));
+                lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds),
+                presentedAt != null ? presentedAt : clock.instant());
         CredentialVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
                 lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -82,7 +83,7 @@ class CredentialLoteCliTest {
         List<String> args = new ArrayList<>(List.of("credential", "verify", file("pid.txt", presentation).toString(),
                 "--lote", list.toString(), "--lote-anchor", pem("operator.pem", OPERATOR.certificate()).toString(),
                 "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE,
-                "--at", WalletCredentials.NOW.toString(), "--no-fetch", "--json"));
+                "--at", WalletCredentials.NOW.toString(), "--presented-at", WalletCredentials.NOW.toString(), "--no-fetch", "--json"));
         args.addAll(List.of(more));
         return run(args);
     }
@@ -156,6 +157,34 @@ class CredentialLoteCliTest {
         assertThat(verdict.get("trustSource").asText()).isEqualTo("LoTE");
         assertThat(verdict.get("claims").isEmpty()).isTrue();
         assertThat(verdict.get("trace").toString()).contains("EUPIDProvidersList (EU", "seq 7", "withdrawn since 2026-02-01");
+    }
+
+    @Test
+    void an_iat_after_the_key_binding_time_does_not_choose_when_the_issuer_status_counts() throws Exception {
+        // Listed from NOW + 1 day, withdrawn at NOW + 2.5 days; the validation time is NOW + 3 days.
+        Instant listed = WalletCredentials.NOW.plus(Duration.ofDays(1));
+        Instant withdrawn = WalletCredentials.NOW.plus(Duration.ofHours(60));
+        Path list = file("pid-providers.jws", listing(pidIssuance().status(TestLotes.WITHDRAWN, withdrawn)
+                .history(TestLotes.NOTIFIED, listed)).signedJson(OPERATOR));
+        String at = WalletCredentials.NOW.plus(Duration.ofDays(3)).toString();
+        // iat NOW + 2 days (while listed) but the holder presented it at NOW: the issuer's iat cannot be after that.
+        String forwardDated = WALLET.present(WALLET.issue(WALLET.pid().claim("iat", WalletCredentials.NOW.plus(Duration.ofDays(2)).getEpochSecond())));
+        String honest = WALLET.keyBinding().issuedAt(WalletCredentials.NOW.plus(Duration.ofDays(2)).plusSeconds(60))
+                .bind(WALLET.issue(WALLET.pid().claim("iat", WalletCredentials.NOW.plus(Duration.ofDays(2)).getEpochSecond())).issuance());
+
+        JsonNode refused = JSON.readTree(run(List.of("credential", "verify", file("forward.txt", forwardDated).toString(),
+                "--lote", list.toString(), "--lote-anchor", pem("operator.pem", OPERATOR.certificate()).toString(),
+                "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE, "--at", at,
+                "--presented-at", WalletCredentials.NOW.toString(), "--no-fetch", "--json")).out());
+        JsonNode accepted = JSON.readTree(run(List.of("credential", "verify", file("honest.txt", honest).toString(),
+                "--lote", list.toString(), "--lote-anchor", pem("operator.pem", OPERATOR.certificate()).toString(),
+                "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE, "--at", at,
+                "--presented-at", WalletCredentials.NOW.plus(Duration.ofDays(2)).plusSeconds(60).toString(), "--no-fetch", "--json")).out());
+
+        assertThat(refused.get("code").asText()).as(refused.toString()).isEqualTo("issuer_not_trusted");
+        assertThat(refused.get("trace").toString()).contains("is after the KB-JWT's iat");
+        assertThat(accepted.get("code").asText()).as(accepted.toString()).isEqualTo("ok");
+        assertThat(accepted.get("trace").toString()).contains("(issuer-asserted; not after the validation time nor the KB-JWT's iat)");
     }
 
     @Test

@@ -49,9 +49,16 @@ class CredentialVerifyCliTest {
                 + "\n-----END CERTIFICATE-----\n");
     }
 
+    /** The wallet scheme has no list: its root vouches for PID issuers only because this policy says so (issue 13). */
+    private Path anchorPolicy() throws Exception {
+        return file("anchors-issue-pids.json", "{\"name\": \"wallet-anchors\", \"credentialIssuers\": "
+                + "{\"trustSources\": {\"pid\": [{\"source\": \"anchor\"}]}}}");
+    }
+
     private String[] verify(Path presentation, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("credential", "verify", presentation.toString(), "--trust-anchor", walletRoot().toString(),
-                "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE, "--at", WalletCredentials.NOW.toString(), "--no-fetch"));
+                "--policy", anchorPolicy().toString(),
+                "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE, "--at", WalletCredentials.NOW.toString(), "--presented-at", WalletCredentials.NOW.toString(), "--no-fetch"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -79,6 +86,37 @@ class CredentialVerifyCliTest {
         assertThat(certificate.get("code").asText()).isEqualTo("ok");
         assertThat(certificate.get("service").get("type").asText()).isEqualTo("urn:qtrust:plain-trust-anchor");
         assertThat(verdict.get("trace").toString()).contains("metadata: skipped (offline");
+    }
+
+    @Test
+    void a_plain_anchor_vouches_for_no_pid_issuer_under_the_default_policy() throws Exception {
+        Path presentation = file("pid.txt", WALLET.present(WALLET.issue(WALLET.pid())));
+
+        Run run = run("credential", "verify", presentation.toString(), "--trust-anchor", walletRoot().toString(),
+                "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE, "--at", WalletCredentials.NOW.toString(),
+                "--no-fetch", "--json");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode verdict = JSON.readTree(run.out());
+        assertThat(verdict.get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(verdict.get("certificate").get("policy").asText()).isEqualTo("eu-eidas/credential-issuers");
+        assertThat(verdict.get("trace").toString()).contains("a credential of kind pid is issued only through [LoTE EUPIDProvidersList")
+                .contains("(a plain trust anchor): not that role");
+    }
+
+    @Test
+    void a_past_at_does_not_make_an_old_kb_jwt_fresh() throws Exception {
+        Path presentation = file("old.txt", WALLET.present(WALLET.issue(WALLET.pid())));
+
+        // The KB-JWT was made at NOW (2026-06-01); the verifier's clock is today: --at moves trust and status only.
+        Run run = run("credential", "verify", presentation.toString(), "--trust-anchor", walletRoot().toString(),
+                "--policy", anchorPolicy().toString(), "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE,
+                "--at", WalletCredentials.NOW.toString(), "--no-fetch", "--json");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode verdict = JSON.readTree(run.out());
+        assertThat(verdict.get("code").asText()).isEqualTo("invalid_holder_binding");
+        assertThat(verdict.get("trace").toString()).contains("s before it was received").contains("verifier's clock");
     }
 
     @Test

@@ -204,7 +204,7 @@ class LoteCacheCliTest {
         Path presentation = Files.writeString(folder.resolve("pid.txt"), WALLET.present(WALLET.issue(WALLET.pid())));
         List<String> verify = List.of("credential", "verify", presentation.toString(), "--lote", list.toString(),
                 "--lote-anchor", anchor().toString(), "--aud", WalletCredentials.AUDIENCE, "--nonce", WalletCredentials.NONCE,
-                "--at", WalletCredentials.NOW.toString(), "--no-fetch", "--json");
+                "--at", WalletCredentials.NOW.toString(), "--presented-at", WalletCredentials.NOW.toString(), "--no-fetch", "--json");
 
         Run cached = run(concat(verify, "--cache", cache().toString()));
         Run served = run(verify);

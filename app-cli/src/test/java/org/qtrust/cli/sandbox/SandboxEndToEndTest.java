@@ -211,15 +211,27 @@ class SandboxEndToEndTest {
     }
 
     @Test
-    void the_issuer_metadata_is_fetched_from_sandbox_serve_and_matches_the_valid_credentials() throws Exception {
-        Expectation pid = expectation(SandboxLayout.CREDENTIALS + "/pid.sdjwt");
-        JsonNode verdict = verdict(pid.args());
+    void the_issuer_metadata_is_fetched_from_sandbox_serve_and_matches_the_valid_credential() throws Exception {
+        Expectation attestation = expectation(SandboxLayout.CREDENTIALS + "/attestation.sdjwt");
+        JsonNode verdict = verdict(attestation.args());
         String base = "http://127.0.0.1:" + port;
 
         assertThat(verdict.get("code").asText()).isEqualTo("ok");
         assertThat(trace(verdict)).contains(
                 "metadata: " + base + "/.well-known/jwt-vc-issuer/issuers/attestation-b matches iss and publishes the signing key",
                 "metadata: " + base + "/.well-known/openid-credential-issuer/issuers/attestation-b matches iss");
+    }
+
+    @Test
+    void pids_signed_with_qualified_esignature_or_website_certificates_name_the_role_needed_and_the_service_found() throws Exception {
+        for (String name : List.of("pid-qualified-esig.sdjwt", "pid-website.sdjwt")) {
+            JsonNode verdict = verdict(expectation(SandboxLayout.CREDENTIALS + "/" + name).args());
+
+            assertThat(verdict.get("code").asText()).as(name).isEqualTo("issuer_not_trusted");
+            assertThat(trace(verdict)).as(name).anySatisfy(line -> assertThat(line)
+                    .contains("a credential of kind pid is issued only through [LoTE EUPIDProvidersList [PID/Issuance]]")
+                    .contains("(CA/QC, granted at the certificate's issuance): not that role"));
+        }
     }
 
     @Test

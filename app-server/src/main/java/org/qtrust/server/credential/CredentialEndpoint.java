@@ -53,9 +53,10 @@ public final class CredentialEndpoint {
         String presentation = JsonRequests.requiredText(body, "presentation");
         String audience = JsonRequests.requiredText(body, "aud");
         String nonce = JsonRequests.requiredText(body, "nonce");
-        Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
+        Instant now = clock.instant();
+        Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElse(now);
         VerificationPolicy policy = CertificateEndpoint.policy(policies, JsonRequests.optionalText(body, "policy"));
-        CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at));
+        CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at), now);
         Optional<ObjectNode> document = verification.verify(question);
         if (document.isEmpty()) {
             return Answer.problem(501, "not_available", "credential verification is not available in this build of the server");

@@ -17,9 +17,11 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * @param policy         the policy named by the request, else the server's default
  * @param snapshot       the snapshot in force when the request arrived
  * @param lists          that snapshot's lists judged at the validation time
+ * @param receivedAt     when the server received it, by its own clock: the KB-JWT's freshness is judged then, never at
+ *                       the request's {@code at} (issue 13.8)
  */
 public record CredentialQuestion(String presentation, String audience, String nonce, Instant validationTime,
-                                 VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists) {
+                                 VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists, Instant receivedAt) {
 
     public CredentialQuestion {
         Objects.requireNonNull(presentation);
@@ -29,5 +31,6 @@ public record CredentialQuestion(String presentation, String audience, String no
         Objects.requireNonNull(policy);
         Objects.requireNonNull(snapshot);
         Objects.requireNonNull(lists);
+        Objects.requireNonNull(receivedAt);
     }
 }

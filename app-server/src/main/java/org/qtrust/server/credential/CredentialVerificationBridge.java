@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.qtrust.core.certificate.CertificateDecisionService;
 import org.qtrust.core.certificate.VerifyCertificate;
+import org.qtrust.core.credential.BoundedReplayCache;
 import org.qtrust.core.credential.CredentialCheck;
 import org.qtrust.core.credential.CredentialVerificationService;
 import org.qtrust.core.credential.IssuerTrust;
+import org.qtrust.core.credential.ReplayGuard;
 import org.qtrust.core.credential.mdoc.MdocCheck;
 import org.qtrust.core.credential.mdoc.MdocVerificationService;
 import org.qtrust.core.credential.mdoc.SessionTranscript;
@@ -30,11 +32,18 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * looks it up, under the policy's credential-issuer rules: by the credential's kind, on the lists
  * of trusted entities and, when the policy
  * uses them, the trusted lists, all judged at the question's time. Key binding is required (the
- * request carries aud and nonce); issuer metadata and status lists are not fetched (the trace says so).
+ * request carries aud and nonce) and its freshness judged by the server's clock, never the request's {@code at}; a
+ * (nonce, sd_hash) accepted once is refused while fresh ("replayed", issue 13.8). Issuer metadata and status lists are
+ * not fetched (the trace says so).
  */
 public final class CredentialVerificationBridge implements CredentialVerification {
 
+    /** How many fresh presentations the server remembers to refuse their replay (issue 13.8). */
+    public static final int REPLAY_CACHE_ENTRIES = 100_000;
+
     private final JsonWebTokens jose;
+    /** One for the server's lifetime, whatever the snapshot: a presentation accepted once is refused again while fresh. */
+    private final ReplayGuard replays;
     /** The verifier over the last trust sources used: it keeps the chain decisions it made. */
     private final AtomicReference<Verifier> last = new AtomicReference<>();
 
@@ -53,7 +62,13 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
 
     /** Without CBOR and COSE: mdocs are answered 501. */
     public CredentialVerificationBridge(JsonWebTokens jose) {
+        this(jose, new BoundedReplayCache(REPLAY_CACHE_ENTRIES));
+    }
+
+    /** Without CBOR and COSE, with the given replay guard. */
+    public CredentialVerificationBridge(JsonWebTokens jose, ReplayGuard replays) {
         this.jose = Objects.requireNonNull(jose);
+        this.replays = Objects.requireNonNull(replays);
         this.cbor = Optional.empty();
         this.cose = Optional.empty();
     }
@@ -61,6 +76,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     /** SD-JWT VCs and mdocs (issue 18), both over the same issuer trust. */
     public CredentialVerificationBridge(JsonWebTokens jose, CborCodec cbor, CoseSignatures cose) {
         this.jose = Objects.requireNonNull(jose);
+        this.replays = new BoundedReplayCache(REPLAY_CACHE_ENTRIES);
         this.cbor = Optional.of(cbor);
         this.cose = Optional.of(cose);
     }
@@ -106,12 +122,15 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     @Override
     public Optional<ObjectNode> verify(CredentialQuestion question) {
         TrustedListsSnapshot snapshot = question.snapshot();
-        CertificateDecisionService decisions = snapshot.decisions(question.policy(), question.validationTime()).service();
         CredentialIssuerPolicy rules = question.policy().credentialIssuers();
         Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
                 : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust()));
+        // Issue 13: without lists of trusted entities the x5c chain is decided under the policy's credential-issuer
+        // rules (EAA/Q, EAA/Pub-EAA by default, never CA/QC); with them the certificate policy decides status list chains.
+        CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
+                : question.policy(), question.validationTime()).service();
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
-                .forVerifier(question.audience(), question.nonce());
+                .forVerifier(question.audience(), question.nonce()).presentedAt(question.receivedAt());
         return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers, rules.kinds()).verify(check.requiringKeyBinding(true))));
     }
 
@@ -125,8 +144,8 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         // Status list tokens signed by an x5c chain are decided as certificates, as the CLI does with list options.
         IssuerTrust trust = issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
                 kinds, Optional.<VerifyCertificate>of(decisions)))
-                .orElseGet(() -> new IssuerTrust.CertificateChain(decisions));
-        Verifier fresh = new Verifier(decisions, issuers, kinds, CredentialVerificationService.offline(trust, jose));
+                .orElseGet(() -> new IssuerTrust.CertificateChain(decisions, decisions.policy().credentialIssuers()));
+        Verifier fresh = new Verifier(decisions, issuers, kinds, CredentialVerificationService.offline(trust, jose).withReplayGuard(replays));
         last.set(fresh);
         return fresh.service();
     }

@@ -48,7 +48,8 @@ class CredentialVerifyApiTest {
                 {"name": "wallet-test", "jurisdiction": "EU", "description": "the wallet test world's root as a plain anchor",
                  "useTrustedLists": false,
                  "plainAnchors": [{"jurisdiction": "EU", "name": "Wallet Test Root", "certificate": "%s"}],
-                 "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312"}
+                 "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312",
+                 "credentialIssuers": {"trustSources": {"pid": [{"source": "anchor"}]}}}
                 """.formatted(root.getFileName()));
         // issue 18: an mdoc policy whose plain anchor is the mdoc test world's IACA.
         Path iaca = Files.writeString(folder.resolve("mdoc-iaca.pem"), "-----BEGIN CERTIFICATE-----\n"
@@ -59,8 +60,14 @@ class CredentialVerifyApiTest {
                  "plainAnchors": [{"jurisdiction": "UT", "name": "Utopia Test IACA", "certificate": "%s"}],
                  "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312"}
                 """.formatted(iaca.getFileName()));
+        // The same anchor without the explicit widening: a plain anchor vouches for no PID issuer (issue 13).
+        Path roleless = Files.writeString(folder.resolve("wallet-roleless.json"), """
+                {"name": "wallet-roleless", "jurisdiction": "EU", "useTrustedLists": false,
+                 "plainAnchors": [{"jurisdiction": "EU", "name": "Wallet Test Root", "certificate": "%s"}],
+                 "statusTime": "validation-time", "revocation": "off"}
+                """.formatted(root.getFileName()));
         server = QtrustServer.start(RunningServer.settings(List.of("--policy", "eu-eidas", "--policy", policy.toString(),
-                        "--policy", mdocPolicy.toString())),
+                        "--policy", mdocPolicy.toString(), "--policy", roleless.toString())),
                 Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(Duration.ofMinutes(3))).isTrue();
     }
@@ -79,6 +86,62 @@ class CredentialVerifyApiTest {
     private static String question(String presentation) {
         return RunningServer.JSON.createObjectNode().put("presentation", presentation).put("aud", WalletCredentials.AUDIENCE)
                 .put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.toString()).put("policy", "wallet-test").toString();
+    }
+
+    @Test
+    void a_pid_whose_chain_ends_at_an_anchor_without_the_pid_role_is_not_valid() throws Exception {
+        String body = RunningServer.JSON.createObjectNode().put("presentation", WALLET.present(WALLET.issue(WALLET.pid())))
+                .put("aud", WalletCredentials.AUDIENCE).put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.toString())
+                .put("policy", "wallet-roleless").toString();
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode verdict = RunningServer.JSON.readTree(response.body());
+        assertThat(verdict.get("valid").asBoolean()).isFalse();
+        assertThat(verdict.get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(verdict.get("trace").toString()).contains("a credential of kind pid is issued only through")
+                .contains("(a plain trust anchor): not that role");
+    }
+
+    @Test
+    void a_replayed_presentation_is_refused() throws Exception {
+        String presentation = WALLET.present(WALLET.issue(WALLET.pid()));
+
+        JsonNode first = RunningServer.JSON.readTree(post(question(presentation)).body());
+        HttpResponse<String> again = post(question(presentation));
+
+        assertThat(first.get("code").asText()).isEqualTo("ok");
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode replayed = RunningServer.JSON.readTree(again.body());
+        assertThat(replayed.get("valid").asBoolean()).isFalse();
+        assertThat(replayed.get("code").asText()).isEqualTo("invalid_holder_binding");
+        assertThat(replayed.get("trace").toString()).contains("key binding: replayed");
+    }
+
+    @Test
+    void a_past_at_does_not_make_a_stale_kb_jwt_fresh() throws Exception {
+        // The server's clock is NOW; a KB-JWT made an hour ago stays stale even when the request asks about an hour ago.
+        String presentation = WALLET.keyBinding().issuedAt(WalletCredentials.NOW.minus(Duration.ofHours(1)))
+                .bind(WALLET.issue(WALLET.pid()).issuance());
+        String body = RunningServer.JSON.createObjectNode().put("presentation", presentation).put("aud", WalletCredentials.AUDIENCE)
+                .put("nonce", WalletCredentials.NONCE).put("at", WalletCredentials.NOW.minus(Duration.ofHours(1)).toString())
+                .put("policy", "wallet-test").toString();
+
+        JsonNode verdict = RunningServer.JSON.readTree(post(body).body());
+
+        assertThat(verdict.get("code").asText()).isEqualTo("invalid_holder_binding");
+        assertThat(verdict.get("trace").toString()).contains("verifier's clock");
+    }
+
+    @Test
+    void a_credential_whose_iat_is_1e300_is_answered_200_malformed_never_500() throws Exception {
+        HttpResponse<String> response = post(question(WALLET.present(WALLET.issue(WALLET.pid().claim("iat", 1e300)))));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode verdict = RunningServer.JSON.readTree(response.body());
+        assertThat(verdict.get("code").asText()).isEqualTo("malformed_credential");
+        assertThat(verdict.get("trace").toString()).contains("iat is not a NumericDate this verifier accepts");
     }
 
     @Test

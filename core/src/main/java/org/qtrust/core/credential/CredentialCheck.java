@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param validationTime     the time the decision is for (never read from a clock here)
  * @param requireKeyBinding  whether a presentation without a KB-JWT is rejected
  * @param clockSkew          tolerance applied to {@code exp}, {@code nbf} and {@code iat}
- * @param keyBindingMaxAge   how old a KB-JWT may be ({@code iat} before the validation time)
+ * @param keyBindingMaxAge   how old a KB-JWT may be ({@code iat} before {@code presentedAt})
+ * @param presentedAt        when the verifier received the presentation, by its own clock: the KB-JWT's freshness is
+ *                           judged at this time, never at a caller-supplied {@code validationTime} (issue 13.8), which
+ *                           only moves the time at which trust and status are judged
  */
 public record CredentialCheck(String presentation, Optional<String> audience, Optional<String> nonce, Instant validationTime,
-                              boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge) {
+                              boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge, Instant presentedAt) {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final Duration DEFAULT_KEY_BINDING_MAX_AGE = Duration.ofMinutes(5);
@@ -32,9 +35,16 @@ public record CredentialCheck(String presentation, Optional<String> audience, Op
         if (clockSkew.isNegative() || keyBindingMaxAge.isNegative()) {
             throw new IllegalArgumentException("clock skew and key-binding age cannot be negative");
         }
+        Objects.requireNonNull(presentedAt);
     }
 
-    /** A check with the default skew and KB-JWT age, no expected audience or nonce, key binding optional. */
+    /** A check of a presentation received at the validation time (no past {@code at}). */
+    public CredentialCheck(String presentation, Optional<String> audience, Optional<String> nonce, Instant validationTime,
+                           boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge) {
+        this(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, keyBindingMaxAge, validationTime);
+    }
+
+    /** A check with the default skew and KB-JWT age, no expected audience or nonce, key binding optional, received at {@code validationTime}. */
     public static CredentialCheck of(String presentation, Instant validationTime) {
         return new CredentialCheck(presentation, Optional.empty(), Optional.empty(), validationTime, false,
                 DEFAULT_CLOCK_SKEW, DEFAULT_KEY_BINDING_MAX_AGE);
@@ -42,18 +52,23 @@ public record CredentialCheck(String presentation, Optional<String> audience, Op
 
     public CredentialCheck forVerifier(String expectedAudience, String expectedNonce) {
         return new CredentialCheck(presentation, Optional.of(expectedAudience), Optional.of(expectedNonce), validationTime,
-                requireKeyBinding, clockSkew, keyBindingMaxAge);
+                requireKeyBinding, clockSkew, keyBindingMaxAge, presentedAt);
     }
 
     public CredentialCheck requiringKeyBinding(boolean required) {
-        return new CredentialCheck(presentation, audience, nonce, validationTime, required, clockSkew, keyBindingMaxAge);
+        return new CredentialCheck(presentation, audience, nonce, validationTime, required, clockSkew, keyBindingMaxAge, presentedAt);
     }
 
     public CredentialCheck withClockSkew(Duration skew) {
-        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, skew, keyBindingMaxAge);
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, skew, keyBindingMaxAge, presentedAt);
     }
 
     public CredentialCheck withKeyBindingMaxAge(Duration maxAge) {
-        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, maxAge);
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, maxAge, presentedAt);
+    }
+
+    /** Received at {@code time} by the verifier's clock (the KB-JWT's freshness is judged then). */
+    public CredentialCheck presentedAt(Instant time) {
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, keyBindingMaxAge, time);
     }
 }

@@ -42,7 +42,10 @@ public final class CredentialVerificationService implements VerifyCredential {
     /** Asymmetric JWS algorithms only (RFC 7518 §3, RFC 8037): never "none", never HMAC. */
     public static final Set<String> ALLOWED_ALGORITHMS = Set.of("ES256", "ES384", "ES512", "PS256", "PS384", "PS512",
             "RS256", "RS384", "RS512", "EdDSA");
-    /** draft-ietf-oauth-sd-jwt-vc §3.2.1: dc+sd-jwt; vc+sd-jwt is the earlier drafts' type, still accepted. */
+    /**
+     * draft-ietf-oauth-sd-jwt-vc §3.2.1: dc+sd-jwt; vc+sd-jwt is the earlier drafts' type, still accepted. Compared
+     * without the {@code application/} prefix and case-insensitively (RFC 7515 §4.1.9).
+     */
     public static final Set<String> CREDENTIAL_TYPES = Set.of("dc+sd-jwt", "vc+sd-jwt");
     public static final String KEY_BINDING_TYPE = "kb+jwt";
     public static final String STATUS_LIST_TYPE = "statuslist+jwt";
@@ -53,6 +56,7 @@ public final class CredentialVerificationService implements VerifyCredential {
     private final StatusListSource statusLists;
     private final SelectiveDisclosures disclosures;
     private final Optional<ChainDecisions> chains;
+    private final Optional<ReplayGuard> replays;
 
     public CredentialVerificationService(IssuerTrust trust, JsonWebTokens jose, IssuerMetadataSource metadata,
                                          StatusListSource statusLists) {
@@ -61,6 +65,7 @@ public final class CredentialVerificationService implements VerifyCredential {
         this.metadata = Objects.requireNonNull(metadata);
         this.statusLists = Objects.requireNonNull(statusLists);
         this.disclosures = new SelectiveDisclosures(jose);
+        this.replays = Optional.empty();
         if (trust instanceof IssuerTrust.CertificateChain chain) {
             this.chains = Optional.of(new ChainDecisions(chain.decisions()));
         } else if (trust instanceof IssuerTrust.TrustSourceLists lists) {
@@ -68,6 +73,24 @@ public final class CredentialVerificationService implements VerifyCredential {
         } else {
             this.chains = Optional.empty();
         }
+    }
+
+    /**
+     * The same verifier refusing a presentation whose (nonce, sd_hash) it has accepted before, while that
+     * KB-JWT is fresh (issue 13.8; servers: many callers, one verifier). The chain decisions made so far are shared.
+     */
+    public CredentialVerificationService withReplayGuard(ReplayGuard guard) {
+        return new CredentialVerificationService(this, Optional.of(guard));
+    }
+
+    private CredentialVerificationService(CredentialVerificationService base, Optional<ReplayGuard> replays) {
+        this.trust = base.trust;
+        this.jose = base.jose;
+        this.metadata = base.metadata;
+        this.statusLists = base.statusLists;
+        this.disclosures = base.disclosures;
+        this.chains = base.chains;
+        this.replays = replays;
     }
 
     /** Without network: issuer metadata and status lists are skipped (the trace says so). */
@@ -117,6 +140,11 @@ public final class CredentialVerificationService implements VerifyCredential {
         } catch (MalformedTokenException e) {
             return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "form: " + e.getMessage());
         }
+        try {
+            JoseRules.critical(issuerJwt.header(), "the issuer JWT's");
+        } catch (MalformedTokenException e) {
+            return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "form: " + e.getMessage());
+        }
         p.trace.add("form: issuer JWT, " + presentation.disclosures().size() + " disclosure(s), "
                 + (presentation.keyBindingJwt().isPresent() ? "a KB-JWT" : "no KB-JWT"));
         Object iss = issuerJwt.claims().get("iss");
@@ -130,9 +158,9 @@ public final class CredentialVerificationService implements VerifyCredential {
             return p.reject(CredentialCode.INVALID_SIGNATURE, "signature: algorithm " + algorithm + " is not allowed " + ALLOWED_ALGORITHMS.stream().sorted().toList());
         }
         if (vc) {
-            // draft-ietf-oauth-sd-jwt-vc §3.2.1 (typ) and §3.2.2.1.1 (vct).
+            // draft-ietf-oauth-sd-jwt-vc §3.2.1 (typ, compared as RFC 7515 §4.1.9 says) and §3.2.2.1.1 (vct).
             String type = issuerJwt.type().orElse("(none)");
-            if (!CREDENTIAL_TYPES.contains(type)) {
+            if (!CREDENTIAL_TYPES.contains(JoseRules.mediaType(issuerJwt.type()).orElse("(none)"))) {
                 return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "form: typ " + type + " is not dc+sd-jwt (or the legacy vc+sd-jwt)");
             }
             if (p.vct.isEmpty()) {
@@ -148,12 +176,15 @@ public final class CredentialVerificationService implements VerifyCredential {
             p.trustSource = Optional.of(CredentialVerdict.SOURCE_KEY);
             p.trace.add("issuer key: given out of band (no certificate chain, no trusted list)");
         } else if (trust instanceof IssuerTrust.TrustSourceLists lists) {
-            Optional<CredentialVerdict> rejected = issuerOnLists(lists, issuerJwt, check, p);
+            Optional<CredentialVerdict> rejected = issuerOnLists(lists, issuerJwt, presentation, check, p);
             if (rejected.isPresent()) {
                 return rejected.get();
             }
             issuerKey = p.issuerKey;
         } else {
+            IssuerTrust.CertificateChain roles = (IssuerTrust.CertificateChain) trust;
+            CredentialKind kind = roles.issuers().kinds().kindOf(p.vct.orElseThrow());
+            p.trace.add("kind: " + kind.code() + " (" + roles.issuers().kinds().describe() + ")");
             Optional<List<String>> chain;
             ChainDecisions.Decided decided;
             try {
@@ -171,8 +202,14 @@ public final class CredentialVerificationService implements VerifyCredential {
                     + decided.verdict().territory().map(t -> " via " + t + " / " + decided.verdict().provider().orElse("?")).orElse(""));
             p.trustSource = decided.verdict().service().map(service -> "plain_anchor".equals(service.standing())
                     ? CredentialVerdict.SOURCE_ANCHOR : "TL");
+            IssuerRole role = IssuerRole.judge(roles.issuers().trust(), kind, decided.verdict());
+            p.trace.add(role.line());
             if (!decided.verdict().trusted()) {
                 return p.reject(certificateCode(decided.verdict().code()), "x5c: the issuer certificate is not trusted: see certificate.trace");
+            }
+            if (!role.holds()) {
+                return p.reject(CredentialCode.ISSUER_NOT_TRUSTED, "issuer role: the " + kind.code()
+                        + " issuer is not trusted: its chain ends at a service without the role the policy needs");
             }
             if (decided.leafKey().isEmpty()) {
                 return p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5c: the leaf's key cannot be read");
@@ -188,15 +225,17 @@ public final class CredentialVerificationService implements VerifyCredential {
 
         // 4. Validity times (RFC 7519 §4.1.4–6, with the clock skew).
         Optional<String> timeProblem;
+        String times;
         try {
             timeProblem = timeProblem(issuerJwt.claims(), check);
+            times = describeTimes(issuerJwt.claims());
         } catch (MalformedTokenException e) {
             return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "times: " + e.getMessage());
         }
         if (timeProblem.isPresent()) {
             return p.reject(CredentialCode.CREDENTIAL_EXPIRED, "times: " + timeProblem.get());
         }
-        p.trace.add("times: " + describeTimes(issuerJwt.claims()) + " — valid at " + time);
+        p.trace.add("times: " + times + " — valid at " + time);
 
         // 5. Disclosures (RFC 9901 §7.1 steps 3–5).
         SelectiveDisclosures.Processed processed;
@@ -204,6 +243,14 @@ public final class CredentialVerificationService implements VerifyCredential {
             processed = disclosures.process(issuerJwt.claims(), presentation.disclosures());
         } catch (DisclosureException e) {
             return p.reject(CredentialCode.INVALID_DISCLOSURE, "disclosures: " + e.getMessage());
+        }
+        for (String name : JoseRules.NOT_DISCLOSABLE) {
+            if (processed.claims().containsKey(name) && !issuerJwt.claims().containsKey(name)) {
+                // A disclosed name is never also a plain claim (step 8), so it arrived through a disclosure.
+                return p.reject(CredentialCode.INVALID_DISCLOSURE, "disclosures: " + name + " arrives through a disclosure; "
+                        + JoseRules.NOT_DISCLOSABLE.stream().sorted().toList() + " must not be selectively disclosed "
+                        + "(draft-ietf-oauth-sd-jwt-vc §3.2.2.2)");
+            }
         }
         p.claims = processed.claims();
         p.trace.add("disclosures: " + processed.disclosed() + " disclosed with " + processed.algorithm().registryName()
@@ -237,7 +284,7 @@ public final class CredentialVerificationService implements VerifyCredential {
      * verified: a forged one fails the signature step that follows.
      */
     private Optional<CredentialVerdict> issuerOnLists(IssuerTrust.TrustSourceLists lists, SignedJwt issuerJwt,
-                                                      CredentialCheck check, Progress p) {
+                                                      SdJwtPresentation presentation, CredentialCheck check, Progress p) {
         List<byte[]> chain;
         Instant issuedAt;
         try {
@@ -246,11 +293,15 @@ public final class CredentialVerificationService implements VerifyCredential {
                 return Optional.of(p.reject(CredentialCode.MISSING_CERTIFICATE_CHAIN, "x5c: the issuer JWT carries no certificate chain"));
             }
             chain = x5c.get().stream().map(java.util.Base64.getDecoder()::decode).toList();
-            issuedAt = numericDate(issuerJwt.claims(), "iat").orElse(check.validationTime());
         } catch (MalformedTokenException e) {
             return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: an entry is not base64"));
+        }
+        try {
+            issuedAt = issuanceForStatus(issuerJwt, presentation, check, p);
+        } catch (MalformedTokenException e) {
+            return Optional.of(p.reject(CredentialCode.MALFORMED_CREDENTIAL, "times: " + e.getMessage()));
         }
         CredentialKind kind = lists.kinds().kindOf(p.vct.orElseThrow());
         p.trace.add("kind: " + kind.code() + " (" + lists.kinds().describe() + ")");
@@ -271,6 +322,42 @@ public final class CredentialVerificationService implements VerifyCredential {
         }
         p.issuerKey = leafKey.get();
         return Optional.empty();
+    }
+
+    /**
+     * Issue 13.7: when the issuer's status is judged. {@code iat} is asserted by the issuer itself (and not yet verified
+     * here), so it counts only when it is not after the validation time and not after the KB-JWT's {@code iat} (nothing
+     * is presented before it is issued); otherwise, or without one, the validation time counts.
+     */
+    private Instant issuanceForStatus(SignedJwt issuerJwt, SdJwtPresentation presentation, CredentialCheck check,
+                                             Progress p) throws MalformedTokenException {
+        Instant time = check.validationTime();
+        Optional<Instant> iat = numericDate(issuerJwt.claims(), "iat");
+        if (iat.isEmpty()) {
+            p.trace.add("issuance: no iat; the issuer's status is judged at the validation time " + time);
+            return time;
+        }
+        if (iat.get().isAfter(time)) {
+            p.trace.add("issuance: iat " + iat.get() + " (issuer-asserted) is after the validation time; the issuer's status is judged at "
+                    + time);
+            return time;
+        }
+        Optional<Instant> keyBinding = Optional.empty();
+        if (presentation.keyBindingJwt().isPresent()) {
+            try {
+                keyBinding = numericDate(jwtClaims(presentation.keyBindingJwt().get()), "iat");
+            } catch (MalformedTokenException e) {
+                keyBinding = Optional.empty(); // the key-binding step refuses it
+            }
+        }
+        if (keyBinding.isPresent() && iat.get().isAfter(keyBinding.get())) {
+            p.trace.add("issuance: iat " + iat.get() + " (issuer-asserted) is after the KB-JWT's iat " + keyBinding.get()
+                    + "; the issuer's status is judged at the validation time " + time);
+            return time;
+        }
+        p.trace.add("issuance: iat " + iat.get() + " (issuer-asserted; not after the validation time"
+                + (keyBinding.isPresent() ? " nor the KB-JWT's iat" : "") + "): the issuer's status is judged then");
+        return iat.get();
     }
 
     private static CredentialCode certificateCode(VerdictCode code) {
@@ -322,25 +409,19 @@ public final class CredentialVerificationService implements VerifyCredential {
         return Optional.empty();
     }
 
-    private static String describeTimes(Map<String, Object> claims) {
+    private static String describeTimes(Map<String, Object> claims) throws MalformedTokenException {
         List<String> parts = new ArrayList<>();
         for (String name : List.of("iat", "nbf", "exp")) {
-            if (claims.get(name) instanceof Number n) {
-                parts.add(name + " " + Instant.ofEpochSecond(n.longValue()));
+            Optional<Instant> at = numericDate(claims, name);
+            if (at.isPresent()) {
+                parts.add(name + " " + at.get());
             }
         }
         return parts.isEmpty() ? "no iat, nbf or exp" : String.join(", ", parts);
     }
 
     private static Optional<Instant> numericDate(Map<String, Object> claims, String name) throws MalformedTokenException {
-        Object value = claims.get(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-            throw new MalformedTokenException(name + " is not a NumericDate");
-        }
-        return Optional.of(Instant.ofEpochSecond(number.longValue()));
+        return JoseRules.numericDate(claims, name);
     }
 
     private Optional<String> keyBinding(SdJwtPresentation presentation, SelectiveDisclosures.Processed processed,
@@ -358,7 +439,12 @@ public final class CredentialVerificationService implements VerifyCredential {
         } catch (MalformedTokenException e) {
             return Optional.of("the KB-JWT is not a JWS: " + e.getMessage());
         }
-        if (!KEY_BINDING_TYPE.equals(kb.type().orElse(null))) {
+        try {
+            JoseRules.critical(kb.header(), "the KB-JWT's");
+        } catch (MalformedTokenException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (!KEY_BINDING_TYPE.equals(JoseRules.mediaType(kb.type()).orElse(null))) {
             return Optional.of("the KB-JWT's typ is " + kb.type().orElse("(none)") + ", not kb+jwt");
         }
         if (!ALLOWED_ALGORITHMS.contains(kb.algorithm().orElse(""))) {
@@ -382,16 +468,18 @@ public final class CredentialVerificationService implements VerifyCredential {
         } catch (MalformedTokenException e) {
             return Optional.of("the KB-JWT's " + e.getMessage());
         }
-        Instant time = check.validationTime();
+        // Freshness by the verifier's clock when it received the presentation, never by a past validation time (issue 13.8).
+        Instant time = check.presentedAt();
         if (iat.isEmpty()) {
             return Optional.of("the KB-JWT has no iat");
         }
         if (time.isBefore(iat.get().minus(check.clockSkew()))) {
-            return Optional.of("the KB-JWT was made at " + iat.get() + ", after the validation time " + time);
+            return Optional.of("the KB-JWT was made at " + iat.get() + ", after it was received (" + time + ", verifier's clock)");
         }
-        if (iat.get().plus(check.keyBindingMaxAge()).plus(check.clockSkew()).isBefore(time)) {
+        Instant freshUntil = iat.get().plus(check.keyBindingMaxAge()).plus(check.clockSkew());
+        if (freshUntil.isBefore(time)) {
             return Optional.of("the KB-JWT was made at " + iat.get() + ", more than " + check.keyBindingMaxAge().toSeconds()
-                    + " s before the validation time " + time);
+                    + " s before it was received (" + time + ", verifier's clock)");
         }
         if (check.audience().isEmpty() || check.nonce().isEmpty()) {
             return Optional.of("the verifier gave no expected audience and nonce to check the KB-JWT against");
@@ -406,8 +494,20 @@ public final class CredentialVerificationService implements VerifyCredential {
         if (!expected.equals(kb.claims().get("sd_hash"))) {
             return Optional.of("the KB-JWT's sd_hash does not match the presented SD-JWT (" + processed.algorithm().registryName() + ")");
         }
+        if (replays.isPresent()) {
+            ReplayGuard.Seen seen = replays.get().present(check.nonce().get(), expected, time, freshUntil);
+            if (seen == ReplayGuard.Seen.REPLAYED) {
+                return Optional.of("replayed: this verifier accepted the same nonce and sd_hash before (until " + freshUntil
+                        + " it refuses them again)");
+            }
+            if (seen == ReplayGuard.Seen.FULL) {
+                return Optional.of("the replay cache is full of fresh presentations: this one cannot be shown not to be replayed (fail closed)");
+            }
+        }
         p.holderBound = true;
-        p.trace.add("key binding: KB-JWT " + kb.algorithm().get() + " verifies with cnf.jwk; aud, nonce, iat " + iat.get() + " and sd_hash match");
+        p.trace.add("key binding: KB-JWT " + kb.algorithm().get() + " verifies with cnf.jwk; aud, nonce, iat " + iat.get() + " and sd_hash match"
+                + (replays.isPresent() ? "; first presentation of this nonce and sd_hash" : "")
+                + (time.equals(check.validationTime()) ? "" : "; fresh when received at " + time));
         return Optional.empty();
     }
 
@@ -504,7 +604,8 @@ public final class CredentialVerificationService implements VerifyCredential {
      */
     private StatusList statusList(String token, StatusReference ref, byte[] issuerKey, CredentialCheck check) throws MalformedTokenException {
         SignedJwt jwt = jose.read(token);
-        if (!STATUS_LIST_TYPE.equals(jwt.type().orElse(null))) {
+        JoseRules.critical(jwt.header(), "its");
+        if (!STATUS_LIST_TYPE.equals(JoseRules.mediaType(jwt.type()).orElse(null))) {
             throw new MalformedTokenException("typ is " + jwt.type().orElse("(none)") + ", not statuslist+jwt");
         }
         if (!ALLOWED_ALGORITHMS.contains(jwt.algorithm().orElse(""))) {
@@ -549,6 +650,11 @@ public final class CredentialVerificationService implements VerifyCredential {
         } catch (IllegalArgumentException e) {
             throw new MalformedTokenException(e.getMessage());
         }
+    }
+
+    /** The payload of a compact JWS, read without verifying it (only to compare its iat; verified later). */
+    private Map<String, Object> jwtClaims(String compact) throws MalformedTokenException {
+        return jose.read(compact).claims();
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

@@ -2,7 +2,9 @@ package org.qtrust.core.credential;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.qtrust.core.certificate.CertificateDecisionService;
 import org.qtrust.core.certificate.VerifyCertificate;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.trustsource.CheckIssuerTrust;
 
@@ -11,12 +13,26 @@ public sealed interface IssuerTrust {
 
     /**
      * The key is the leaf of the issuer JWT's {@code x5c} chain, and the chain is decided like any
-     * certificate (trusted lists or plain anchors, under the decision service's policy). An SD-JWT
-     * VC: {@code typ} and {@code vct} are required, issuer metadata and status are checked.
+     * certificate (trusted lists or plain anchors, under the decision service's policy — for
+     * issuers, {@link org.qtrust.core.policy.VerificationPolicy#forCredentialIssuers()}). The service
+     * the chain ends at must then hold the role the credential's kind needs ({@code issuers}: a PID
+     * only through a service a PID rule names, an attestation through EAA/Q or EAA/Pub-EAA by
+     * default; a plain anchor only when a rule names the {@code anchor} source). An SD-JWT VC:
+     * {@code typ} and {@code vct} are required, issuer metadata and status are checked.
+     *
+     * @param decisions decides the chain
+     * @param issuers   which kind a credential is and which services may issue each kind
      */
-    record CertificateChain(VerifyCertificate decisions) implements IssuerTrust {
+    record CertificateChain(VerifyCertificate decisions, CredentialIssuerPolicy issuers) implements IssuerTrust {
         public CertificateChain {
             Objects.requireNonNull(decisions);
+            Objects.requireNonNull(issuers);
+        }
+
+        /** The roles of the decision service's own policy (the EU defaults for any other {@link VerifyCertificate}). */
+        public CertificateChain(VerifyCertificate decisions) {
+            this(decisions, decisions instanceof CertificateDecisionService service ? service.policy().credentialIssuers()
+                    : CredentialIssuerPolicy.euDefault());
         }
     }
 

@@ -18,6 +18,22 @@ public record CredentialIssuerPolicy(CredentialKindRule kinds, IssuerTrustPolicy
         Objects.requireNonNull(trust);
     }
 
+    /**
+     * The EU defaults widened explicitly: the policy's plain anchors also vouch for issuers of
+     * {@code kinds} (schemes without lists, test beds, benchmarks). Never a default.
+     */
+    public static CredentialIssuerPolicy anchorsFor(CredentialKindRule rule, CredentialKind... kinds) {
+        IssuerTrustPolicy eu = IssuerTrustPolicy.euDefault();
+        java.util.Map<CredentialKind, java.util.List<TrustSourceRule>> rules = new java.util.EnumMap<>(CredentialKind.class);
+        rules.putAll(eu.rules());
+        for (CredentialKind kind : kinds) {
+            java.util.List<TrustSourceRule> widened = new java.util.ArrayList<>(eu.rulesFor(kind));
+            widened.add(TrustSourceRule.plainAnchor());
+            rules.put(kind, widened);
+        }
+        return new CredentialIssuerPolicy(rule, new IssuerTrustPolicy(eu.name() + "+anchors", rules, eu.statusTime()));
+    }
+
     /** The EU defaults: {@link CredentialKindRule#euDefault()} and {@link IssuerTrustPolicy#euDefault()}. */
     public static CredentialIssuerPolicy euDefault() {
         return new CredentialIssuerPolicy(CredentialKindRule.euDefault(), IssuerTrustPolicy.euDefault());

@@ -31,19 +31,26 @@ public record IssuerTrustPolicy(String name, Map<CredentialKind, List<TrustSourc
         return rules.getOrDefault(kind, List.of());
     }
 
+    /** The rules of every kind with this source (e.g. the TL service types a certificate decision must accept). */
+    public List<TrustSourceRule> rulesFrom(TrustSourceRule.Source source) {
+        return rules.values().stream().flatMap(List::stream).filter(rule -> rule.source() == source).toList();
+    }
+
     /**
      * The EU defaults (ARF, TS 119 602 Annexes D to H): a PID through the EU PID providers list
-     * (PID/Issuance); an attestation through a qualified EAA service (EAA/Q) granted on an EU
-     * trusted list, or a public-sector EAA provider (PubEAA/Issuance) on its list; a wallet unit
+     * (PID/Issuance); an attestation through a qualified or public-sector EAA service (EAA/Q,
+     * EAA/Pub-EAA: TS 119 612 v2.3.1 service types) granted on an EU trusted list, or a public-sector EAA provider (PubEAA/Issuance) on its list; a wallet unit
      * attestation through the wallet providers list; an access certificate through the WRPAC
      * providers list. Status at the credential's issuance: a later withdrawal does not undo it.
+     * No CA/QC, CA/PKC, QWAC or plain anchor vouches for any kind (issue 13): holding a qualified
+     * certificate is not a licence to issue PIDs or attestations.
      */
     public static IssuerTrustPolicy euDefault() {
         Map<CredentialKind, List<TrustSourceRule>> rules = new EnumMap<>(CredentialKind.class);
         rules.put(CredentialKind.PID, List.of(
                 TrustSourceRule.lote(LoteIdentifiers.EU_PID_PROVIDERS_LIST, LoteIdentifiers.PID_ISSUANCE)));
         rules.put(CredentialKind.ATTESTATION, List.of(
-                TrustSourceRule.trustedList(Set.of(ServiceTypes.EAA_Q), Set.of("granted")),
+                TrustSourceRule.trustedList(Set.of(ServiceTypes.EAA_Q, ServiceTypes.EAA_PUB), Set.of("granted")),
                 TrustSourceRule.lote(LoteIdentifiers.EU_PUB_EAA_PROVIDERS_LIST, LoteIdentifiers.PUB_EAA_ISSUANCE)));
         rules.put(CredentialKind.WALLET_UNIT_ATTESTATION, List.of(
                 TrustSourceRule.lote(LoteIdentifiers.EU_WALLET_PROVIDERS_LIST, LoteIdentifiers.WALLET_SOLUTION_ISSUANCE)));

@@ -22,7 +22,12 @@ public record TrustSourceRule(Source source, String listType, Set<String> servic
         /** A list of trusted entities (ETSI TS 119 602). */
         LOTE("LoTE"),
         /** An EU trusted list (ETSI TS 119 612). */
-        TRUSTED_LIST("TL");
+        TRUSTED_LIST("TL"),
+        /**
+         * A plain trust anchor of the policy (or {@code --trust-anchor}): no list vouches for the
+         * issuer's role, so a policy names this source only to widen its rules explicitly.
+         */
+        ANCHOR("anchor");
 
         private final String label;
 
@@ -47,9 +52,18 @@ public record TrustSourceRule(Source source, String listType, Set<String> servic
         if (source == Source.LOTE && listType.isBlank()) {
             throw new IllegalArgumentException("a LoTE rule names its LoTE type");
         }
-        if (serviceTypes.isEmpty() || acceptedStatuses.isEmpty()) {
+        if (source == Source.ANCHOR) {
+            if (!listType.isEmpty() || !serviceTypes.equals(Set.of(ServiceTypes.PLAIN_TRUST_ANCHOR))) {
+                throw new IllegalArgumentException("an anchor rule names no list type and no service type");
+            }
+        } else if (serviceTypes.isEmpty() || acceptedStatuses.isEmpty()) {
             throw new IllegalArgumentException("a rule names at least one service type and one status");
         }
+    }
+
+    /** The policy's plain trust anchors vouch for issuers of this kind (no status applies): an explicit widening. */
+    public static TrustSourceRule plainAnchor() {
+        return new TrustSourceRule(Source.ANCHOR, "", Set.of(ServiceTypes.PLAIN_TRUST_ANCHOR), Set.of());
     }
 
     public static TrustSourceRule lote(String loteType, String... serviceTypes) {
@@ -70,8 +84,11 @@ public record TrustSourceRule(Source source, String listType, Set<String> servic
                 && acceptedStatuses.contains(status.kind().shortName());
     }
 
-    /** "LoTE EUPIDProvidersList PID/Issuance" or "TL EAA/Q". */
+    /** "LoTE EUPIDProvidersList PID/Issuance", "TL EAA/Q" or "anchor (a plain trust anchor of the policy)". */
     public String describe() {
+        if (source == Source.ANCHOR) {
+            return "anchor (a plain trust anchor of the policy)";
+        }
         String types = serviceTypes.stream().map(t -> source == Source.LOTE ? LoteIdentifiers.shortServiceType(t)
                 : ServiceTypes.shortName(t)).sorted().toList().toString();
         return source.label() + (listType.isEmpty() ? "" : " " + LoteIdentifiers.shortType(listType)) + " " + types;

@@ -126,6 +126,35 @@ public record VerificationPolicy(
                 issuers);
     }
 
+    /** What {@link #forCredentialIssuers()} appends to the policy's name. */
+    public static final String CREDENTIAL_ISSUERS_SUFFIX = "/credential-issuers";
+
+    /**
+     * This policy as it decides the {@code x5c} chain of a wallet credential issuer (issue 13):
+     * the service types and statuses that count are those its {@code credentialIssuers} rules name
+     * for trusted lists (any kind; by default EAA/Q and EAA/Pub-EAA, granted) — never CA/QC or
+     * CA/PKC unless a rule names them — and the plain anchors stay (only a rule with the
+     * {@code anchor} source lets them vouch for an issuer). Which rule fits the credential's kind is
+     * judged afterwards by the credential verification. Named {@code <name>/credential-issuers}
+     * so that caches keyed by name never mix it with the certificate policy.
+     */
+    public VerificationPolicy forCredentialIssuers() {
+        if (name.endsWith(CREDENTIAL_ISSUERS_SUFFIX)) {
+            return this;
+        }
+        // The certificate-issuing types decide the chain of an issuer certificate that a role service lists byte for byte
+        // (issue 14.12: listed certificates are decided through their issuer); the role check then reads that listing.
+        Set<String> types = new LinkedHashSet<>(ServiceTypes.CERTIFICATE_ISSUING);
+        Set<String> statuses = new LinkedHashSet<>();
+        for (TrustSourceRule rule : credentialIssuers.trust().rulesFrom(TrustSourceRule.Source.TRUSTED_LIST)) {
+            types.addAll(rule.serviceTypes());
+            statuses.addAll(rule.acceptedStatuses());
+        }
+        return new VerificationPolicy(name + CREDENTIAL_ISSUERS_SUFFIX, jurisdiction, description, useTrustedLists, types,
+                statuses, statusTime, requireQcCompliance, requiredQcTypes, requireQualified, plainAnchors, revocation, crypto,
+                credentialIssuers);
+    }
+
     /**
      * The EU eIDAS default: a certificate counts when it chains to a CA/QC service that was
      * granted when the certificate was issued (TS 119 615: the status at issuance decides; a

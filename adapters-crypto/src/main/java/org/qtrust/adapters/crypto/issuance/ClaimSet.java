@@ -57,6 +57,12 @@ public final class ClaimSet {
         return this;
     }
 
+    /** Without the members named {@code name} (e.g. to disclose a claim that is otherwise plain). */
+    public ClaimSet without(String name) {
+        members.removeIf(member -> member.name().equals(name));
+        return this;
+    }
+
     /** Digests that reference no disclosure, hiding how many claims are disclosable. */
     public ClaimSet decoys(int count) {
         this.decoys = count;

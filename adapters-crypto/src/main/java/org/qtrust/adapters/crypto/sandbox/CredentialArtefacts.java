@@ -14,10 +14,13 @@ import org.qtrust.adapters.crypto.issuance.SdJwtIssuer;
 import org.qtrust.adapters.crypto.issuance.StatusListTokens;
 import org.qtrust.adapters.crypto.pki.KeyAndCertificate;
 import org.qtrust.adapters.crypto.pki.KeyUsage;
+import org.qtrust.adapters.crypto.pki.QcStatementsBuilder;
 
 /**
- * SD-JWT VC presentations ({@code dc+sd-jwt} with a KB-JWT for the sandbox's audience and nonce),
- * issued by the EAA/Q service of list XB (verified under a policy that accepts EAA/Q issuers): a PID-like and an attestation-like valid one, and one
+ * SD-JWT VC presentations ({@code dc+sd-jwt} with a KB-JWT for the sandbox's audience and nonce):
+ * a PID of PID Provider A (PID providers list), an attestation of the EAA/Q service of list XB,
+ * PIDs signed with a qualified e-signature and a website certificate (refused: not a PID
+ * provider, issue 13), and attestations of XB's EAA/Q service for each other rejection code, one
  * per rejection code of {@code credential verify} the sandbox can produce, including revoked and
  * suspended ones through a status list token that {@code qtrust sandbox serve} publishes.
  *
@@ -46,61 +49,101 @@ final class CredentialArtefacts implements ArtefactGenerator {
         String iss = issuerId(pki);
         KeyPair holder = pki.key("holder");
         output.write(ATTESTATIONS_POLICY, "{\n  \"name\": \"sandbox-attestations\",\n"
-                + "  \"description\": \"eu-eidas, and EAA/Q services may sign wallet attestations\",\n"
+                + "  \"description\": \"eu-eidas, and certificates of EAA/Q services count too; wallet credential issuers follow "
+                + "the built-in credentialIssuers rules (a PID only from a PID provider, an attestation from EAA/Q or EAA/Pub-EAA)\",\n"
                 + "  \"acceptedServiceTypes\": [\"CA/QC\", \"EAA/Q\"]\n}\n");
 
-        credential(output, "pid.sdjwt", present(issuer(pki, issuer, "pid").issue(pid(iss, holder)), holder),
-                "ok", "PID-like SD-JWT VC (" + PID_VCT + ") by the EAA/Q service of XB, disclosures and KB-JWT for the sandbox verifier; "
-                        + "with `serve`, its issuer metadata is fetched and matches");
+        // Issue 13: a PID only through a PID provider — PID Provider A of the PID providers list, with the trusted lists too.
+        KeyAndCertificate pidProvider = pki.pidProviderA();
+        String pidIss = SandboxLayout.issuerId(pki.settings(), LoteArtefacts.PID_PROVIDER_A);
+        String pidPath = SandboxLayout.CREDENTIALS + "/pid.sdjwt";
+        output.write(pidPath, present(issuer(pki, pidProvider, "pid").issue(pid(pidIss, holder)), holder));
+        output.declare(new SandboxArtefact(pidPath, SandboxArtefact.Kind.CREDENTIAL, SandboxLayout.credentialVerify(pidPath,
+                SandboxLayout.listAndLoteOptions("--policy", ATTESTATIONS_POLICY)), 0, "ok", SandboxArtefact.TrustSource.LOTE,
+                "PID SD-JWT VC (" + PID_VCT + ") of PID Provider A, found on the PID providers list (the trusted lists loaded too), "
+                        + "disclosures and KB-JWT for the sandbox verifier"));
+        KeyAndCertificate issuingA = pki.issuingCaA();
+        KeyAndCertificate esignature = pki.certificate("pid-by-esig", "CN=Sandbox Qualified Signer 2,O=Sandbox Relying Party Tests,C=XA")
+                .issuedBy(issuingA).endEntity().keyUsage(KeyUsage.NON_REPUDIATION).validity(SandboxPki.Y2025, SandboxPki.Y2035)
+                .qcStatements(QcStatementsBuilder.create().compliance().sscd().type(QcStatementsBuilder.QCT_ESIGN).encoded()).issue();
+        credential(output, "pid-qualified-esig.sdjwt", present(issuer(pki, esignature, List.of(esignature, issuingA), "pid-qualified-esig")
+                        .issue(pid(iss, holder)), holder), "issuer_not_trusted",
+                "PID signed with the key of a qualified e-signature certificate of the CA/QC service of XA: holding a qualified "
+                        + "certificate is no licence to issue PIDs (the trace names the role needed and the service found)");
+        KeyAndCertificate website = pki.certificate("pid-by-qwac", "CN=shop.sandbox.qtrust.invalid,O=Sandbox Web Shop,C=XA")
+                .issuedBy(issuingA).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE).validity(SandboxPki.Y2025, SandboxPki.Y2035)
+                .qcStatements(QcStatementsBuilder.create().compliance().type(QcStatementsBuilder.QCT_WEB).encoded()).issue();
+        credential(output, "pid-website.sdjwt", present(issuer(pki, website, List.of(website, issuingA), "pid-website")
+                        .issue(pid(iss, holder)), holder), "issuer_not_trusted",
+                "PID signed with the key of a qualified website certificate (QWAC) of the CA/QC service of XA: not a PID provider");
         credential(output, "attestation.sdjwt", present(issuer(pki, issuer, "attestation").issue(diploma(iss, holder)), holder),
                 "ok", "attestation-like SD-JWT VC (" + DIPLOMA_VCT + "), nested disclosable claims, holder bound");
         output.write(SandboxLayout.CREDENTIALS + "/malformed.sdjwt", "this is not an SD-JWT\n");
         declare(output, "malformed.sdjwt", "malformed_credential", "plain text, not <issuer-jwt>~<disclosures>~<kb-jwt>");
-        credential(output, "missing-x5c.sdjwt", present(issuer(pki, issuer, "missing-x5c").header("x5c", null).issue(pid(iss, holder)), holder),
+        credential(output, "missing-x5c.sdjwt", present(issuer(pki, issuer, "missing-x5c").header("x5c", null).issue(diploma(iss, holder)), holder),
                 "missing_certificate_chain", "no x5c header: nothing ties the issuer key to a listed service");
-        KeyAndCertificate expiredIssuer = pki.certificate("eaa-b-expired", "CN=Sandbox Expired Attestation Issuer B,O=Sandbox Trust B,C=XB")
-                .issuedBy(pki.sealCaB()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
-                .validity(SandboxPki.Y2020, SandboxPki.Y2020.plus(365, ChronoUnit.DAYS)).issue();
-        credential(output, "invalid-chain.sdjwt", present(issuer(pki, expiredIssuer, "invalid-chain").issue(pid(iss, holder)), holder),
-                "invalid_certificate_chain", "its x5c issuer certificate (under Seal CA B) expired in 2020");
+        // Under the listed key of the EAA/Q service (the role holds), expired on 2025-10-28 (the chain does not).
+        KeyAndCertificate expired = pki.certificate("eaa-b-expired", "CN=Sandbox Expired Attestation Signer B,O=Sandbox Trust B,C=XB")
+                .issuedBy(issuer).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+                .validity(SandboxPki.Y2025.plus(30, ChronoUnit.DAYS), SandboxPki.Y2025.plus(300, ChronoUnit.DAYS)).issue();
+        credential(output, "invalid-chain.sdjwt", present(issuer(pki, expired, List.of(expired, issuer), "invalid-chain")
+                        .issue(diploma(iss, holder)), holder),
+                "invalid_certificate_chain", "its x5c leaf, issued under the listed key of the EAA/Q service of XB, expired on 2025-10-28");
         KeyAndCertificate unlistedIssuer = pki.certificate("eaa-z", "CN=Sandbox Attestation Issuer Z,O=Sandbox Non-EU Scheme Z,C=ZZ")
                 .issuedBy(pki.nationalRootZ()).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE)
                 .validity(SandboxPki.Y2025, SandboxPki.Y2035).issue();
-        credential(output, "issuer-not-trusted.sdjwt", present(issuer(pki, unlistedIssuer, "issuer-not-trusted").issue(pid(iss, holder)), holder),
+        credential(output, "issuer-not-trusted.sdjwt", present(issuer(pki, unlistedIssuer, "issuer-not-trusted").issue(diploma(iss, holder)), holder),
                 "issuer_not_trusted", "its issuer certificate chains to National Root Z, which no trusted list names");
-        String signed = issuer(pki, issuer, "invalid-signature").issue(pid(iss, holder)).issuance();
-        IssuedSdJwt other = issuer(pki, issuer, "other").issue(pid(iss, holder));
+        String signed = issuer(pki, issuer, "invalid-signature").issue(diploma(iss, holder)).issuance();
+        IssuedSdJwt other = issuer(pki, issuer, "other").issue(diploma(iss, holder));
         String otherSignature = other.issuerJwt().substring(other.issuerJwt().lastIndexOf('.'));
         String forged = signed.substring(0, signed.lastIndexOf('.', signed.indexOf('~'))) + otherSignature + signed.substring(signed.indexOf('~'));
         credential(output, "invalid-signature.sdjwt", keyBinding(holder).bind(forged),
                 "invalid_signature", "the issuer JWT carries the signature of another credential of the same issuer");
-        credential(output, "expired.sdjwt", present(issuer(pki, issuer, "expired").issue(pid(iss, holder)
+        credential(output, "expired.sdjwt", present(issuer(pki, issuer, "expired").issue(diploma(iss, holder)
                         .claim("exp", SandboxLayout.BASE.plus(60, ChronoUnit.DAYS).getEpochSecond())), holder),
                 "credential_expired", "exp two months after issuance, before the validation time");
-        IssuedSdJwt valid = issuer(pki, issuer, "invalid-disclosure").issue(pid(iss, holder));
+        IssuedSdJwt valid = issuer(pki, issuer, "invalid-disclosure").issue(diploma(iss, holder));
         String foreignDisclosure = other.disclosure("family_name").encoded();
         credential(output, "invalid-disclosure.sdjwt", keyBinding(holder).bind(valid.issuance() + foreignDisclosure + "~"),
                 "invalid_disclosure", "carries a disclosure of another credential, whose digest is in no _sd array");
-        credential(output, "invalid-holder-binding.sdjwt", present(issuer(pki, issuer, "invalid-holder-binding").issue(pid(iss, holder)),
+        credential(output, "invalid-holder-binding.sdjwt", present(issuer(pki, issuer, "invalid-holder-binding").issue(diploma(iss, holder)),
                         pki.key("holder-thief")),
                 "invalid_holder_binding", "the KB-JWT is signed with a key other than the credential's cnf.jwk");
 
+        // Issue 13.5: strict JOSE and SD-JWT VC.
+        credential(output, "exp-in-disclosure.sdjwt", present(issuer(pki, issuer, "exp-in-disclosure").issue(diploma(iss, holder)
+                        .without("exp").disclosable("exp", EXPIRES.getEpochSecond())), holder),
+                "invalid_disclosure", "exp arrives through a disclosure: it must not be selectively disclosed "
+                        + "(draft-ietf-oauth-sd-jwt-vc §3.2.2.2), else a holder could withhold it");
         String statusUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/" + STATUS_LIST;
+        credential(output, "status-in-disclosure.sdjwt", present(issuer(pki, issuer, "status-in-disclosure").issue(diploma(iss, holder)
+                        .disclosable("status", status(statusUri, REVOKED))), holder),
+                "invalid_disclosure", "its status list reference (a revoked entry) arrives through a disclosure, which a holder "
+                        + "could simply leave out (draft-ietf-oauth-sd-jwt-vc §3.2.2.2)");
+        credential(output, "unknown-crit.sdjwt", present(issuer(pki, issuer, "unknown-crit")
+                        .header("crit", List.of("urn:example:must-understand")).header("urn:example:must-understand", true)
+                        .issue(diploma(iss, holder)), holder),
+                "malformed_credential", "its header's crit names an extension this verifier does not understand (RFC 7515 §4.1.11)");
+        credential(output, "typ-application.sdjwt", present(issuer(pki, issuer, "typ-application").type("application/dc+sd-jwt")
+                        .issue(diploma(iss, holder)), holder),
+                "ok", "typ application/dc+sd-jwt: the same media type as dc+sd-jwt (RFC 7515 §4.1.9)");
+
         output.write(SandboxLayout.STATUS + "/" + STATUS_LIST, StatusListTokens.token(
                 JwsSigner.deterministic(issuer.privateKey(), "ES256", List.of(issuer.certificate())), statusUri, ISSUED, null,
                 2, VALID, REVOKED, SUSPENDED));
         statusCredential(output, "status-valid.sdjwt", present(issuer(pki, issuer, "status-valid")
-                        .issue(pid(iss, holder).claim("status", status(statusUri, VALID))), holder),
+                        .issue(diploma(iss, holder).claim("status", status(statusUri, VALID))), holder),
                 "ok", "status list entry 0 is VALID");
         statusCredential(output, "revoked.sdjwt", present(issuer(pki, issuer, "revoked")
-                        .issue(pid(iss, holder).claim("status", status(statusUri, REVOKED))), holder),
+                        .issue(diploma(iss, holder).claim("status", status(statusUri, REVOKED))), holder),
                 "credential_revoked", "status list entry 1 is INVALID (revoked)");
         statusCredential(output, "suspended.sdjwt", present(issuer(pki, issuer, "suspended")
-                        .issue(pid(iss, holder).claim("status", status(statusUri, SUSPENDED))), holder),
+                        .issue(diploma(iss, holder).claim("status", status(statusUri, SUSPENDED))), holder),
                 "credential_suspended", "status list entry 2 is SUSPENDED");
         String missingUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/withdrawn.jwt";
         statusCredential(output, "status-unavailable.sdjwt", present(issuer(pki, issuer, "status-unavailable")
-                        .issue(pid(iss, holder).claim("status", status(missingUri, VALID))), holder),
+                        .issue(diploma(iss, holder).claim("status", status(missingUri, VALID))), holder),
                 "credential_status_unavailable", "its status list is not published (HTTP 404): fail closed");
     }
 
@@ -114,8 +157,13 @@ final class CredentialArtefacts implements ArtefactGenerator {
      * RFC 6979 ECDSA, and salts derived from the seed and {@code label} (one label per issued credential).
      */
     static SdJwtIssuer issuer(SandboxPki pki, KeyAndCertificate signer, String label) {
-        return new SdJwtIssuer(JwsSigner.deterministic(signer.privateKey(), "ES256", List.of(signer.certificate())))
-                .salts(pki.salts(label));
+        return issuer(pki, signer, List.of(signer), label);
+    }
+
+    /** As above, with x5c = the certificates of {@code chain} (the signer's first). */
+    static SdJwtIssuer issuer(SandboxPki pki, KeyAndCertificate signer, List<KeyAndCertificate> chain, String label) {
+        return new SdJwtIssuer(JwsSigner.deterministic(signer.privateKey(), "ES256",
+                chain.stream().map(KeyAndCertificate::certificate).toList())).salts(pki.salts(label));
     }
 
     static ClaimSet pid(String iss, KeyPair holder) {

@@ -50,11 +50,11 @@ final class IssuerMetadataArtefacts implements ArtefactGenerator {
 
         KeyPair holder = pki.key("holder");
         credential(output, "wrong-issuer.sdjwt", CredentialArtefacts.present(CredentialArtefacts.issuer(pki, attestations,
-                        "metadata/wrong-issuer").issue(CredentialArtefacts.pid(misnamed, holder)), holder),
+                        "metadata/wrong-issuer").issue(CredentialArtefacts.diploma(misnamed, holder)), holder),
                 "iss …/issuers/" + MISNAMED + ", whose jwt-vc-issuer metadata declares the issuer …/issuers/"
                         + CredentialArtefacts.ATTESTATION_ISSUER);
         credential(output, "key-not-published.sdjwt", CredentialArtefacts.present(CredentialArtefacts.issuer(pki, attestations,
-                        "metadata/key-not-published").issue(CredentialArtefacts.pid(keyNotPublished, holder)), holder),
+                        "metadata/key-not-published").issue(CredentialArtefacts.diploma(keyNotPublished, holder)), holder),
                 "iss …/issuers/" + KEY_NOT_PUBLISHED + ", whose jwt-vc-issuer jwks lacks the key that signed it (Attestation Issuer B's)");
     }
 

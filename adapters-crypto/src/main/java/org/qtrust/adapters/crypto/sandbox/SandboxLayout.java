@@ -93,9 +93,18 @@ public final class SandboxLayout {
      * too; without it, it cannot be fetched, which is noted, not refused.
      */
     public static List<String> credentialVerify(String credential, List<String> trustSourceOptions) {
+        // The KB-JWTs were made at the validation time: --presented-at re-checks these recorded presentations then (issue 13.8).
         List<String> args = new ArrayList<>(List.of("credential", "verify", credential, "--aud", AUDIENCE, "--nonce", NONCE,
-                "--require-key-binding", ALLOW_LOOPBACK_HTTP));
+                "--require-key-binding", "--presented-at", VALIDATION_TIME.toString(), ALLOW_LOOPBACK_HTTP));
         args.addAll(trustSourceOptions);
+        return args;
+    }
+
+    /** The offline list options and the PID providers list (one {@code --at}), then {@code extra}. */
+    public static List<String> listAndLoteOptions(String... extra) {
+        List<String> args = new ArrayList<>(offlineListOptions());
+        args.addAll(List.of("--lote", PID_PROVIDERS, "--lote-anchor", LOTE_ANCHOR));
+        args.addAll(List.of(extra));
         return args;
     }
 

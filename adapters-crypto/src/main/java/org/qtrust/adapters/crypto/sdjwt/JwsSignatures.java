@@ -1,11 +1,14 @@
 package org.qtrust.adapters.crypto.sdjwt;
 
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Provider;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Map;
@@ -74,10 +77,32 @@ public final class JwsSignatures {
         }
     }
 
+    /** RFC 7518 §3.4: ES256 is P-256, ES384 P-384, ES512 P-521 — exactly those curves, not any curve of that size. */
+    private static final Map<Integer, ECParameterSpec> CURVES = Map.of(256, curve("secp256r1"), 384, curve("secp384r1"),
+            521, curve("secp521r1"));
+
+    private static ECParameterSpec curve(String name) {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+            parameters.init(new ECGenParameterSpec(name));
+            return parameters.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks the NIST curve " + name, e);
+        }
+    }
+
+    /** Same field, coefficients, generator, order and cofactor: the curve itself, however its key names it. */
+    static boolean isCurve(ECParameterSpec params, int size) {
+        ECParameterSpec expected = CURVES.get(size);
+        return expected != null && params != null && expected.getCurve().equals(params.getCurve())
+                && expected.getGenerator().equals(params.getGenerator()) && expected.getOrder().equals(params.getOrder())
+                && expected.getCofactor() == params.getCofactor();
+    }
+
     /** RFC 7518 §3.4: ESxxx needs its own curve and a signature of exactly 2 × the field's bytes; RSA needs ≥ 2048 bits. */
     private static boolean fits(Algorithm spec, PublicKey key, byte[] signature) {
         return switch (spec.keyType()) {
-            case "EC" -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == spec.size()
+            case "EC" -> key instanceof ECPublicKey ec && isCurve(ec.getParams(), spec.size())
                     && signature.length == 2 * ((spec.size() + 7) / 8);
             case "RSA" -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= spec.size();
             default -> key.getAlgorithm().startsWith("Ed") || "EdDSA".equals(key.getAlgorithm());

@@ -1,5 +1,14 @@
 package org.qtrust.adapters.crypto.testpki;
 
+import java.util.EnumMap;
+import java.util.Set;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.CredentialKindRule;
+import org.qtrust.core.policy.IssuerTrustPolicy;
+import org.qtrust.core.policy.ServiceTypes;
+import org.qtrust.core.policy.TrustSourceRule;
+
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,9 +94,22 @@ public final class WalletCredentials {
         return list;
     }
 
-    /** Certificate decisions under the EU eIDAS policy over {@link #list()}. */
+    /**
+     * The policy of this test world: EU eIDAS, whose credential-issuer rules are widened
+     * explicitly so that a PID may come from a granted CA/QC service of a trusted list (the test
+     * list has no PID provider). The EU defaults refuse exactly that (issue 13, {@code IssuerRoleTest}).
+     */
+    public static VerificationPolicy policy() {
+        IssuerTrustPolicy eu = IssuerTrustPolicy.euDefault();
+        Map<CredentialKind, List<TrustSourceRule>> rules = new EnumMap<>(eu.rules());
+        rules.put(CredentialKind.PID, List.of(TrustSourceRule.trustedList(Set.of(ServiceTypes.CA_QC), Set.of("granted"))));
+        return VerificationPolicy.euEidas().withCredentialIssuers(new CredentialIssuerPolicy(CredentialKindRule.euDefault(),
+                new IssuerTrustPolicy("wallet-test", rules, eu.statusTime())));
+    }
+
+    /** Certificate decisions for credential issuers under {@link #policy()} over {@link #list()}. */
     public CertificateDecisionService decisions() {
-        return decisions(VerificationPolicy.euEidas());
+        return decisions(policy().forCredentialIssuers());
     }
 
     public CertificateDecisionService decisions(VerificationPolicy policy) {

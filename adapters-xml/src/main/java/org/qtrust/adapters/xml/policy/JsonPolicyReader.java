@@ -182,13 +182,20 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
         return new CredentialIssuerPolicy(kinds, new IssuerTrustPolicy(policyName, rules, statusTime));
     }
 
-    /** {"source": "LoTE"|"TL", "listType" (LoTE), "serviceTypes": […], "statuses": […]}; short names expand to the ETSI URIs. */
+    /** {"source": "LoTE"|"TL"|"anchor", "listType" (LoTE), "serviceTypes": […], "statuses": […]}; short names expand to the ETSI URIs. */
     private static TrustSourceRule trustSource(JsonNode node, String where) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + ": a source is an object");
         }
         known(node, SOURCE_FIELDS, where);
         String source = text(node, "source", "");
+        if ("anchor".equals(source)) {
+            // Issue 13: plain anchors vouch for no issuer role unless a policy names them for a kind, explicitly.
+            if (node.has("listType") || node.has("serviceTypes") || node.has("statuses")) {
+                throw new IllegalArgumentException(where + ": an anchor source has no listType, serviceTypes or statuses");
+            }
+            return TrustSourceRule.plainAnchor();
+        }
         List<String> serviceTypes = strings(node, "serviceTypes");
         switch (source) {
             case "LoTE" -> {
@@ -209,7 +216,7 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
                 Set<String> statuses = node.has("statuses") ? new LinkedHashSet<>(strings(node, "statuses")) : Set.of("granted");
                 return TrustSourceRule.trustedList(expandTypes(serviceTypes), statuses);
             }
-            default -> throw new IllegalArgumentException(where + ": source must be \"LoTE\" or \"TL\", not '" + source + "'");
+            default -> throw new IllegalArgumentException(where + ": source must be \"LoTE\", \"TL\" or \"anchor\", not '" + source + "'");
         }
     }
 

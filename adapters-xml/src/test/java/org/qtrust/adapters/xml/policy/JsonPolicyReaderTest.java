@@ -192,4 +192,15 @@ class JsonPolicyReaderTest {
         assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"TL\", \"serviceTypes\": []}]}}}"))
                 .isInstanceOf(PolicyFormatException.class);
     }
+
+    @Test
+    void plain_anchors_vouch_for_issuers_of_a_kind_only_through_an_explicit_anchor_source() throws Exception {
+        VerificationPolicy widened = parse("{\"credentialIssuers\": {\"trustSources\": {\"attestation\": [{\"source\": \"anchor\"}]}}}");
+
+        assertThat(widened.credentialIssuers().trust().rulesFor(CredentialKind.ATTESTATION)).containsExactly(TrustSourceRule.plainAnchor());
+        assertThat(widened.credentialIssuers().trust().rulesFor(CredentialKind.PID)).isEmpty();
+        assertThat(IssuerTrustPolicy.euDefault().rulesFrom(TrustSourceRule.Source.ANCHOR)).isEmpty();
+        assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"anchor\", \"serviceTypes\": [\"CA/QC\"]}]}}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("an anchor source has no");
+    }
 }
