@@ -18,6 +18,7 @@ import org.qtrust.cli.options.ListOptions;
 import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.core.credential.CredentialCheck;
+import org.qtrust.core.credential.CredentialStatusMode;
 import org.qtrust.core.credential.CredentialVerdict;
 import org.qtrust.core.credential.IssuerUrlRule;
 import org.qtrust.core.credential.presentation.SdJwtPresentation;
@@ -73,6 +74,11 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Option(names = "--no-fetch", description = "Do not fetch issuer metadata or status lists (the trace says they were skipped).")
     boolean noFetch;
 
+    @Option(names = "--credential-status", paramLabel = "require|prefer|off", defaultValue = "require",
+            description = "How the credential's status list entry counts: require (default: a status that cannot be established "
+                    + "is credential_status_unavailable), prefer (a warning), off (not checked, nothing fetched).")
+    String credentialStatus;
+
     @Option(names = "--json", description = "Print the verdict as one JSON document.")
     boolean json;
 
@@ -96,7 +102,8 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         String presentation = read(file);
         Clock clock = Clock.systemUTC();
         CredentialCheck check = new CredentialCheck(presentation, Optional.ofNullable(audience), Optional.ofNullable(nonce),
-                lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds));
+                lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds))
+                .withStatusMode(statusMode());
         CredentialVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
                 lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
@@ -118,6 +125,14 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return verdict.valid() ? 0 : 1;
+    }
+
+    private CredentialStatusMode statusMode() {
+        try {
+            return CredentialStatusMode.parse(credentialStatus);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--credential-status " + e.getMessage());
+        }
     }
 
     private String read(String name) {

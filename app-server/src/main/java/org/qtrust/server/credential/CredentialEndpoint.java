@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.Set;
+import org.qtrust.core.credential.CredentialStatusMode;
+import org.qtrust.server.http.ApiProblem;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.server.certificate.CertificateEndpoint;
 import org.qtrust.server.http.Answer;
@@ -14,13 +17,14 @@ import org.qtrust.server.policy.PolicyCatalog;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
- * {@code POST /v1/credentials/verify}: {@code {"presentation", "aud", "nonce", "at", "policy"}}.
+ * {@code POST /v1/credentials/verify}: {@code {"presentation", "aud", "nonce", "at", "policy", "credentialStatus"}}
+ * ({@code credentialStatus} may lower the server's {@code --credential-status}, never raise it).
  * The question is checked here (so broken requests get their 4xx now); the verification is
  * {@link CredentialVerification}'s.
  */
 public final class CredentialEndpoint {
 
-    public static final Set<String> FIELDS = Set.of("presentation", "aud", "nonce", "at", "policy");
+    public static final Set<String> FIELDS = Set.of("presentation", "aud", "nonce", "at", "policy", "credentialStatus");
 
     private final CredentialVerification verification;
     private final PolicyCatalog policies;
@@ -38,7 +42,14 @@ public final class CredentialEndpoint {
         String nonce = JsonRequests.requiredText(body, "nonce");
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
         VerificationPolicy policy = CertificateEndpoint.policy(policies, JsonRequests.optionalText(body, "policy"));
-        CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at));
+        Optional<CredentialStatusMode> statusMode;
+        try {
+            statusMode = JsonRequests.optionalText(body, "credentialStatus").map(CredentialStatusMode::parse);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid_field", "'credentialStatus' must be require, prefer or off");
+        }
+        CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at),
+                statusMode);
         Optional<ObjectNode> document = verification.verify(question);
         if (document.isEmpty()) {
             return Answer.problem(501, "not_available", "credential verification is not available in this build of the server");

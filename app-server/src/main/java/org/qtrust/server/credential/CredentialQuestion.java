@@ -17,9 +17,16 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * @param policy         the policy named by the request, else the server's default
  * @param snapshot       the snapshot in force when the request arrived
  * @param lists          that snapshot's lists judged at the validation time
+ * @param statusMode     the request's {@code credentialStatus}, when given (lowered to the server's ceiling)
  */
 public record CredentialQuestion(String presentation, String audience, String nonce, Instant validationTime,
-                                 VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists) {
+                                 VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists,
+                                 java.util.Optional<org.qtrust.core.credential.CredentialStatusMode> statusMode) {
+
+    public CredentialQuestion(String presentation, String audience, String nonce, Instant validationTime,
+                              VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists) {
+        this(presentation, audience, nonce, validationTime, policy, snapshot, lists, java.util.Optional.empty());
+    }
 
     public CredentialQuestion {
         Objects.requireNonNull(presentation);
@@ -29,5 +36,6 @@ public record CredentialQuestion(String presentation, String audience, String no
         Objects.requireNonNull(policy);
         Objects.requireNonNull(snapshot);
         Objects.requireNonNull(lists);
+        Objects.requireNonNull(statusMode);
     }
 }

@@ -15,9 +15,21 @@ import java.util.Optional;
  * @param requireKeyBinding  whether a presentation without a KB-JWT is rejected
  * @param clockSkew          tolerance applied to {@code exp}, {@code nbf} and {@code iat}
  * @param keyBindingMaxAge   how old a KB-JWT may be ({@code iat} before the validation time)
+ * @param statusMode         how the status list entry counts (issue 13.3; default {@code require})
+ * @param fetchBudget        the longest wait for outbound work (status list) of this check (issue 15.1; default 10 s)
  */
 public record CredentialCheck(String presentation, Optional<String> audience, Optional<String> nonce, Instant validationTime,
-                              boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge) {
+                              boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge,
+                              CredentialStatusMode statusMode, Duration fetchBudget) {
+
+    public static final Duration DEFAULT_FETCH_BUDGET = Duration.ofSeconds(10);
+
+    /** A check with the status required and the default budget. */
+    public CredentialCheck(String presentation, Optional<String> audience, Optional<String> nonce, Instant validationTime,
+                           boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge) {
+        this(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, keyBindingMaxAge,
+                CredentialStatusMode.REQUIRE, DEFAULT_FETCH_BUDGET);
+    }
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     public static final Duration DEFAULT_KEY_BINDING_MAX_AGE = Duration.ofMinutes(5);
@@ -29,6 +41,8 @@ public record CredentialCheck(String presentation, Optional<String> audience, Op
         Objects.requireNonNull(validationTime);
         Objects.requireNonNull(clockSkew);
         Objects.requireNonNull(keyBindingMaxAge);
+        Objects.requireNonNull(statusMode);
+        Objects.requireNonNull(fetchBudget);
         if (clockSkew.isNegative() || keyBindingMaxAge.isNegative()) {
             throw new IllegalArgumentException("clock skew and key-binding age cannot be negative");
         }
@@ -42,18 +56,28 @@ public record CredentialCheck(String presentation, Optional<String> audience, Op
 
     public CredentialCheck forVerifier(String expectedAudience, String expectedNonce) {
         return new CredentialCheck(presentation, Optional.of(expectedAudience), Optional.of(expectedNonce), validationTime,
-                requireKeyBinding, clockSkew, keyBindingMaxAge);
+                requireKeyBinding, clockSkew, keyBindingMaxAge, statusMode, fetchBudget);
     }
 
     public CredentialCheck requiringKeyBinding(boolean required) {
-        return new CredentialCheck(presentation, audience, nonce, validationTime, required, clockSkew, keyBindingMaxAge);
+        return new CredentialCheck(presentation, audience, nonce, validationTime, required, clockSkew, keyBindingMaxAge, statusMode, fetchBudget);
     }
 
     public CredentialCheck withClockSkew(Duration skew) {
-        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, skew, keyBindingMaxAge);
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, skew, keyBindingMaxAge, statusMode, fetchBudget);
     }
 
     public CredentialCheck withKeyBindingMaxAge(Duration maxAge) {
-        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, maxAge);
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, maxAge, statusMode, fetchBudget);
+    }
+
+    public CredentialCheck withStatusMode(CredentialStatusMode mode) {
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, keyBindingMaxAge,
+                mode, fetchBudget);
+    }
+
+    public CredentialCheck withFetchBudget(Duration budget) {
+        return new CredentialCheck(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, keyBindingMaxAge,
+                statusMode, budget);
     }
 }
