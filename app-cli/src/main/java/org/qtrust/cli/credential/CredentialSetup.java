@@ -119,7 +119,8 @@ public final class CredentialSetup implements AutoCloseable {
         HttpTransport transport = http.getInstance(HttpTransport.class);
         IssuerMetadataSource metadata = new HttpIssuerMetadataSource(transport, jose, clock, HttpIssuerMetadataSource.DEFAULT_TTL,
                 issuerUrls);
-        StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL, issuerUrls);
+        StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL, issuerUrls,
+                Optional.of(jose), Runnable::run);
         return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists),
                 new MdocVerificationService(trust, cbor, cose, jose, statusLists), decisions, Optional.of(client));
     }

@@ -1,5 +1,6 @@
 package org.qtrust.cli.credential;
 
+import org.qtrust.core.credential.status.CredentialStatus;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.qtrust.cli.cert.VerdictJson;
 import org.qtrust.cli.json.Json;
@@ -11,7 +12,8 @@ import org.qtrust.core.credential.CredentialVerdict;
  * {@code certificate} (the {@code cert verify --json} document of the x5c issuer certificate, or
  * null when no chain was decided) and {@code trace}; then, added by issue 7, {@code trustSource}
  * ({@code LoTE}, {@code TL}, {@code anchor}, {@code key} or null) and, when lists of trusted
- * entities were configured, {@code issuerTrust}: the list, entity and service the issuer was found under.
+ * entities were configured, {@code issuerTrust}: the list, entity and service the issuer was found under;
+ * then, added by issue 13, {@code status}: {@code {checked, uri, index, value, source, fetchedAt}}.
  */
 public final class CredentialVerdictJson {
 
@@ -34,6 +36,27 @@ public final class CredentialVerdictJson {
         verdict.trace().forEach(node.putArray("trace")::add);
         node.put("trustSource", verdict.trustSource().orElse(null));
         verdict.issuerTrust().ifPresent(trust -> node.set("issuerTrust", IssuerTrustJson.of(trust)));
+        node.set("status", status(verdict.status()));
+        return node;
+    }
+
+    /** {@code status: {checked, uri, index, value, source, fetchedAt}} (issue 13.3), beside a certificate's {@code revocation}. */
+    public static ObjectNode status(CredentialStatus status) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("checked", status.checked());
+        node.put("uri", status.uri().orElse(null));
+        if (status.index().isPresent()) {
+            node.put("index", status.index().get());
+        } else {
+            node.putNull("index");
+        }
+        if (status.value().isPresent()) {
+            node.put("value", status.value().get());
+        } else {
+            node.putNull("value");
+        }
+        node.put("source", status.source().orElse(null));
+        node.put("fetchedAt", status.fetchedAt().map(Object::toString).orElse(null));
         return node;
     }
 }

@@ -21,6 +21,7 @@ import org.qtrust.cli.options.ListOptions;
 import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.core.credential.CredentialCheck;
+import org.qtrust.core.credential.CredentialStatusMode;
 import org.qtrust.core.credential.CredentialVerdict;
 import org.qtrust.core.credential.IssuerUrlRule;
 import org.qtrust.core.credential.mdoc.MdocCheck;
@@ -100,6 +101,11 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
             description = "mdoc: the SessionTranscript (CBOR, hex or base64url) the device must have signed, for other flows.")
     Path sessionTranscript;
 
+    @Option(names = "--credential-status", paramLabel = "require|prefer|off", defaultValue = "require",
+            description = "How the credential's status list entry counts: require (default: a status that cannot be established "
+                    + "is credential_status_unavailable), prefer (a warning), off (not checked, nothing fetched).")
+    String credentialStatus;
+
     @Option(names = "--json", description = "Print the verdict as one JSON document.")
     boolean json;
 
@@ -139,7 +145,8 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         // Issue 13.8: the KB-JWT's freshness by the verifier's clock (or the explicit --presented-at), never by --at.
         CredentialCheck check = new CredentialCheck(presentation, Optional.ofNullable(audience), Optional.ofNullable(nonce),
                 lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds),
-                presentedAt != null ? presentedAt : clock.instant());
+                presentedAt != null ? presentedAt : clock.instant())
+                .withStatusMode(statusMode());
         CredentialVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
                 lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
@@ -201,6 +208,14 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return verdict.valid() ? 0 : 1;
+    }
+
+    private CredentialStatusMode statusMode() {
+        try {
+            return CredentialStatusMode.parse(credentialStatus);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--credential-status " + e.getMessage());
+        }
     }
 
     private byte[] read(String name) {

@@ -72,7 +72,7 @@ class CredentialVerifyCliTest {
         assertThat(run.exit()).as(run.err() + run.out()).isZero();
         JsonNode verdict = JSON.readTree(run.out());
         assertThat(verdict.fieldNames()).toIterable()
-                .containsExactly("valid", "code", "issuer", "vct", "claims", "holderBound", "certificate", "trace", "trustSource");
+                .containsExactly("valid", "code", "issuer", "vct", "claims", "holderBound", "certificate", "trace", "trustSource", "status");
         assertThat(verdict.get("trustSource").asText()).isEqualTo("anchor");
         assertThat(verdict.get("valid").asBoolean()).isTrue();
         assertThat(verdict.get("code").asText()).isEqualTo("ok");

@@ -28,12 +28,14 @@ import org.qtrust.core.revocation.RevocationMode;
  * @param exposure        who may reach the server and how: Host allow-list, TLS
  * @param clients         how long, how slowly and how many clients may keep the server busy
  * @param missRefreshInterval at most one on-miss refresh per territory in this time (cache and store modes)
+ * @param fetching        whether credentials' status lists and issuer metadata are fetched, the credential
+ *                        status mode (a ceiling requests may lower), and the outbound budget of a request
  */
 public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
                              List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
                              Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
                              Ceilings ceilings, Exposure exposure, ClientLimits clients,
-                             Duration missRefreshInterval) {
+                             Duration missRefreshInterval, Fetching fetching) {
 
     /** The settings with the default on-miss refresh interval (10 minutes). */
     public ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
@@ -41,13 +43,22 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
                           Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
                           Ceilings ceilings, Exposure exposure, ClientLimits clients) {
         this(host, port, lists, officialJournal, lotlUrl, policies, expiryGrace, refreshInterval, maxBodyBytes, revocation,
-                transport, lotes, ceilings, exposure, clients, Duration.ofMinutes(10));
+                transport, lotes, ceilings, exposure, clients, Duration.ofMinutes(10), Fetching.DEFAULTS);
+    }
+
+    /** The settings with the default credential fetching (on, status required, 10 s budget). */
+    public ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
+                          List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
+                          Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
+                          Ceilings ceilings, Exposure exposure, ClientLimits clients, Duration missRefreshInterval) {
+        this(host, port, lists, officialJournal, lotlUrl, policies, expiryGrace, refreshInterval, maxBodyBytes, revocation,
+                transport, lotes, ceilings, exposure, clients, missRefreshInterval, Fetching.DEFAULTS);
     }
 
     /** The same settings with another on-miss refresh interval. */
     public ServerSettings withMissRefreshInterval(Duration interval) {
         return new ServerSettings(host, port, lists, officialJournal, lotlUrl, policies, expiryGrace, refreshInterval,
-                maxBodyBytes, revocation, transport, lotes, ceilings, exposure, clients, interval);
+                maxBodyBytes, revocation, transport, lotes, ceilings, exposure, clients, interval, fetching);
     }
 
 
@@ -134,6 +145,26 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
      */
     public record Ceilings(boolean allowRequestOverrides) {
         public static final Ceilings DEFAULT = new Ceilings(false);
+    }
+
+    /**
+     * What the server fetches for credentials (issues 13.3, 15.1).
+     *
+     * @param enabled          {@code --fetch on|off}: status lists and issuer metadata (through the egress rule)
+     * @param credentialStatus {@code --credential-status}: the most a request may ask for (a ceiling)
+     * @param budget           {@code --outbound-budget}: the longest a request waits for outbound work
+     */
+    public record Fetching(boolean enabled, org.qtrust.core.credential.CredentialStatusMode credentialStatus, Duration budget) {
+        public static final Fetching DEFAULTS = new Fetching(true, org.qtrust.core.credential.CredentialStatusMode.REQUIRE,
+                Duration.ofSeconds(10));
+
+        public Fetching {
+            Objects.requireNonNull(credentialStatus);
+            Objects.requireNonNull(budget);
+            if (budget.isNegative() || budget.isZero()) {
+                throw new ConfigurationException("--outbound-budget must be positive");
+            }
+        }
     }
 
     /**

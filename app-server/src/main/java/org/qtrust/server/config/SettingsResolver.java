@@ -38,7 +38,8 @@ public final class SettingsResolver {
             "revocation", "rewrite", "timeout", "lote", "lote-anchor", "allow-request-overrides",
             "store", "store-prefix", "store-poll", "store-lease", "allow-loopback-http", "fetch-allow", "fetch-port",
             "allowed-hosts", "tls-keystore", "tls-password", "idle-timeout", "request-timeout", "min-data-rate",
-            "max-connections", "max-verifications", "miss-refresh-interval");
+            "max-connections", "max-verifications", "miss-refresh-interval", "fetch", "credential-status",
+            "outbound-budget");
 
     /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
     private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor", "fetch-allow", "fetch-port",
@@ -59,6 +60,7 @@ public final class SettingsResolver {
             "                    [--idle-timeout D] [--request-timeout D] [--min-data-rate B/S] [--max-connections N]",
             "                    [--max-verifications N]",
             "                    [--miss-refresh-interval DURATION]",
+            "                    [--fetch on|off] [--credential-status require|prefer|off] [--outbound-budget DURATION]",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -200,7 +202,7 @@ public final class SettingsResolver {
         return new ServerSettings(host, integer("port", 8080), origin, officialJournal,
                 value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024),
                 revocation(), transport(), lotes(), new ServerSettings.Ceilings(bool("allow-request-overrides")),
-                exposure(host), clients()).withMissRefreshInterval(duration("miss-refresh-interval", Duration.ofMinutes(10)));
+                exposure(host), clients(), duration("miss-refresh-interval", Duration.ofMinutes(10)), fetching());
     }
 
     private ServerSettings.ClientLimits clients() {
@@ -266,6 +268,23 @@ public final class SettingsResolver {
             }
         }
         return items;
+    }
+
+    /** Credential fetching: on by default, status required (a ceiling), a 10 s outbound budget per request. */
+    private ServerSettings.Fetching fetching() {
+        boolean enabled = switch (value("fetch").orElse("on").trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new ConfigurationException("--fetch is on or off, not '" + value("fetch").orElse("") + "'");
+        };
+        org.qtrust.core.credential.CredentialStatusMode mode;
+        try {
+            mode = value("credential-status").map(org.qtrust.core.credential.CredentialStatusMode::parse)
+                    .orElse(org.qtrust.core.credential.CredentialStatusMode.REQUIRE);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--credential-status: " + e.getMessage());
+        }
+        return new ServerSettings.Fetching(enabled, mode, duration("outbound-budget", ServerSettings.Fetching.DEFAULTS.budget()));
     }
 
     /** The mode that overrides every policy's own revocation mode, when given. */

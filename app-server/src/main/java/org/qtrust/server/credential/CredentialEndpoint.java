@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.Set;
+import org.qtrust.core.credential.CredentialStatusMode;
+import org.qtrust.server.http.ApiProblem;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.server.certificate.CertificateEndpoint;
 import org.qtrust.server.http.Answer;
@@ -20,12 +23,14 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * {@code POST /v1/credentials/verify}: {@code {"presentation", "aud", "nonce", "at", "policy"}} for an
  * SD-JWT VC, or {@code {"format": "mso_mdoc", "presentation": base64url, "handover": {"client_id",
  * "response_uri", "nonce"[, "mdoc_generated_nonce"]}, "at", "policy"}} for an mdoc (issue 18).
+ * An SD-JWT VC question may add {@code "credentialStatus"}, which may lower the server's
+ * {@code --credential-status}, never raise it.
  * The question is checked here (so broken requests get their 4xx now); the verification is
  * {@link CredentialVerification}'s.
  */
 public final class CredentialEndpoint {
 
-    public static final Set<String> FIELDS = Set.of("presentation", "aud", "nonce", "at", "policy", "format", "handover");
+    public static final Set<String> FIELDS = Set.of("presentation", "aud", "nonce", "at", "policy", "format", "handover", "credentialStatus");
     public static final String MSO_MDOC = "mso_mdoc";
     private static final Set<String> HANDOVER_FIELDS = Set.of("client_id", "response_uri", "nonce", "mdoc_generated_nonce");
 
@@ -56,7 +61,14 @@ public final class CredentialEndpoint {
         Instant now = clock.instant();
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElse(now);
         VerificationPolicy policy = CertificateEndpoint.policy(policies, JsonRequests.optionalText(body, "policy"));
-        CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at), now);
+        Optional<CredentialStatusMode> statusMode;
+        try {
+            statusMode = JsonRequests.optionalText(body, "credentialStatus").map(CredentialStatusMode::parse);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid_field", "'credentialStatus' must be require, prefer or off");
+        }
+        CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at),
+                now, statusMode);
         Optional<ObjectNode> document = verification.verify(question);
         if (document.isEmpty()) {
             return Answer.problem(501, "not_available", "credential verification is not available in this build of the server");

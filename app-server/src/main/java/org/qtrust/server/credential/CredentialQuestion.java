@@ -19,9 +19,17 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * @param lists          that snapshot's lists judged at the validation time
  * @param receivedAt     when the server received it, by its own clock: the KB-JWT's freshness is judged then, never at
  *                       the request's {@code at} (issue 13.8)
+ * @param statusMode     the request's {@code credentialStatus}, when given (lowered to the server's ceiling)
  */
 public record CredentialQuestion(String presentation, String audience, String nonce, Instant validationTime,
-                                 VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists, Instant receivedAt) {
+                                 VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists, Instant receivedAt,
+                                 java.util.Optional<org.qtrust.core.credential.CredentialStatusMode> statusMode) {
+
+    /** A question without a request's {@code credentialStatus}. */
+    public CredentialQuestion(String presentation, String audience, String nonce, Instant validationTime,
+                              VerificationPolicy policy, TrustedListsSnapshot snapshot, ListsAtTime lists, Instant receivedAt) {
+        this(presentation, audience, nonce, validationTime, policy, snapshot, lists, receivedAt, java.util.Optional.empty());
+    }
 
     public CredentialQuestion {
         Objects.requireNonNull(presentation);
@@ -32,5 +40,6 @@ public record CredentialQuestion(String presentation, String audience, String no
         Objects.requireNonNull(snapshot);
         Objects.requireNonNull(lists);
         Objects.requireNonNull(receivedAt);
+        Objects.requireNonNull(statusMode);
     }
 }

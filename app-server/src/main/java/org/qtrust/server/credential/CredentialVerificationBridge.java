@@ -1,5 +1,10 @@
 package org.qtrust.server.credential;
 
+import org.qtrust.core.credential.CredentialStatusMode;
+import org.qtrust.core.credential.port.IssuerMetadataSource;
+import org.qtrust.core.credential.port.StatusListSource;
+import org.qtrust.server.config.ServerSettings;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,14 +32,16 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
 /**
  * Where the credential verification of core (issue 4) meets the server. Without lists of trusted
  * entities, the {@code x5c} issuer chain is decided by the snapshot's certificate decisions for
- * the question's policy and time (as {@code POST /v1/certificates/verify} decides it). With them
- * (issue 7, {@code --lote}), the issuer is looked up as {@code qtrust credential verify --lote}
+ * the question's policy and time, under the policy's credential-issuer roles (issue 13.1). With
+ * them (issue 7, {@code --lote}), the issuer is looked up as {@code qtrust credential verify --lote}
  * looks it up, under the policy's credential-issuer rules: by the credential's kind, on the lists
- * of trusted entities and, when the policy
- * uses them, the trusted lists, all judged at the question's time. Key binding is required (the
- * request carries aud and nonce) and its freshness judged by the server's clock, never the request's {@code at}; a
- * (nonce, sd_hash) accepted once is refused while fresh ("replayed", issue 13.8). Issuer metadata and status lists are
- * not fetched (the trace says so).
+ * of trusted entities and, when the policy uses them, the trusted lists, all judged at the
+ * question's time. Key binding is required (the request carries aud and nonce) and its freshness
+ * judged by the server's clock, never the request's {@code at}; a (nonce, sd_hash) accepted once is
+ * refused while fresh ("replayed", issue 13.8). Issuer metadata and status lists are fetched
+ * through the server's transport — the egress rule, a bounded outbound executor, shared in-flight
+ * fetches, the request's budget — unless {@code --fetch off}; the status mode is the server's
+ * {@code --credential-status}, which a request may lower, never raise (issue 13.3).
  */
 public final class CredentialVerificationBridge implements CredentialVerification {
 
@@ -44,6 +51,11 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     private final JsonWebTokens jose;
     /** One for the server's lifetime, whatever the snapshot: a presentation accepted once is refused again while fresh. */
     private final ReplayGuard replays;
+    private final IssuerMetadataSource metadata;
+    private final StatusListSource statusLists;
+    private final ServerSettings.Fetching fetching;
+    /** {@code --allow-request-overrides}: a request may also raise the status mode. */
+    private final boolean overrides;
     /** The verifier over the last trust sources used: it keeps the chain decisions it made. */
     private final AtomicReference<Verifier> last = new AtomicReference<>();
 
@@ -60,32 +72,52 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
                                 MdocVerificationService service) {
     }
 
-    /** Without CBOR and COSE: mdocs are answered 501. */
+    /** Offline (nothing fetched, the status required), without CBOR and COSE: mdocs are answered 501. */
     public CredentialVerificationBridge(JsonWebTokens jose) {
         this(jose, new BoundedReplayCache(REPLAY_CACHE_ENTRIES));
     }
 
-    /** Without CBOR and COSE, with the given replay guard. */
+    /** Offline, without CBOR and COSE, with the given replay guard. */
     public CredentialVerificationBridge(JsonWebTokens jose, ReplayGuard replays) {
-        this.jose = Objects.requireNonNull(jose);
-        this.replays = Objects.requireNonNull(replays);
-        this.cbor = Optional.empty();
-        this.cose = Optional.empty();
+        this(jose, IssuerMetadataSource.offline(), StatusListSource.offline(), offlineFetching(), false, Optional.empty(),
+                Optional.empty(), replays);
     }
 
-    /** SD-JWT VCs and mdocs (issue 18), both over the same issuer trust. */
+    /** Offline SD-JWT VCs and mdocs (issue 18), both over the same issuer trust. */
     public CredentialVerificationBridge(JsonWebTokens jose, CborCodec cbor, CoseSignatures cose) {
+        this(jose, IssuerMetadataSource.offline(), StatusListSource.offline(), offlineFetching(), false, Optional.of(cbor),
+                Optional.of(cose), new BoundedReplayCache(REPLAY_CACHE_ENTRIES));
+    }
+
+    /** Fetching issuer metadata and status lists as the server's settings say, without CBOR and COSE. */
+    public CredentialVerificationBridge(JsonWebTokens jose, IssuerMetadataSource metadata, StatusListSource statusLists,
+                                        ServerSettings.Fetching fetching, boolean overrides) {
+        this(jose, metadata, statusLists, fetching, overrides, Optional.empty(), Optional.empty(),
+                new BoundedReplayCache(REPLAY_CACHE_ENTRIES));
+    }
+
+    public CredentialVerificationBridge(JsonWebTokens jose, IssuerMetadataSource metadata, StatusListSource statusLists,
+                                        ServerSettings.Fetching fetching, boolean overrides, Optional<CborCodec> cbor,
+                                        Optional<CoseSignatures> cose, ReplayGuard replays) {
         this.jose = Objects.requireNonNull(jose);
-        this.replays = new BoundedReplayCache(REPLAY_CACHE_ENTRIES);
-        this.cbor = Optional.of(cbor);
-        this.cose = Optional.of(cose);
+        this.metadata = Objects.requireNonNull(metadata);
+        this.statusLists = Objects.requireNonNull(statusLists);
+        this.fetching = Objects.requireNonNull(fetching);
+        this.overrides = overrides;
+        this.cbor = Objects.requireNonNull(cbor);
+        this.cose = Objects.requireNonNull(cose);
+        this.replays = Objects.requireNonNull(replays);
+    }
+
+    private static ServerSettings.Fetching offlineFetching() {
+        return new ServerSettings.Fetching(false, CredentialStatusMode.REQUIRE, ServerSettings.Fetching.DEFAULTS.budget());
     }
 
     /**
      * An mdoc, its issuer trusted exactly as an SD-JWT VC's would be for the same policy and time;
      * device authentication is required over the handover the request names (the OpenID4VP 1.0
-     * session transcript, or ISO/IEC 18013-7's with an mdoc generated nonce). Offline: the status
-     * list is not fetched (the trace says so).
+     * session transcript, or ISO/IEC 18013-7's with an mdoc generated nonce). The status list is not
+     * fetched for mdocs yet (the trace says so).
      */
     @Override
     public Optional<ObjectNode> verifyMdoc(MdocQuestion question) {
@@ -129,8 +161,13 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         // rules (EAA/Q, EAA/Pub-EAA by default, never CA/QC); with them the certificate policy decides status list chains.
         CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
                 : question.policy(), question.validationTime()).service();
+        // The server's --credential-status is a ceiling: a request may ask for less (403 override_not_allowed for more).
+        CredentialStatusMode mode = org.qtrust.server.policy.RequestCeiling.ordered("credentialStatus",
+                java.util.List.of(CredentialStatusMode.OFF, CredentialStatusMode.PREFER, CredentialStatusMode.REQUIRE),
+                CredentialStatusMode::label, overrides).apply(fetching.credentialStatus(), question.statusMode());
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
-                .forVerifier(question.audience(), question.nonce()).presentedAt(question.receivedAt());
+                .forVerifier(question.audience(), question.nonce()).presentedAt(question.receivedAt())
+                .withStatusMode(mode).withFetchBudget(fetching.budget());
         return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers, rules.kinds()).verify(check.requiringKeyBinding(true))));
     }
 
@@ -145,7 +182,8 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         IssuerTrust trust = issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
                 kinds, Optional.<VerifyCertificate>of(decisions)))
                 .orElseGet(() -> new IssuerTrust.CertificateChain(decisions, decisions.policy().credentialIssuers()));
-        Verifier fresh = new Verifier(decisions, issuers, kinds, CredentialVerificationService.offline(trust, jose).withReplayGuard(replays));
+        Verifier fresh = new Verifier(decisions, issuers, kinds,
+                new CredentialVerificationService(trust, jose, metadata, statusLists).withReplayGuard(replays));
         last.set(fresh);
         return fresh.service();
     }

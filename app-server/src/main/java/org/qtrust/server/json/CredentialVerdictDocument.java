@@ -32,6 +32,27 @@ public final class CredentialVerdictDocument {
         verdict.trace().forEach(node.putArray("trace")::add);
         node.put("trustSource", verdict.trustSource().orElse(null));
         verdict.issuerTrust().ifPresent(trust -> node.set("issuerTrust", issuerTrust(trust)));
+        node.set("status", status(verdict.status()));
+        return node;
+    }
+
+    /** {@code status: {checked, uri, index, value, source, fetchedAt}} (issue 13.3), as the CLI prints it. */
+    static ObjectNode status(org.qtrust.core.credential.status.CredentialStatus status) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("checked", status.checked());
+        node.put("uri", status.uri().orElse(null));
+        if (status.index().isPresent()) {
+            node.put("index", status.index().get());
+        } else {
+            node.putNull("index");
+        }
+        if (status.value().isPresent()) {
+            node.put("value", status.value().get());
+        } else {
+            node.putNull("value");
+        }
+        node.put("source", status.source().orElse(null));
+        node.put("fetchedAt", status.fetchedAt().map(Object::toString).orElse(null));
         return node;
     }
 

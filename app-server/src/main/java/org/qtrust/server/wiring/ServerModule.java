@@ -76,8 +76,40 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     CredentialVerification credentialVerification(org.qtrust.core.credential.port.JsonWebTokens jose,
                                                   org.qtrust.core.credential.mdoc.port.CborCodec cbor,
-                                                  org.qtrust.core.credential.mdoc.port.CoseSignatures cose) {
-        return new CredentialVerificationBridge(jose, cbor, cose);
+                                                  org.qtrust.core.credential.mdoc.port.CoseSignatures cose,
+                                                  Provider<HttpTransport> transport) {
+        ServerSettings.Fetching fetching = settings.fetching();
+        if (!fetching.enabled()) {
+            return new CredentialVerificationBridge(jose, org.qtrust.core.credential.port.IssuerMetadataSource.offline(),
+                    org.qtrust.core.credential.port.StatusListSource.offline(), fetching, settings.ceilings().allowRequestOverrides(),
+                    Optional.of(cbor), Optional.of(cose),
+                    new org.qtrust.core.credential.BoundedReplayCache(CredentialVerificationBridge.REPLAY_CACHE_ENTRIES));
+        }
+        // Through the server's transport: the egress rule (plain http on loopback only with --allow-loopback-http).
+        org.qtrust.core.credential.IssuerUrlRule urls = settings.transport().egress().loopbackHttp()
+                ? org.qtrust.core.credential.IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : org.qtrust.core.credential.IssuerUrlRule.HTTPS_ONLY;
+        return new CredentialVerificationBridge(jose,
+                new org.qtrust.core.credential.metadata.HttpIssuerMetadataSource(transport.get(), jose, clock,
+                        org.qtrust.core.credential.metadata.HttpIssuerMetadataSource.DEFAULT_TTL, urls),
+                new org.qtrust.core.credential.status.HttpStatusListSource(transport.get(), clock,
+                        org.qtrust.core.credential.status.HttpStatusListSource.DEFAULT_TTL, urls, Optional.of(jose), outboundExecutor()),
+                fetching, settings.ceilings().allowRequestOverrides(), Optional.of(cbor), Optional.of(cose),
+                new org.qtrust.core.credential.BoundedReplayCache(CredentialVerificationBridge.REPLAY_CACHE_ENTRIES));
+    }
+
+    /**
+     * Outbound credential fetches run here, apart from Jetty's threads (issue 15.1): a few daemon
+     * threads and a bounded queue; beyond it a fetch is refused (the status is then unavailable).
+     */
+    private static java.util.concurrent.Executor outboundExecutor() {
+        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(4, 4, 30,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(256), runnable -> {
+                    Thread thread = new Thread(runnable, "qtrust-outbound");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     /** The on-miss refresh (installed by the assembly in cache and store modes), paced by {@code --miss-refresh-interval}. */

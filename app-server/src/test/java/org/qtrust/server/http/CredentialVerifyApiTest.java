@@ -66,7 +66,7 @@ class CredentialVerifyApiTest {
                  "plainAnchors": [{"jurisdiction": "EU", "name": "Wallet Test Root", "certificate": "%s"}],
                  "statusTime": "validation-time", "revocation": "off"}
                 """.formatted(root.getFileName()));
-        server = QtrustServer.start(RunningServer.settings(List.of("--policy", "eu-eidas", "--policy", policy.toString(),
+        server = QtrustServer.start(RunningServer.settings(List.of("--fetch", "off", "--policy", "eu-eidas", "--policy", policy.toString(),
                         "--policy", mdocPolicy.toString(), "--policy", roleless.toString())),
                 Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(Duration.ofMinutes(3))).isTrue();
@@ -151,7 +151,7 @@ class CredentialVerifyApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode verdict = RunningServer.json(response);
         assertThat(verdict.fieldNames()).toIterable()
-                .containsExactly("valid", "code", "issuer", "vct", "claims", "holderBound", "certificate", "trace", "trustSource");
+                .containsExactly("valid", "code", "issuer", "vct", "claims", "holderBound", "certificate", "trace", "trustSource", "status");
         assertThat(verdict.get("valid").asBoolean()).isTrue();
         assertThat(verdict.get("holderBound").asBoolean()).isTrue();
         assertThat(verdict.get("trustSource").asText()).isEqualTo("anchor");

@@ -70,7 +70,7 @@ class LoteApiTest {
         Path walletProvidersOnly = Files.writeString(folder.resolve("wallet-providers-only.json"), "{\"name\": \"wallet-providers-only\","
                 + " \"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"LoTE\", \"listType\": \"EUWalletProvidersList\","
                 + " \"serviceTypes\": [\"WalletSolution/Issuance\"]}]}}}");
-        server = QtrustServer.start(RunningServer.settings(List.of("--lote", genuine.toString(), "--lote", forged.toString(),
+        server = QtrustServer.start(RunningServer.settings(List.of("--fetch", "off", "--lote", genuine.toString(), "--lote", forged.toString(),
                 "--lote-anchor", anchor.toString(), "--revocation", "off", "--policy", "eu-eidas", "--policy", walletProvidersOnly.toString())),
                 Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC));
         assertThat(server.awaitSnapshot(Duration.ofMinutes(3))).isTrue();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.credential.status.CredentialStatus;
 import org.qtrust.core.trustsource.IssuerTrustVerdict;
 
 /**
@@ -27,11 +28,19 @@ import org.qtrust.core.trustsource.IssuerTrustVerdict;
  *                    (given out of band); empty when no issuer key was reached
  * @param issuerTrust the issuer-trust decision (list, entity, service), when lists of trusted
  *                    entities were configured and the query was made
+ * @param status      the status list entry: referenced where, checked or not, the value read (issue 13.3)
  */
 public record CredentialVerdict(boolean valid, CredentialCode code, Optional<String> issuer, Optional<String> vct,
                                 Map<String, Object> claims, boolean holderBound, Optional<CertificateVerdict> certificate,
                                 List<String> trace, Optional<String> trustSource,
-                                Optional<IssuerTrustVerdict> issuerTrust) {
+                                Optional<IssuerTrustVerdict> issuerTrust, CredentialStatus status) {
+
+    /** A verdict that says nothing about a status list. */
+    public CredentialVerdict(boolean valid, CredentialCode code, Optional<String> issuer, Optional<String> vct,
+                             Map<String, Object> claims, boolean holderBound, Optional<CertificateVerdict> certificate,
+                             List<String> trace, Optional<String> trustSource, Optional<IssuerTrustVerdict> issuerTrust) {
+        this(valid, code, issuer, vct, claims, holderBound, certificate, trace, trustSource, issuerTrust, CredentialStatus.none());
+    }
 
     public static final String SOURCE_ANCHOR = "anchor";
     public static final String SOURCE_KEY = "key";
@@ -45,6 +54,7 @@ public record CredentialVerdict(boolean valid, CredentialCode code, Optional<Str
 
     public CredentialVerdict {
         Objects.requireNonNull(trustSource);
+        Objects.requireNonNull(status);
         Objects.requireNonNull(issuerTrust);
         Objects.requireNonNull(code);
         Objects.requireNonNull(issuer);

@@ -25,6 +25,7 @@ import org.qtrust.core.credential.presentation.SdJwtPresentation;
 import org.qtrust.core.credential.status.StatusList;
 import org.qtrust.core.credential.status.StatusListFetch;
 import org.qtrust.core.credential.status.StatusReference;
+import org.qtrust.core.credential.status.CredentialStatus;
 import org.qtrust.core.policy.CredentialKind;
 import org.qtrust.core.trustsource.IssuerKey;
 import org.qtrust.core.trustsource.IssuerTrustQuery;
@@ -109,17 +110,20 @@ public final class CredentialVerificationService implements VerifyCredential {
         Optional<CertificateVerdict> certificate = Optional.empty();
         Optional<String> trustSource = Optional.empty();
         Optional<IssuerTrustVerdict> issuerTrust = Optional.empty();
+        CredentialStatus status = CredentialStatus.none();
 
         CredentialVerdict reject(CredentialCode code, String why) {
             trace.add(why);
             trace.add("verdict: not valid (" + code.code() + ")");
             // Fail closed: the claims of a credential that is not valid are not handed out, so nobody relies on them.
-            return new CredentialVerdict(false, code, issuer, vct, Map.of(), holderBound, certificate, trace, trustSource, issuerTrust);
+            return new CredentialVerdict(false, code, issuer, vct, Map.of(), holderBound, certificate, trace, trustSource, issuerTrust,
+                    status);
         }
 
         CredentialVerdict accept() {
             trace.add("verdict: valid");
-            return new CredentialVerdict(true, CredentialCode.OK, issuer, vct, claims, holderBound, certificate, trace, trustSource, issuerTrust);
+            return new CredentialVerdict(true, CredentialCode.OK, issuer, vct, claims, holderBound, certificate, trace, trustSource,
+                    issuerTrust, status);
         }
     }
 
@@ -274,7 +278,7 @@ public final class CredentialVerificationService implements VerifyCredential {
         }
 
         // 8. Status (draft-ietf-oauth-status-list §8.2).
-        return status(p, issuerKey, check);
+        return status(p, issuerKey, issuerJwt, check);
     }
 
     /**
@@ -554,7 +558,7 @@ public final class CredentialVerificationService implements VerifyCredential {
         return Optional.empty();
     }
 
-    private CredentialVerdict status(Progress p, byte[] issuerKey, CredentialCheck check) {
+    private CredentialVerdict status(Progress p, byte[] issuerKey, SignedJwt issuerJwt, CredentialCheck check) {
         Optional<StatusReference> reference;
         try {
             reference = StatusReference.in(p.claims);
@@ -566,44 +570,77 @@ public final class CredentialVerificationService implements VerifyCredential {
             return p.accept();
         }
         StatusReference ref = reference.get();
-        StatusListFetch fetch = statusLists.fetch(ref.uri());
-        if (fetch instanceof StatusListFetch.Skipped skipped) {
-            p.trace.add("status: index " + ref.index() + " of " + ref.uri() + " not checked (" + skipped.reason() + ")");
+        p.status = CredentialStatus.unchecked(ref);
+        CredentialStatusMode mode = check.statusMode();
+        String entry = "index " + ref.index() + " of " + ref.uri();
+        if (mode == CredentialStatusMode.OFF) {
+            p.trace.add("status: " + entry + " not checked (credentialStatus off)");
             return p.accept();
         }
-        if (fetch instanceof StatusListFetch.Failed failed) {
-            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: " + failed.reason());
+        StatusListFetch fetch = statusLists.fetch(ref.uri(), check.fetchBudget());
+        if (fetch instanceof StatusListFetch.Skipped skipped) {
+            return unavailable(p, mode, entry + " not checked (" + skipped.reason() + ")");
         }
-        String token = ((StatusListFetch.Fetched) fetch).token();
+        if (fetch instanceof StatusListFetch.Failed failed) {
+            return unavailable(p, mode, failed.reason());
+        }
+        StatusListFetch.Fetched fetched = (StatusListFetch.Fetched) fetch;
+        p.status = CredentialStatus.unchecked(ref, fetched);
         StatusList list;
         try {
-            list = statusList(token, ref, issuerKey, check);
+            list = statusList(fetched, ref, issuerKey, issuerJwt, check, p);
         } catch (MalformedTokenException e) {
-            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
+            return unavailable(p, mode, "the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
         }
         OptionalInt value = list.status(ref.index());
         if (value.isEmpty()) {
-            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: index " + ref.index() + " is beyond the list's " + list.size() + " entries");
+            return unavailable(p, mode, "index " + ref.index() + " is beyond the list's " + list.size() + " entries");
         }
-        String where = "status: index " + ref.index() + " of " + ref.uri() + " (" + list.bits() + " bit(s) each) is " + value.getAsInt();
+        String where = "status: " + entry + " (" + list.bits() + " bit(s) each, token " + fetched.source() + " "
+                + fetched.fetchedAt() + ") is " + value.getAsInt();
         return switch (value.getAsInt()) {
             case StatusList.VALID -> {
+                p.status = CredentialStatus.read(ref, fetched, value.getAsInt());
                 p.trace.add(where + " (VALID)");
                 yield p.accept();
             }
-            case StatusList.INVALID -> p.reject(CredentialCode.CREDENTIAL_REVOKED, where + " (INVALID: revoked)");
-            case StatusList.SUSPENDED -> p.reject(CredentialCode.CREDENTIAL_SUSPENDED, where + " (SUSPENDED)");
-            default -> p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, where + ": a value this verifier cannot interpret (fail closed)");
+            case StatusList.INVALID -> {
+                p.status = CredentialStatus.read(ref, fetched, value.getAsInt());
+                yield p.reject(CredentialCode.CREDENTIAL_REVOKED, where + " (INVALID: revoked)");
+            }
+            case StatusList.SUSPENDED -> {
+                p.status = CredentialStatus.read(ref, fetched, value.getAsInt());
+                yield p.reject(CredentialCode.CREDENTIAL_SUSPENDED, where + " (SUSPENDED)");
+            }
+            default -> unavailable(p, mode, where + ": a value this verifier cannot interpret");
         };
     }
 
     /**
-     * Verifies the Status List Token (draft-ietf-oauth-status-list §8.3): typ statuslist+jwt, a
-     * signature by the credential's issuer key or by an x5c chain the certificate decision trusts,
-     * sub equal to the referenced uri, not expired; then decodes its list.
+     * The status could not be established: under {@code require} the credential is not valid
+     * (fail closed); under {@code prefer} it is, with a warning in the trace.
      */
-    private StatusList statusList(String token, StatusReference ref, byte[] issuerKey, CredentialCheck check) throws MalformedTokenException {
-        SignedJwt jwt = jose.read(token);
+    private static CredentialVerdict unavailable(Progress p, CredentialStatusMode mode, String why) {
+        String line = why.startsWith("status: ") ? why : "status: " + why;
+        if (mode == CredentialStatusMode.PREFER) {
+            p.trace.add(line);
+            p.trace.add("status: warning: the status could not be established; accepted because credentialStatus is prefer");
+            return p.accept();
+        }
+        return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, line + " — credentialStatus require: not valid (fail closed)");
+    }
+
+    /**
+     * Verifies the Status List Token (draft-ietf-oauth-status-list §8.3): typ statuslist+jwt; a
+     * signature by the credential's issuer — the same key, or an x5c chain through the same
+     * issuing CA as the credential's — or by a status service of the same provider on the issuer's
+     * trusted list (issue 13.4: a chain the policy trusts is not enough by itself); sub equal to
+     * the referenced uri; not expired at the time it is used (never a caller's past validation
+     * time); then decodes its list.
+     */
+    private StatusList statusList(StatusListFetch.Fetched fetched, StatusReference ref, byte[] issuerKey, SignedJwt issuerJwt,
+                                  CredentialCheck check, Progress p) throws MalformedTokenException {
+        SignedJwt jwt = jose.read(fetched.token());
         JoseRules.critical(jwt.header(), "its");
         if (!STATUS_LIST_TYPE.equals(JoseRules.mediaType(jwt.type()).orElse(null))) {
             throw new MalformedTokenException("typ is " + jwt.type().orElse("(none)") + ", not statuslist+jwt");
@@ -612,6 +649,7 @@ public final class CredentialVerificationService implements VerifyCredential {
             throw new MalformedTokenException("algorithm " + jwt.algorithm().orElse("(none)") + " is not allowed");
         }
         byte[] key = issuerKey;
+        String signer = "the credential issuer's key";
         Optional<List<String>> chain = x5c(jwt.header());
         if (chain.isPresent()) {
             if (chains.isEmpty()) {
@@ -627,9 +665,13 @@ public final class CredentialVerificationService implements VerifyCredential {
                 throw new MalformedTokenException("its x5c certificate is not trusted (" + decided.verdict().code().code() + ")");
             }
             key = decided.leafKey().get();
+            signer = statusSigner(key, issuerKey, chain.get(), x5c(issuerJwt.header()), decided.verdict(), p)
+                    .orElseThrow(() -> new MalformedTokenException("its signer is not the credential's issuer: not the same key, "
+                            + "not issued by the credential's issuing CA, nor a service of the issuer's provider on its trusted list"
+                            + " (a chain the policy trusts is not enough)"));
         }
         if (!jose.verifies(jwt, key)) {
-            throw new MalformedTokenException("its signature does not verify" + (chain.isPresent() ? " with its x5c certificate" : " with the credential issuer's key"));
+            throw new MalformedTokenException("its signature does not verify with " + signer);
         }
         if (!ref.uri().equals(jwt.claims().get("sub"))) {
             throw new MalformedTokenException("its sub " + jwt.claims().get("sub") + " is not the referenced uri");
@@ -638,13 +680,15 @@ public final class CredentialVerificationService implements VerifyCredential {
             throw new MalformedTokenException("it has no iat");
         }
         Optional<Instant> exp = numericDate(jwt.claims(), "exp");
-        if (exp.isPresent() && !check.validationTime().isBefore(exp.get().plus(check.clockSkew()))) {
-            throw new MalformedTokenException("it expired at " + exp.get());
+        // draft-ietf-oauth-status-list §8.3 step 4: exp against the time the token is used, not a past validation time.
+        if (exp.isPresent() && !fetched.usedAt().isBefore(exp.get().plus(check.clockSkew()))) {
+            throw new MalformedTokenException("it expired at " + exp.get() + " (used at " + fetched.usedAt() + ")");
         }
         if (!(jwt.claims().get("status_list") instanceof Map<?, ?> statusList) || !(statusList.get("bits") instanceof Number bits)
                 || !(statusList.get("lst") instanceof String lst)) {
             throw new MalformedTokenException("no status_list {bits, lst}");
         }
+        p.trace.add("status: the status list token is signed by " + signer);
         try {
             return StatusList.decode(bits.intValue(), lst);
         } catch (IllegalArgumentException e) {
@@ -655,6 +699,24 @@ public final class CredentialVerificationService implements VerifyCredential {
     /** The payload of a compact JWS, read without verifying it (only to compare its iat; verified later). */
     private Map<String, Object> jwtClaims(String compact) throws MalformedTokenException {
         return jose.read(compact).claims();
+    }
+
+    /** Who signed a status list token that carries its own x5c, when it is the credential's issuer. */
+    private static Optional<String> statusSigner(byte[] tokenKey, byte[] issuerKey, List<String> tokenChain,
+                                                 Optional<List<String>> issuerChain, CertificateVerdict tokenVerdict, Progress p) {
+        if (Arrays.equals(tokenKey, issuerKey)) {
+            return Optional.of("the credential issuer's key (in its own x5c)");
+        }
+        if (issuerChain.isPresent() && issuerChain.get().size() > 1 && tokenChain.size() > 1
+                && issuerChain.get().get(1).equals(tokenChain.get(1))) {
+            return Optional.of("a certificate of the credential's issuing CA (same certificate chain)");
+        }
+        if (p.certificate.isPresent() && p.certificate.get().provider().isPresent()
+                && p.certificate.get().provider().equals(tokenVerdict.provider())
+                && p.certificate.get().territory().equals(tokenVerdict.territory())) {
+            return Optional.of("a service of the issuer's provider " + tokenVerdict.provider().get() + " on its trusted list");
+        }
+        return Optional.empty();
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

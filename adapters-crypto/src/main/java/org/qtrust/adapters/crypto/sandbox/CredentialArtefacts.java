@@ -13,6 +13,7 @@ import org.qtrust.adapters.crypto.issuance.KeyBinding;
 import org.qtrust.adapters.crypto.issuance.SdJwtIssuer;
 import org.qtrust.adapters.crypto.issuance.StatusListTokens;
 import org.qtrust.adapters.crypto.pki.KeyAndCertificate;
+import org.qtrust.adapters.crypto.pki.QcStatementsBuilder;
 import org.qtrust.adapters.crypto.pki.KeyUsage;
 import org.qtrust.adapters.crypto.pki.QcStatementsBuilder;
 
@@ -34,6 +35,8 @@ final class CredentialArtefacts implements ArtefactGenerator {
     static final Instant ISSUED = SandboxLayout.BASE.plus(30, ChronoUnit.DAYS);
     static final Instant EXPIRES = SandboxLayout.BASE.plus(2 * 365, ChronoUnit.DAYS);
     static final String STATUS_LIST = "credentials.jwt";
+    /** A status list token signed by a trusted certificate of another issuer (issue 13.4). */
+    static final String FOREIGN_STATUS_LIST = "other-signer.jwt";
     /** The issuer name of Attestation Issuer B in its identifier ({@code …/issuers/attestation-b}). */
     static final String ATTESTATION_ISSUER = "attestation-b";
     /** Status list indices: 0 valid, 1 invalid (revoked), 2 suspended (2 bits per entry). */
@@ -145,6 +148,20 @@ final class CredentialArtefacts implements ArtefactGenerator {
         statusCredential(output, "status-unavailable.sdjwt", present(issuer(pki, issuer, "status-unavailable")
                         .issue(diploma(iss, holder).claim("status", status(missingUri, VALID))), holder),
                 "credential_status_unavailable", "its status list is not published (HTTP 404): fail closed");
+        // Issue 13.4: a status list signed by another issuer — a certificate the policy trusts (a qualified signer under
+        // Issuing CA A of list XA), but not the credential's issuer (Attestation Issuer B of XB): refused.
+        KeyAndCertificate otherSigner = CertificateArtefacts.person(pki, "other-status-signer", "Sandbox Other Status Signer",
+                pki.issuingCaA()).qcStatements(QcStatementsBuilder.create().compliance().sscd().type(QcStatementsBuilder.QCT_ESIGN)
+                .encoded()).policies(TrustedListsArtefacts.QCP_N_QSCD).issue();
+        String foreignUri = pki.settings().baseUrl() + "/" + SandboxLayout.STATUS + "/" + FOREIGN_STATUS_LIST;
+        output.write(SandboxLayout.STATUS + "/" + FOREIGN_STATUS_LIST, StatusListTokens.token(
+                JwsSigner.deterministic(otherSigner.privateKey(), "ES256", List.of(otherSigner.certificate(), pki.issuingCaA().certificate())),
+                foreignUri, ISSUED,
+                null, 2, VALID, VALID, VALID));
+        statusCredential(output, "status-signed-by-another-issuer.sdjwt", present(issuer(pki, issuer, "status-foreign-signer")
+                        .issue(pid(iss, holder).claim("status", status(foreignUri, VALID))), holder),
+                "credential_status_unavailable", "its status list token is signed by another issuer's trusted certificate "
+                        + "(Sandbox Other Status Signer, list XA), not by the credential's issuer: a chain the policy trusts is not enough");
     }
 
     /** The issuer identifier: an http URL of the sandbox server, whose metadata `serve` publishes at its well-known locations. */

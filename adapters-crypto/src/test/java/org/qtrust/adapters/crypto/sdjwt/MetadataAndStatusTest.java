@@ -26,6 +26,7 @@ import org.qtrust.core.credential.metadata.HttpIssuerMetadataSource;
 import org.qtrust.core.credential.status.HttpStatusListSource;
 import org.qtrust.core.transport.HttpExchange;
 import org.qtrust.core.transport.HttpTransport;
+import org.qtrust.core.credential.CredentialStatusMode;
 import org.qtrust.core.transport.TransportException;
 
 /** Issuer metadata (draft-ietf-oauth-sd-jwt-vc §5) and Token Status List (draft-ietf-oauth-status-list), over a fake network. */
@@ -188,11 +189,86 @@ class MetadataAndStatusTest {
         }
 
         @Test
-        void offline_the_status_is_skipped_and_the_trace_says_so() {
+        void offline_a_required_status_is_unavailable_fail_closed_and_the_trace_says_so() {
             CredentialVerdict verdict = WALLET.verifier().verify(WALLET.check(atIndex(0)));
-            assertThat(verdict.code()).isEqualTo(CredentialCode.OK);
-            assertThat(verdict.trace()).anyMatch(line -> line.startsWith("status:") && line.contains("offline"));
+            assertThat(verdict.code()).isEqualTo(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE);
+            assertThat(verdict.trace()).anyMatch(line -> line.startsWith("status:") && line.contains("offline")
+                    && line.contains("credentialStatus require"));
             assertThat(verdict.trace()).anyMatch(line -> line.startsWith("metadata: skipped (offline"));
+            assertThat(verdict.status().checked()).isFalse();
+            assertThat(verdict.status().uri()).contains(WalletCredentials.STATUS_LIST_URI);
+            assertThat(verdict.status().index()).contains(0L);
+        }
+
+        @Test
+        void prefer_tolerates_an_unavailable_status_never_a_revoked_one_and_off_checks_nothing() {
+            CredentialVerdict offlinePrefer = WALLET.verifier().verify(WALLET.check(atIndex(0)).withStatusMode(CredentialStatusMode.PREFER));
+            assertThat(offlinePrefer.code()).isEqualTo(CredentialCode.OK);
+            assertThat(offlinePrefer.trace()).anyMatch(line -> line.contains("warning"));
+            FakeNetwork revoking = listing(1, 1);
+            assertThat(online(revoking).verify(WALLET.check(atIndex(0)).withStatusMode(CredentialStatusMode.PREFER)).code())
+                    .isEqualTo(CredentialCode.CREDENTIAL_REVOKED);
+            CredentialVerdict off = online(revoking).verify(WALLET.check(atIndex(0)).withStatusMode(CredentialStatusMode.OFF));
+            assertThat(off.code()).isEqualTo(CredentialCode.OK);
+            assertThat(off.status().checked()).isFalse();
+        }
+
+        @Test
+        void the_verdict_reports_the_status_read() {
+            CredentialVerdict verdict = verify(listing(2, 0, 2), atIndex(1));
+            assertThat(verdict.code()).isEqualTo(CredentialCode.CREDENTIAL_SUSPENDED);
+            assertThat(verdict.status().checked()).isTrue();
+            assertThat(verdict.status().value()).contains(2);
+            assertThat(verdict.status().source()).contains("fetched");
+            assertThat(verdict.status().fetchedAt()).contains(WalletCredentials.NOW);
+        }
+
+        @Test
+        @org.junit.jupiter.api.Timeout(30)
+        void a_hanging_publisher_costs_each_request_its_budget_and_no_more_and_waits_share_the_fetch() throws Exception {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            HttpTransport hanging = request -> {
+                sent.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new TransportException(TransportException.Reason.TIMEOUT, "released");
+            };
+            java.util.concurrent.ExecutorService outbound = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                Jose4jWebTokens jose = new Jose4jWebTokens();
+                Clock clock = Clock.fixed(WalletCredentials.NOW, ZoneOffset.UTC);
+                CredentialVerificationService verifier = new CredentialVerificationService(
+                        new IssuerTrust.CertificateChain(WALLET.decisions()), jose, org.qtrust.core.credential.port.IssuerMetadataSource.offline(),
+                        new HttpStatusListSource(hanging, clock, Duration.ofMinutes(5), org.qtrust.core.credential.IssuerUrlRule.HTTPS_ONLY,
+                                java.util.Optional.of(jose), outbound));
+                for (int i = 0; i < 3; i++) {
+                    CredentialVerdict verdict = verifier.verify(WALLET.check(atIndex(0)).withFetchBudget(Duration.ofMillis(200)));
+                    assertThat(verdict.code()).isEqualTo(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE);
+                    assertThat(verdict.trace()).anyMatch(line -> line.contains("could not fetch (out of budget)"));
+                }
+                assertThat(sent.get()).as("one fetch shared by every waiting request").isEqualTo(1);
+                assertThat(verifier.verify(WALLET.check(atIndex(0)).withStatusMode(CredentialStatusMode.PREFER)
+                        .withFetchBudget(Duration.ofMillis(100))).code()).isEqualTo(CredentialCode.OK);
+            } finally {
+                release.countDown();
+                outbound.shutdownNow();
+            }
+        }
+
+        @Test
+        void a_failed_fetch_is_remembered_for_a_while() throws Exception {
+            FakeNetwork down = listing(1, 0);
+            down.down = true;
+            CredentialVerificationService verifier = online(down);
+            assertThat(verifier.verify(WALLET.check(atIndex(0))).code()).isEqualTo(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE);
+            down.down = false;
+            CredentialVerdict again = verifier.verify(WALLET.check(atIndex(0)));
+            assertThat(again.code()).isEqualTo(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE);
+            assertThat(again.trace()).anyMatch(line -> line.contains("not asked again before"));
         }
     }
 }

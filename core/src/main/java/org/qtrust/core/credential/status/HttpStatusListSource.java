@@ -3,10 +3,23 @@ package org.qtrust.core.credential.status;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.qtrust.core.credential.IssuerUrlRule;
-import org.qtrust.core.credential.cache.TtlCache;
+import org.qtrust.core.credential.port.JsonWebTokens;
+import org.qtrust.core.credential.port.MalformedTokenException;
+import org.qtrust.core.credential.port.SignedJwt;
 import org.qtrust.core.credential.port.StatusListSource;
 import org.qtrust.core.transport.HttpExchange;
 import org.qtrust.core.transport.HttpTransport;
@@ -14,18 +27,44 @@ import org.qtrust.core.transport.TransportException;
 
 /**
  * Fetches Status List Tokens through the {@link HttpTransport} port ({@code Accept:
- * application/statuslist+jwt}, draft-ietf-oauth-status-list §8.1) and caches each for a time to
- * live. Tokens are verified by the caller every time they are used. Only URLs its
- * {@link IssuerUrlRule} admits are fetched (https only unless told otherwise).
+ * application/statuslist+jwt}, draft-ietf-oauth-status-list §8.1). Tokens are verified by the
+ * caller every time they are used; here they are only fetched and cached:
+ * <ul>
+ *   <li>a token is kept for the time to live, never beyond its own {@code ttl} (§4.1: how long it
+ *       may be cached) nor its {@code exp};</li>
+ *   <li>concurrent callers for one URI share one fetch, each waiting at most its own budget;</li>
+ *   <li>a failed fetch is remembered for {@link #FAILURE_TTL} (a negative cache: a dead or hanging
+ *       publisher is not asked again by every request);</li>
+ *   <li>the cache is bounded in entries and in bytes (least recently used first out).</li>
+ * </ul>
+ * Only URLs its {@link IssuerUrlRule} admits are fetched (https only unless told otherwise); the
+ * transport's egress rule applies to every address and redirect.
  */
 public final class HttpStatusListSource implements StatusListSource {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+    /** How long a failed fetch is remembered. */
+    public static final Duration FAILURE_TTL = Duration.ofSeconds(60);
+    public static final int MAX_ENTRIES = 256;
+    public static final long MAX_CACHED_BYTES = 32L * 1024 * 1024;
     static final long MAX_TOKEN_BYTES = 8L * 1024 * 1024;
 
+    private record Entry(StatusListFetch.Fetched fetched, Instant expires, long bytes) {
+    }
+
+    private record Failure(String reason, Instant until) {
+    }
+
     private final HttpTransport transport;
-    private final TtlCache<String, StatusListFetch> cache;
+    private final Clock clock;
+    private final Duration ttl;
     private final IssuerUrlRule urls;
+    private final Optional<JsonWebTokens> jose;
+    private final Executor outbound;
+    private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Failure> failures = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, CompletableFuture<StatusListFetch>> inFlight = new ConcurrentHashMap<>();
+    private long cachedBytes;
 
     public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl) {
         this(transport, clock, ttl, IssuerUrlRule.HTTPS_ONLY);
@@ -33,17 +72,82 @@ public final class HttpStatusListSource implements StatusListSource {
 
     /** Fetches status lists from the URLs {@code urls} admits (for a sandbox on loopback: {@link IssuerUrlRule#HTTPS_OR_LOOPBACK_HTTP}). */
     public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl, IssuerUrlRule urls) {
+        this(transport, clock, ttl, urls, Optional.empty(), Runnable::run);
+    }
+
+    /**
+     * @param jose     reads a token's {@code ttl} and {@code exp} (unverified, for the cache lifetime only)
+     * @param outbound where fetches run (a bounded executor apart from request threads); {@code Runnable::run}
+     *                 fetches on the first caller's thread
+     */
+    public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl, IssuerUrlRule urls,
+                                Optional<JsonWebTokens> jose, Executor outbound) {
         this.transport = Objects.requireNonNull(transport);
-        this.cache = new TtlCache<>(clock, ttl, 256);
+        this.clock = Objects.requireNonNull(clock);
+        this.ttl = Objects.requireNonNull(ttl);
         this.urls = Objects.requireNonNull(urls);
+        this.jose = Objects.requireNonNull(jose);
+        this.outbound = Objects.requireNonNull(outbound);
     }
 
     @Override
     public StatusListFetch fetch(String uri) {
+        return fetch(uri, Duration.ofSeconds(30));
+    }
+
+    @Override
+    public StatusListFetch fetch(String uri, Duration budget) {
         if (urls.permitted(uri).isEmpty()) {
             return new StatusListFetch.Failed("status list uri " + uri + " is not fetched: " + urls.describe() + " are admitted");
         }
-        return cache.get(uri, this::download, fetch -> fetch instanceof StatusListFetch.Fetched);
+        Instant now = clock.instant();
+        synchronized (this) {
+            Entry entry = entries.get(uri);
+            if (entry != null && now.isBefore(entry.expires())) {
+                return entry.fetched().reusedAt(now);
+            }
+            Failure failure = failures.get(uri);
+            if (failure != null && now.isBefore(failure.until())) {
+                return new StatusListFetch.Failed(failure.reason() + "; not asked again before " + failure.until());
+            }
+        }
+        if (budget.isNegative() || budget.isZero()) {
+            return new StatusListFetch.Failed(uri + ": could not fetch (out of budget)");
+        }
+        CompletableFuture<StatusListFetch> mine = new CompletableFuture<>();
+        CompletableFuture<StatusListFetch> shared = inFlight.putIfAbsent(uri, mine);
+        if (shared == null) {
+            shared = mine;
+            try {
+                outbound.execute(() -> complete(uri, mine));
+            } catch (RejectedExecutionException e) {
+                inFlight.remove(uri, mine);
+                mine.complete(new StatusListFetch.Failed(uri + ": could not fetch (too many fetches at once)"));
+            }
+        }
+        try {
+            StatusListFetch result = shared.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+            return result instanceof StatusListFetch.Fetched fetched && shared != mine ? fetched.reusedAt(clock.instant()) : result;
+        } catch (TimeoutException e) {
+            return new StatusListFetch.Failed(uri + ": could not fetch (out of budget)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StatusListFetch.Failed(uri + ": could not fetch (interrupted)");
+        } catch (ExecutionException e) {
+            return new StatusListFetch.Failed(uri + ": could not fetch (internal error)");
+        }
+    }
+
+    private void complete(String uri, CompletableFuture<StatusListFetch> future) {
+        StatusListFetch result;
+        try {
+            result = download(uri);
+        } catch (RuntimeException e) {
+            result = new StatusListFetch.Failed(uri + ": could not fetch (internal error)");
+        }
+        remember(uri, result);
+        inFlight.remove(uri, future);
+        future.complete(result);
     }
 
     private StatusListFetch download(String uri) {
@@ -53,10 +157,64 @@ public final class HttpStatusListSource implements StatusListSource {
             if (!response.isSuccess()) {
                 return new StatusListFetch.Failed(uri + ": HTTP " + response.status());
             }
-            return new StatusListFetch.Fetched(new String(response.body(), StandardCharsets.US_ASCII).strip(), response.finalUrl());
+            Instant now = clock.instant();
+            return new StatusListFetch.Fetched(new String(response.body(), StandardCharsets.US_ASCII).strip(), response.finalUrl(),
+                    now, now, StatusListFetch.Fetched.FETCHED);
         } catch (TransportException e) {
             // The reason class only: no resolved address or socket error reaches a trace (a port-scanning oracle otherwise).
             return new StatusListFetch.Failed(uri + ": could not fetch (" + e.reasonClass() + ")");
+        }
+    }
+
+    private synchronized void remember(String uri, StatusListFetch result) {
+        Instant now = clock.instant();
+        if (result instanceof StatusListFetch.Fetched fetched) {
+            failures.remove(uri);
+            Instant expires = expiry(fetched);
+            if (!now.isBefore(expires)) {
+                return;
+            }
+            Entry previous = entries.remove(uri);
+            if (previous != null) {
+                cachedBytes -= previous.bytes();
+            }
+            long bytes = fetched.token().length();
+            entries.put(uri, new Entry(fetched, expires, bytes));
+            cachedBytes += bytes;
+            Iterator<Entry> oldest = entries.values().iterator();
+            while ((entries.size() > MAX_ENTRIES || cachedBytes > MAX_CACHED_BYTES) && oldest.hasNext()) {
+                cachedBytes -= oldest.next().bytes();
+                oldest.remove();
+            }
+        } else if (result instanceof StatusListFetch.Failed failed) {
+            failures.put(uri, new Failure(failed.reason(), now.plus(FAILURE_TTL)));
+            Iterator<Failure> oldest = failures.values().iterator();
+            while (failures.size() > MAX_ENTRIES && oldest.hasNext()) {
+                oldest.next();
+                oldest.remove();
+            }
+        }
+    }
+
+    /** The time to live, shortened to the token's own {@code ttl} (seconds) and {@code exp}. */
+    private Instant expiry(StatusListFetch.Fetched fetched) {
+        Instant expires = fetched.fetchedAt().plus(ttl);
+        if (jose.isEmpty()) {
+            return expires;
+        }
+        try {
+            SignedJwt jwt = jose.get().read(fetched.token());
+            if (jwt.claims().get("ttl") instanceof Number seconds && seconds.doubleValue() >= 0 && seconds.doubleValue() < 1e10) {
+                Instant byTtl = fetched.fetchedAt().plusSeconds(seconds.longValue());
+                expires = byTtl.isBefore(expires) ? byTtl : expires;
+            }
+            if (jwt.claims().get("exp") instanceof Number exp && exp.doubleValue() > -1e10 && exp.doubleValue() < 253402300800d) {
+                Instant byExp = Instant.ofEpochSecond(exp.longValue());
+                expires = byExp.isBefore(expires) ? byExp : expires;
+            }
+            return expires;
+        } catch (MalformedTokenException e) {
+            return fetched.fetchedAt(); // not a JWT: not cached (it is refused when used)
         }
     }
 }
