@@ -51,6 +51,13 @@ public record CredentialCheck(String presentation, Optional<String> audience, Op
                 CredentialStatusMode.REQUIRE, DEFAULT_FETCH_BUDGET);
     }
 
+    /** A check of a presentation received at {@code presentedAt} by the verifier's clock, status required, default budget. */
+    public CredentialCheck(String presentation, Optional<String> audience, Optional<String> nonce, Instant validationTime,
+                           boolean requireKeyBinding, Duration clockSkew, Duration keyBindingMaxAge, Instant presentedAt) {
+        this(presentation, audience, nonce, validationTime, requireKeyBinding, clockSkew, keyBindingMaxAge, presentedAt,
+                CredentialStatusMode.REQUIRE, DEFAULT_FETCH_BUDGET);
+    }
+
     /** A check with the default skew and KB-JWT age, no expected audience or nonce, key binding optional, received at {@code validationTime}. */
     public static CredentialCheck of(String presentation, Instant validationTime) {
         return new CredentialCheck(presentation, Optional.empty(), Optional.empty(), validationTime, false,

@@ -159,7 +159,7 @@ final class CredentialArtefacts implements ArtefactGenerator {
                 foreignUri, ISSUED,
                 null, 2, VALID, VALID, VALID));
         statusCredential(output, "status-signed-by-another-issuer.sdjwt", present(issuer(pki, issuer, "status-foreign-signer")
-                        .issue(pid(iss, holder).claim("status", status(foreignUri, VALID))), holder),
+                        .issue(diploma(iss, holder).claim("status", status(foreignUri, VALID))), holder),
                 "credential_status_unavailable", "its status list token is signed by another issuer's trusted certificate "
                         + "(Sandbox Other Status Signer, list XA), not by the credential's issuer: a chain the policy trusts is not enough");
     }
