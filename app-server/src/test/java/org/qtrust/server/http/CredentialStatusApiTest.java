@@ -48,6 +48,7 @@ class CredentialStatusApiTest {
     private static HttpServer publisher;
     private static final AtomicInteger fetches = new AtomicInteger();
     private static QtrustServer fetching;
+    private static QtrustServer fetchingAgain;
     private static QtrustServer offline;
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -67,6 +68,8 @@ class CredentialStatusApiTest {
         });
         publisher.start();
         fetching = server("--allow-loopback-http");
+        // A presentation is accepted once per server (issue 13.8: replays are refused): repeats go to a second one.
+        fetchingAgain = server("--allow-loopback-http");
         offline = server("--fetch", "off");
     }
 
@@ -86,7 +89,7 @@ class CredentialStatusApiTest {
 
     @AfterAll
     static void stop() {
-        for (QtrustServer server : new QtrustServer[] {fetching, offline}) {
+        for (QtrustServer server : new QtrustServer[] {fetching, fetchingAgain, offline}) {
             if (server != null) {
                 server.close();
             }
@@ -125,7 +128,7 @@ class CredentialStatusApiTest {
         assertThat(foreign.get("code").asText()).as(foreign.toString()).isEqualTo("credential_status_unavailable");
         assertThat(foreign.get("trace").toString()).contains("not the credential's issuer");
         // prefer tolerates an unavailable status, never a revoked one
-        assertThat(verify(fetching, "revoked.sdjwt", "prefer").get("code").asText()).isEqualTo("credential_revoked");
+        assertThat(verify(fetchingAgain, "revoked.sdjwt", "prefer").get("code").asText()).isEqualTo("credential_revoked");
     }
 
     @Test
@@ -147,7 +150,7 @@ class CredentialStatusApiTest {
         JsonNode off = verify(fetching, "status-unavailable.sdjwt", "off");
         assertThat(off.get("code").asText()).as(off.toString()).isEqualTo("ok");
         assertThat(off.get("status").get("checked").asBoolean()).isFalse();
-        assertThat(verify(fetching, "status-unavailable.sdjwt", null).get("code").asText()).isEqualTo("credential_status_unavailable");
+        assertThat(verify(fetchingAgain, "status-unavailable.sdjwt", null).get("code").asText()).isEqualTo("credential_status_unavailable");
 
         HttpResponse<String> bad = post(fetching, question("revoked.sdjwt", "sometimes"));
         assertThat(bad.statusCode()).isEqualTo(400);
