@@ -241,20 +241,7 @@ public final class RedisListCache implements ListCache {
     }
 
     static Map<String, String> fields(CacheMetadata metadata) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("format", "1");
-        values.put("role", metadata.location().role().name());
-        values.put("territory", metadata.location().territory());
-        values.put("url", metadata.location().url());
-        metadata.etag().ifPresent(etag -> values.put("etag", etag));
-        metadata.lastModified().ifPresent(value -> values.put("lastModified", value));
-        values.put("fetchedAt", metadata.fetchedAt().toString());
-        values.put("checkedAt", metadata.checkedAt().toString());
-        values.put("sha256", metadata.sha256());
-        values.put("sequenceNumber", metadata.sequenceNumber().toString());
-        values.put("issued", metadata.issued().toString());
-        metadata.nextUpdate().ifPresent(next -> values.put("nextUpdate", next.toString()));
-        return values;
+        return metadata.fields();
     }
 
     static Optional<CacheMetadata> parse(Map<String, String> fields) {
@@ -262,18 +249,8 @@ public final class RedisListCache implements ListCache {
             return Optional.empty();
         }
         try {
-            ListLocation location = new ListLocation(required(fields, "url"),
-                    ListLocation.Role.valueOf(required(fields, "role")), required(fields, "territory"));
-            return Optional.of(new CacheMetadata(location,
-                    Optional.ofNullable(fields.get("etag")),
-                    Optional.ofNullable(fields.get("lastModified")),
-                    Instant.parse(required(fields, "fetchedAt")),
-                    Instant.parse(required(fields, "checkedAt")),
-                    required(fields, "sha256"),
-                    new BigInteger(required(fields, "sequenceNumber")),
-                    Instant.parse(required(fields, "issued")),
-                    Optional.ofNullable(fields.get("nextUpdate")).map(Instant::parse)));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return Optional.of(CacheMetadata.fromFields(fields::get));
+        } catch (IllegalArgumentException e) {
             LOG.warn("ignoring unreadable list metadata in the store: {}", e.getMessage());
             return Optional.empty();
         }

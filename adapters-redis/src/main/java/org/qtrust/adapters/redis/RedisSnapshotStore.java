@@ -28,6 +28,9 @@ public final class RedisSnapshotStore implements SnapshotStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisSnapshotStore.class);
 
+    /** The largest manifest read (about 5,000 entries). */
+    public static final int MAX_MANIFEST_CHARACTERS = 1 << 20;
+
     private final RedisStore store;
 
     public RedisSnapshotStore(RedisStore store) {
@@ -60,6 +63,11 @@ public final class RedisSnapshotStore implements SnapshotStore {
         String text = fields.get("manifest");
         if (text == null) {
             return Optional.empty();
+        }
+        // The manifest names a few dozen documents: anything far larger was not written by a refresh.
+        if (text.length() > MAX_MANIFEST_CHARACTERS) {
+            throw new ListCacheException("the current snapshot in " + store.display() + " is larger than "
+                    + MAX_MANIFEST_CHARACTERS + " characters: refused");
         }
         try {
             Instant published = Instant.parse(fields.getOrDefault("publishedAt", Instant.EPOCH.toString()));

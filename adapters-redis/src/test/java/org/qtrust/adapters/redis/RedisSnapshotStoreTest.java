@@ -132,6 +132,13 @@ class RedisSnapshotStoreTest {
     }
 
     @Test
+    void anOversizedManifestWrittenIntoRedisIsRefusedBeforeItIsParsed() {
+        store.client().hset(store.keys().currentSnapshot(), "manifest",
+                "qtrust-snapshot-manifest 1\n" + "x".repeat(RedisSnapshotStore.MAX_MANIFEST_CHARACTERS));
+        assertThatThrownBy(() -> snapshots.current()).isInstanceOf(ListCacheException.class).hasMessageContaining("larger than");
+    }
+
+    @Test
     void watchersHearOfANewSnapshot() throws Exception {
         LinkedBlockingQueue<String> heard = new LinkedBlockingQueue<>();
         try (AutoCloseable watch = snapshots.watch(heard::add, Duration.ofSeconds(1))) {

@@ -222,20 +222,7 @@ public final class FileListCache implements ListCache {
     }
 
     static byte[] metadataBytes(CacheMetadata metadata) {
-        TreeMap<String, String> values = new TreeMap<>();
-        values.put("format", String.valueOf(FORMAT));
-        values.put("role", metadata.location().role().name());
-        values.put("territory", metadata.location().territory());
-        values.put("url", metadata.location().url());
-        metadata.etag().ifPresent(etag -> values.put("etag", etag));
-        metadata.lastModified().ifPresent(value -> values.put("lastModified", value));
-        values.put("fetchedAt", metadata.fetchedAt().toString());
-        values.put("checkedAt", metadata.checkedAt().toString());
-        values.put("sha256", metadata.sha256());
-        values.put("sequenceNumber", metadata.sequenceNumber().toString());
-        values.put("issued", metadata.issued().toString());
-        metadata.nextUpdate().ifPresent(next -> values.put("nextUpdate", next.toString()));
-        return CacheFiles.propertiesBytes(values, "QTrust cache metadata (written atomically after the document)");
+        return CacheFiles.propertiesBytes(new TreeMap<>(metadata.fields()), "QTrust cache metadata (written atomically after the document)");
     }
 
     static Optional<CacheMetadata> readMetadata(Path file) {
@@ -243,20 +230,9 @@ public final class FileListCache implements ListCache {
         if (read.isEmpty()) {
             return Optional.empty();
         }
-        Properties properties = read.get();
         try {
-            ListLocation location = new ListLocation(CacheFiles.required(properties, "url"),
-                    ListLocation.Role.valueOf(CacheFiles.required(properties, "role")), CacheFiles.required(properties, "territory"));
-            return Optional.of(new CacheMetadata(location,
-                    Optional.ofNullable(properties.getProperty("etag")),
-                    Optional.ofNullable(properties.getProperty("lastModified")),
-                    Instant.parse(CacheFiles.required(properties, "fetchedAt")),
-                    Instant.parse(CacheFiles.required(properties, "checkedAt")),
-                    CacheFiles.required(properties, "sha256"),
-                    new BigInteger(CacheFiles.required(properties, "sequenceNumber")),
-                    Instant.parse(CacheFiles.required(properties, "issued")),
-                    Optional.ofNullable(properties.getProperty("nextUpdate")).map(Instant::parse)));
-        } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+            return Optional.of(CacheMetadata.fromFields(read.get()::getProperty));
+        } catch (IllegalArgumentException e) {
             LOG.warn("ignoring unreadable cache metadata {}: {}", file, e.getMessage());
             return Optional.empty();
         }

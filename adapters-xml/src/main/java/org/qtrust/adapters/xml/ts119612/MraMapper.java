@@ -61,8 +61,8 @@ final class MraMapper {
         int version = integer(mra, "version");
         int depth = integer(mra, "MRADepth");
         if (technicalType != 1 || version != 1) {
-            throw new Unreadable("technicalType " + technicalType + " version " + version
-                    + " is not implemented (technicalType 1 version 1 is)");
+            throw new Unreadable("technicalType " + technicalType + ", version " + version
+                    + " is not implemented: only technicalType 1, version 1 is");
         }
         if (depth < 1) {
             throw new Unreadable("MRADepth " + depth + " recognises nothing");

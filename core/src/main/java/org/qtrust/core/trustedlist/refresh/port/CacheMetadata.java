@@ -35,6 +35,56 @@ public record CacheMetadata(ListLocation location, Optional<String> etag, Option
         Objects.requireNonNull(nextUpdate);
     }
 
+    /**
+     * The metadata as named text fields (format 1), for caches that store it as properties or a
+     * hash: {@code role, territory, url, etag, lastModified, fetchedAt, checkedAt, sha256,
+     * sequenceNumber, issued, nextUpdate} (absent optional values are left out).
+     */
+    public java.util.SortedMap<String, String> fields() {
+        java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
+        values.put("format", "1");
+        values.put("role", location.role().name());
+        values.put("territory", location.territory());
+        values.put("url", location.url());
+        etag.ifPresent(value -> values.put("etag", value));
+        lastModified.ifPresent(value -> values.put("lastModified", value));
+        values.put("fetchedAt", fetchedAt.toString());
+        values.put("checkedAt", checkedAt.toString());
+        values.put("sha256", sha256);
+        values.put("sequenceNumber", sequenceNumber.toString());
+        values.put("issued", issued.toString());
+        nextUpdate.ifPresent(next -> values.put("nextUpdate", next.toString()));
+        return values;
+    }
+
+    /**
+     * Reads {@link #fields()} back.
+     *
+     * @param field a field's value, or null when absent
+     * @throws IllegalArgumentException when a required field is missing or unreadable (one line)
+     */
+    public static CacheMetadata fromFields(java.util.function.Function<String, String> field) {
+        try {
+            ListLocation location = new ListLocation(required(field, "url"),
+                    ListLocation.Role.valueOf(required(field, "role")), required(field, "territory"));
+            return new CacheMetadata(location, Optional.ofNullable(field.apply("etag")),
+                    Optional.ofNullable(field.apply("lastModified")), Instant.parse(required(field, "fetchedAt")),
+                    Instant.parse(required(field, "checkedAt")), required(field, "sha256"),
+                    new BigInteger(required(field, "sequenceNumber")), Instant.parse(required(field, "issued")),
+                    Optional.ofNullable(field.apply("nextUpdate")).map(Instant::parse));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static String required(java.util.function.Function<String, String> field, String name) {
+        String value = field.apply(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + name);
+        }
+        return value;
+    }
+
     /** The validators to send for a location: only for the very URL this copy came from. */
     public ListFetcher.Validators validatorsFor(ListLocation target) {
         if (!location.url().equals(target.url())) {
