@@ -77,6 +77,8 @@ final class OcspClient {
         final List<String> lines = new ArrayList<>();
         /** The delegated responder that signed, when it has no id-pkix-ocsp-nocheck (its own status is to be checked). */
         X509CertificateHolder delegateToCheck;
+        /** Why the exchange itself failed (no answer, HTTP error, empty or oversized body), when it did. */
+        String fetchFailure;
 
         void add(String line) {
             lines.add("OCSP: " + line);
@@ -86,14 +88,18 @@ final class OcspClient {
     /**
      * One OCSP answer, and the delegated responder whose own revocation status must still be
      * checked before a "good" in it counts (RFC 6960 §4.2.2.2.1: no id-pkix-ocsp-nocheck).
+     *
+     * @param fetchFailure why the exchange failed when the responder gave no usable HTTP answer at all
+     *                     (remembered per URL by the checker); empty when it answered, well or badly
      */
-    record Answer(Evidence evidence, Optional<X509CertificateHolder> delegateToCheck) {
+    record Answer(Evidence evidence, Optional<X509CertificateHolder> delegateToCheck, Optional<String> fetchFailure) {
     }
 
     Answer fetch(BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query) {
         Lines trace = new Lines();
         Evidence evidence = exchange(serial, issuer, url, query, trace);
-        return new Answer(evidence, evidence.isAnswer() ? Optional.ofNullable(trace.delegateToCheck) : Optional.empty());
+        return new Answer(evidence, evidence.isAnswer() ? Optional.ofNullable(trace.delegateToCheck) : Optional.empty(),
+                Optional.ofNullable(trace.fetchFailure));
     }
 
     private Evidence exchange(BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query,
@@ -130,11 +136,13 @@ final class OcspClient {
             response = transport.send(request);
         } catch (TransportException e) {
             trace.add("no answer from " + url + ": " + e.reason() + " (could not fetch: " + e.reasonClass() + ")");
+            trace.fetchFailure = "no answer: " + e.reasonClass();
             return Evidence.failed(RevocationSource.OCSP, url, trace.lines);
         }
         Optional<String> failure = checkHttp(response, policy.ocspMaxBytes(), RESPONSE_TYPE, "an OCSP response");
         if (failure.isPresent()) {
             trace.add(failure.get());
+            trace.fetchFailure = failure.get();
             return Evidence.failed(RevocationSource.OCSP, url, trace.lines);
         }
         return readResponse(response.body(), issuer, serial, nonceValue, query, url, trace);

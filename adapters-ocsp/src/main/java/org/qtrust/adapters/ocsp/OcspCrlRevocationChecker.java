@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.revocation.RevocationMode;
@@ -37,6 +36,11 @@ import org.qtrust.core.transport.TransportException;
  * same OCSP answer or the same CRL share one fetch. Nothing the network or a server does makes
  * this class throw: the outcome is then {@code unknown} and the trace says why.
  *
+ * <p>Fetches run on a bounded pool of their own ({@link OutboundLimits}), never on the caller's
+ * thread: a caller waits at most its query's {@link org.qtrust.core.transport.OutboundBudget}, also
+ * on a fetch another caller started; at most a few fetches run at once per host; a URL whose
+ * fetch failed is not asked again for a while (issue 15.1).
+ *
  * <p>Thread-safe; one instance is meant to live as long as the application (it holds the caches).
  */
 public final class OcspCrlRevocationChecker implements RevocationChecker {
@@ -51,6 +55,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
     private final OcspClient ocsp;
     private final int maxAnswers;
     private final int maxCrls;
+    private final OutboundFetches fetches;
 
     private final ConcurrentHashMap<AnswerKey, Cached<Evidence>> answers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<AnswerKey, CompletableFuture<Evidence>> ocspInFlight = new ConcurrentHashMap<>();
@@ -79,7 +84,13 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
     }
 
     public OcspCrlRevocationChecker(HttpTransport transport, Clock clock, int maxAnswers, int maxCrls) {
+        this(transport, clock, maxAnswers, maxCrls, OutboundLimits.DEFAULTS);
+    }
+
+    /** @param limits the fetching pool, the per-host limit and how long failed fetches are remembered */
+    public OcspCrlRevocationChecker(HttpTransport transport, Clock clock, int maxAnswers, int maxCrls, OutboundLimits limits) {
         this.transport = Objects.requireNonNull(transport);
+        this.fetches = new OutboundFetches(limits, clock);
         this.clock = Objects.requireNonNull(clock);
         this.ocsp = new OcspClient(transport, new SecureRandom());
         if (maxAnswers < 1 || maxCrls < 1) {
@@ -180,23 +191,39 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                 trace.add("OCSP: " + url + " is not an http(s) URL: skipped");
                 continue;
             }
-            if (!guard.mayFetch(trace)) {
+            if (!guard.mayFetch(trace) || outOfBudget("OCSP", url, query, trace)) {
                 return Optional.empty();
+            }
+            Optional<String> failedRecently = fetches.failedRecently("OCSP", url);
+            if (failedRecently.isPresent()) {
+                trace.add(failedRecently.get());
+                continue;
             }
             AnswerKey key = new AnswerKey(issuerId, serial, RevocationSource.OCSP, url + context);
             Cached<Evidence> seen = answers.get(key);
-            Evidence evidence = shared(ocspInFlight, key, trace, "OCSP", () -> {
+            Evidence evidence = fetches.shared(ocspInFlight, key, url, "OCSP", "certificate", query.budget(), trace, networkDone -> {
                         // A fetch that finished since our cache look-up has left a new answer there.
                         Cached<Evidence> cached = answers.get(key);
                         if (cached != null && cached != seen && clock.instant().isBefore(cached.expires())) {
                             return cached.value();
                         }
-                        OcspClient.Answer answer = ocsp.fetch(serial, issuer, url, query);
-                        return answer.delegateToCheck()
+                        OcspClient.Answer answer;
+                        try {
+                            answer = ocsp.fetch(serial, issuer, url, query);
+                        } finally {
+                            networkDone.run();
+                        }
+                        answer.fetchFailure().ifPresentOrElse(reason -> fetches.failed("OCSP", url, reason),
+                                () -> fetches.answered("OCSP", url));
+                        Evidence fetched = answer.delegateToCheck()
                                 .map(delegate -> delegateChecked(answer.evidence(), delegate, issuerCertificate, query))
                                 .orElse(answer.evidence());
+                        // Cached before the fetch ends: a caller arriving just after it finds the answer, not an
+                        // empty slot (and callers that stopped waiting leave it for the next request).
+                        cache(key, fetched, query);
+                        return fetched;
                     },
-                    e -> Evidence.failed(RevocationSource.OCSP, url, List.of("OCSP: internal error: " + e)));
+                    message -> Evidence.failed(RevocationSource.OCSP, url, List.of("OCSP: " + message)));
             Optional<RevocationOutcome> outcome = accept(key, evidence, query, notAfter, trace);
             if (outcome.isPresent()) {
                 return outcome;
@@ -261,7 +288,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         try {
             X509Certificate responder = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(delegate);
             RevocationQuery ownQuery = RevocationQuery.at(signedAt, query.policy()
-                    .withOrder(List.of(RevocationSource.CRL)).withMode(RevocationMode.REQUIRE));
+                    .withOrder(List.of(RevocationSource.CRL)).withMode(RevocationMode.REQUIRE)).withBudget(query.budget());
             own = checkSafely(responder, issuer, ownQuery, new ArrayList<>());
         } catch (java.security.cert.CertificateException | RuntimeException e) {
             own = RevocationOutcome.unknown(List.of("the responder certificate cannot be read: " + e.getMessage()));
@@ -339,16 +366,26 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
     private Optional<RevocationOutcome> accept(AnswerKey key, Evidence evidence, RevocationQuery query,
                                                Instant notAfter, List<String> trace) {
         trace.addAll(evidence.trace());
+        cache(key, evidence, query);
+        Instant now = clock.instant();
+        Optional<RevocationStatus> status = EvidenceJudge.judge(evidence, query.validationTime(), now, query.policy(),
+                notAfter, query.expiredCertsRevocationInfo(), trace);
+        return status.map(s -> EvidenceJudge.outcome(evidence, s, trace));
+    }
+
+    /** Caches an answer until its nextUpdate (or thisUpdate plus the policy's maximum age); nothing else is cached. */
+    private void cache(AnswerKey key, Evidence evidence, RevocationQuery query) {
         Instant now = clock.instant();
         Optional<Instant> until = evidence.cacheableUntil(query.policy().maxAgeWithoutNextUpdate());
         if (until.isPresent() && now.isBefore(until.get())
                 && !evidence.thisUpdate().orElseThrow().isAfter(now.plus(query.policy().tolerance()))) {
+            Cached<Evidence> present = answers.get(key);
+            if (present != null && present.value() == evidence) {
+                return;
+            }
             bound(answers, maxAnswers, now);
             answers.put(key, new Cached<>(evidence, until.get()));
         }
-        Optional<RevocationStatus> status = EvidenceJudge.judge(evidence, query.validationTime(), now, query.policy(),
-                notAfter, query.expiredCertsRevocationInfo(), trace);
-        return status.map(s -> EvidenceJudge.outcome(evidence, s, trace));
     }
 
     /** A verified, indexed CRL: from the cache while before its nextUpdate, else fetched (one fetch shared by all callers). */
@@ -363,17 +400,32 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                     + cached.expires() + ")");
             return Optional.of(cached.value());
         }
-        if (!guard.mayFetch(trace)) {
+        if (!guard.mayFetch(trace) || outOfBudget("CRL", url, query, trace)) {
             return Optional.empty();
         }
-        CrlParser.Parsed parsed = shared(crlInFlight, key, trace, "CRL", () -> {
+        Optional<String> failedRecently = fetches.failedRecently("CRL", url);
+        if (failedRecently.isPresent()) {
+            trace.add(failedRecently.get());
+            return Optional.empty();
+        }
+        CrlParser.Parsed parsed = fetches.shared(crlInFlight, key, url, "CRL", "CRL", query.budget(), trace, networkDone -> {
             // A fetch that finished since our cache look-up has left a new CRL there.
             Cached<CrlSnapshot> again = crls.get(key);
             if (again != null && again != cached && clock.instant().isBefore(again.expires())
                     && !query.validationTime().isAfter(again.expires().plus(query.policy().tolerance()))) {
                 return new CrlParser.Parsed(Optional.of(again.value()), again.value().loadTrace());
             }
-            CrlParser.Parsed result = fetchCrl(url, issuer, query);
+            List<String> lines = new ArrayList<>();
+            Optional<byte[]> body;
+            try {
+                body = downloadCrl(url, query, lines);
+            } finally {
+                networkDone.run();
+            }
+            if (body.isEmpty()) {
+                return new CrlParser.Parsed(Optional.empty(), lines);
+            }
+            CrlParser.Parsed result = CrlParser.parse(body.get(), issuer, url, lines);
             result.snapshot().ifPresent(snapshot -> {
                 Instant until = snapshot.nextUpdate()
                         .orElseGet(() -> snapshot.thisUpdate().plus(query.policy().maxAgeWithoutNextUpdate()));
@@ -384,7 +436,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                 }
             });
             return result;
-        }, e -> new CrlParser.Parsed(Optional.empty(), List.of("CRL: internal error: " + e)));
+        }, message -> new CrlParser.Parsed(Optional.empty(), List.of("CRL: " + message)));
         if (parsed.snapshot().isEmpty()) {
             trace.addAll(parsed.trace());
         } else {
@@ -393,8 +445,8 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         return parsed.snapshot();
     }
 
-    private CrlParser.Parsed fetchCrl(String url, X509CertificateHolder issuer, RevocationQuery query) {
-        List<String> trace = new ArrayList<>();
+    /** The CRL's bytes; empty when the fetch failed (the failure is then remembered for the URL). */
+    private Optional<byte[]> downloadCrl(String url, RevocationQuery query, List<String> trace) {
         long limit = query.policy().crlMaxBytes();
         trace.add("CRL: GET " + url);
         HttpExchange.Response response;
@@ -402,40 +454,26 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
             response = transport.send(HttpExchange.Request.get(url, limit).forPurpose(HttpExchange.Purpose.CRL));
         } catch (TransportException e) {
             trace.add("CRL: no answer from " + url + ": " + e.reason() + " (could not fetch: " + e.reasonClass() + ")");
-            return new CrlParser.Parsed(Optional.empty(), trace);
+            fetches.failed("CRL", url, "no answer: " + e.reasonClass());
+            return Optional.empty();
         }
         Optional<String> failure = OcspClient.checkHttp(response, limit, "application/pkix-crl", "a CRL");
         if (failure.isPresent()) {
             trace.add("CRL: " + failure.get());
-            return new CrlParser.Parsed(Optional.empty(), trace);
+            fetches.failed("CRL", url, failure.get());
+            return Optional.empty();
         }
-        return CrlParser.parse(response.body(), issuer, url, trace);
+        fetches.answered("CRL", url);
+        return Optional.of(response.body());
     }
 
-    /**
-     * Runs {@code fetch} unless a fetch for the same key is already running, in which case its
-     * result is awaited and shared. The fetch runs on the first caller's thread.
-     */
-    private static <K, V> V shared(ConcurrentHashMap<K, CompletableFuture<V>> inFlight, K key, List<String> trace,
-                                   String label, Supplier<V> fetch, java.util.function.Function<RuntimeException, V> onError) {
-        CompletableFuture<V> mine = new CompletableFuture<>();
-        CompletableFuture<V> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            trace.add(label + ": joined a fetch already in progress for the same " + ("CRL".equals(label) ? "CRL" : "certificate"));
-            return running.join();
+    /** Whether the query's budget is spent: nothing more is fetched nor awaited (the trace says so). */
+    private static boolean outOfBudget(String label, String url, RevocationQuery query, List<String> trace) {
+        if (!query.budget().spent()) {
+            return false;
         }
-        try {
-            V value;
-            try {
-                value = fetch.get();
-            } catch (RuntimeException e) {
-                value = onError.apply(e);
-            }
-            mine.complete(value);
-            return value;
-        } finally {
-            inFlight.remove(key, mine);
-        }
+        trace.add(label + ": " + url + " not asked: " + query.budget().describe() + " is spent (out of budget)");
+        return true;
     }
 
     /**
@@ -472,10 +510,11 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
         answers.clear();
     }
 
-    /** Drops every cached answer and CRL (for tests and for a policy reload). */
+    /** Drops every cached answer and CRL, and the memory of failed fetches (for tests and for a policy reload). */
     public void clearCaches() {
         answers.clear();
         crls.clear();
+        fetches.clearFailures();
     }
 
     /** How many per-certificate answers and verified CRLs are cached. */

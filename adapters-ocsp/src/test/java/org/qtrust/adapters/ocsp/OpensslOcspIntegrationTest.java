@@ -245,13 +245,12 @@ class OpensslOcspIntegrationTest {
     void a_responder_that_hangs_is_bounded_by_the_transport_timeout() throws Exception {
         ServerSocket hanging = world.hangingServer();
         String url = "http://127.0.0.1:" + hanging.getLocalPort() + "/";
-        long start = System.nanoTime();
-        RevocationOutcome outcome = check(world.goodLeaf.certificate(), OCSP_ONLY.withOcspUrlOverride(url));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        RevocationOutcome outcome = checker(world.impatientTransport)
+                .check(world.goodLeaf.certificate(), world.issuer(), RevocationQuery.at(Instant.now(), OCSP_ONLY.withOcspUrlOverride(url)));
 
         assertThat(outcome.status()).isEqualTo(RevocationStatus.UNKNOWN);
+        // The transport's timeout ended the exchange (not the test's own timeout): the trace names it.
         assertThat(outcome.trace()).anyMatch(line -> line.contains("TIMEOUT"));
-        assertThat(took).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.qtrust.server.refresh.MissRefresh;
 import java.time.Duration;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.revocation.RevocationMode;
+import org.qtrust.core.transport.OutboundBudget;
 import org.qtrust.server.http.Answer;
 import org.qtrust.server.http.ApiProblem;
 import org.qtrust.server.http.JsonRequests;
@@ -43,8 +44,8 @@ public final class CertificateEndpoint {
     private final ServerMetrics metrics;
     private final RequestCeiling<RevocationMode> revocationCeiling;
     private final MissRefresh missRefresh;
-    private final Duration missWait;
-    /** How long a request waits for an on-miss refresh by default: the outbound budget (10 s). */
+    private final Duration budget;
+    /** A request's outbound budget by default (10 s, {@code --outbound-budget}): revocation fetches and an on-miss refresh. */
     public static final Duration MISS_WAIT = Duration.ofSeconds(10);
 
     public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics) {
@@ -58,12 +59,13 @@ public final class CertificateEndpoint {
 
     /**
      * @param missRefresh refreshes the list of an issuer's territory when no listed key matches (cache and store modes)
-     * @param missWait    how long a request waits for that refresh (its outbound budget)
+     * @param budget      a request's outbound budget (issue 15.1): the longest it waits, in all, for revocation fetches
+     *                    (its own and those other requests started) and for that refresh
      */
     public CertificateEndpoint(PolicyCatalog policies, Clock clock, ServerMetrics metrics, RequestCeiling<RevocationMode> revocationCeiling,
-                               MissRefresh missRefresh, Duration missWait) {
+                               MissRefresh missRefresh, Duration budget) {
         this.missRefresh = Objects.requireNonNull(missRefresh);
-        this.missWait = Objects.requireNonNull(missWait);
+        this.budget = Objects.requireNonNull(budget);
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
         this.metrics = Objects.requireNonNull(metrics);
@@ -71,6 +73,7 @@ public final class CertificateEndpoint {
     }
 
     public Answer verify(ObjectNode body, TrustedListsSnapshot snapshot) {
+        OutboundBudget outbound = OutboundBudget.startingNow(budget);
         // A PEM bundle: the first certificate is the one to verify, every other one joins the chain (as on the CLI).
         List<byte[]> bundle = CertificateText.decodeAll(JsonRequests.requiredText(body, "certificate"), "certificate");
         byte[] certificate = bundle.get(0);
@@ -88,18 +91,19 @@ public final class CertificateEndpoint {
         }
         TrustedListsSnapshot.Decisions decisions = snapshot.decisions(policy, at);
         metrics.decisionIndex(decisions.reused());
-        CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at));
+        CertificateVerdict verdict = decisions.service().verify(new CertificateCheck(certificate, chain, at).withOutboundBudget(outbound));
         List<String> missTrace = new ArrayList<>();
         if (verdict.code() == VerdictCode.ISSUER_NOT_TRUSTED && missRefresh.available()) {
             for (String territory : IssuerCountries.of(certificate, chain)) {
                 if (snapshot.report().lists().stream().noneMatch(list -> list.location().territory().equals(territory))) {
                     continue; // the LOTL has no list for it: nothing to refresh
                 }
-                MissRefresh.Outcome outcome = missRefresh.onMiss(territory, missWait);
+                MissRefresh.Outcome outcome = missRefresh.onMiss(territory, outbound.remaining());
                 missTrace.add(outcome.trace(territory));
                 if (outcome.snapshot().isPresent()) {
                     snapshot = outcome.snapshot().get();
-                    verdict = snapshot.decisions(policy, at).service().verify(new CertificateCheck(certificate, chain, at));
+                    verdict = snapshot.decisions(policy, at).service().verify(new CertificateCheck(certificate, chain, at)
+                            .withOutboundBudget(outbound));
                     break;
                 }
             }

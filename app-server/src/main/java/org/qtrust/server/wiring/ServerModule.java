@@ -196,7 +196,7 @@ public final class ServerModule extends AbstractModule {
                           CredentialVerification credentials, MissRefresh missRefresh) {
         return new ApiHandler(holder, new CertificateEndpoint(policies, clock, metrics,
                         RequestCeiling.revocation(settings.ceilings().allowRequestOverrides()), missRefresh,
-                        CertificateEndpoint.MISS_WAIT),
+                        settings.fetching().budget()),
                 new CredentialEndpoint(credentials, policies, clock), new TrustedListsEndpoint(clock, policies),
                 new HealthEndpoint(holder, clock), content, metrics, clock,
                 new RequestLimits(settings.maxBodyBytes(), settings.clients().requestTimeout(), settings.clients().minDataRate(),

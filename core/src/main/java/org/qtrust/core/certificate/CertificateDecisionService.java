@@ -167,7 +167,7 @@ public final class CertificateDecisionService implements VerifyCertificate {
             trace.add("revocation: mode " + policy.revocation().code() + "; no revocation checker configured, not consulted");
         } else {
             PathRevocation.Result checked = revocation.get().check(path, policy.revocation(), time,
-                    chosen.service().flatMap(t -> t.extensions().expiredCertsRevocationInfo()));
+                    chosen.service().flatMap(t -> t.extensions().expiredCertsRevocationInfo()), check.outboundBudget());
             trace.addAll(checked.trace());
             revocationOutcome = Optional.of(checked.target());
             if (checked.problem().isPresent()) {

@@ -17,6 +17,7 @@ import org.qtrust.core.revocation.RevocationOutcome;
 import org.qtrust.core.revocation.RevocationPolicy;
 import org.qtrust.core.revocation.RevocationProblem;
 import org.qtrust.core.revocation.RevocationQuery;
+import org.qtrust.core.transport.OutboundBudget;
 
 /**
  * Checks revocation along a path, link by link, target first: every certificate but the trust
@@ -41,14 +42,16 @@ final class PathRevocation {
     }
 
     Result check(CertificatePath path, RevocationMode mode, Instant time) {
-        return check(path, mode, time, Optional.empty());
+        return check(path, mode, time, Optional.empty(), OutboundBudget.unlimited());
     }
 
     /**
      * @param expiredCertsRevocationInfo the issuing service's ExpiredCertsRevocationInfo (TS 119 612 §5.5.9.1),
      *                                   which lets evidence produced after a certificate expired still prove it good
+     * @param budget                     how long the whole path may wait for fetches (issue 15.1): every link shares it
      */
-    Result check(CertificatePath path, RevocationMode mode, Instant time, Optional<Instant> expiredCertsRevocationInfo) {
+    Result check(CertificatePath path, RevocationMode mode, Instant time, Optional<Instant> expiredCertsRevocationInfo,
+                 OutboundBudget budget) {
         List<String> trace = new ArrayList<>();
         if (mode == RevocationMode.OFF) {
             RevocationOutcome off = RevocationOutcome.notChecked("revocation: mode off, not checked");
@@ -62,7 +65,7 @@ final class PathRevocation {
             return new Result(listed, Optional.empty(), trace);
         }
         RevocationQuery query = RevocationQuery.at(time, policy.withMode(mode))
-                .withExpiredCertsRevocationInfo(expiredCertsRevocationInfo);
+                .withExpiredCertsRevocationInfo(expiredCertsRevocationInfo).withBudget(budget);
         List<CertificateFacts> certificates = path.certificates();
         RevocationOutcome target = null;
         for (int i = 0; i < certificates.size(); i++) {

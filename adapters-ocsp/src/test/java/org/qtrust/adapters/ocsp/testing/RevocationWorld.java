@@ -49,7 +49,13 @@ public final class RevocationWorld implements AutoCloseable {
     public final Identity delegate;
     public final Identity rogue;
     public final LocalHttpServer http;
-    public final JdkHttpTransport transport = new JdkHttpTransport(Duration.ofSeconds(1), Duration.ofMillis(1500));
+    /**
+     * The tests' transport: timeouts far above what any exchange with the local servers takes, even on
+     * a loaded machine, so that no test's outcome depends on the machine's load.
+     */
+    public final JdkHttpTransport transport = new JdkHttpTransport(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    /** A transport with short timeouts, for the tests about responders that never answer. */
+    public final JdkHttpTransport impatientTransport = new JdkHttpTransport(Duration.ofSeconds(1), Duration.ofMillis(1500));
 
     public final OpensslResponder caResponder;
     public final OpensslResponder delegateResponder;
