@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.qtrust.adapters.crypto.sandbox.SandboxArtefact;
 import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
+import org.qtrust.adapters.crypto.sandbox.SandboxServer;
 import org.qtrust.adapters.crypto.sandbox.SandboxSettings;
 import org.qtrust.cli.QtrustCli;
 import org.qtrust.cli.UsageException;

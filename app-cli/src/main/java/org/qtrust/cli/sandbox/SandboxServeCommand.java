@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.qtrust.adapters.crypto.sandbox.SandboxGenerator;
 import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
+import org.qtrust.adapters.crypto.sandbox.SandboxServer;
 import org.qtrust.adapters.crypto.sandbox.SandboxSettings;
 import org.qtrust.cli.UsageException;
 import picocli.CommandLine.Command;

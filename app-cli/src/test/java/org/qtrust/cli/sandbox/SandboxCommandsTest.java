@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
+import org.qtrust.adapters.crypto.sandbox.SandboxServer;
 import org.qtrust.cli.QtrustCli;
 import org.qtrust.cli.sandbox.SandboxEndToEndTest.Run;
 

@@ -55,6 +55,7 @@ import org.qtrust.core.trustsource.IssuerTrustVerdict;
 import org.qtrust.core.trustsource.TrustSources;
 import org.qtrust.adapters.crypto.keystore.OfficialJournalCertificates;
 import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
+import org.qtrust.adapters.crypto.sandbox.SandboxServer;
 import org.qtrust.adapters.http.fetch.FetchConfig;
 import org.qtrust.adapters.http.fetch.HttpListSource;
 import org.qtrust.adapters.http.transport.EgressRule;

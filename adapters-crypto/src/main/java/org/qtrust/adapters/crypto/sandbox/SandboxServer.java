@@ -1,4 +1,4 @@
-package org.qtrust.cli.sandbox;
+package org.qtrust.adapters.crypto.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.qtrust.adapters.crypto.sandbox.SandboxLayout;
-import org.qtrust.adapters.crypto.sandbox.SandboxOcspResponder;
 
 /**
  * Serves a sandbox folder over HTTP on 127.0.0.1 only, with the JDK's HTTP server:
