@@ -87,6 +87,20 @@ class EmbeddingGuideTest {
     }
 
     @Test
+    void the_consumer_outside_the_reactor_uses_the_coordinates_the_guide_gives() throws IOException {
+        String coordinates = blocks(guide(), "xml").get(0).replaceAll("\\s+", "");
+        String consumer = Files.readString(Path.of("consumer/pom.xml"), StandardCharsets.UTF_8);
+        Matcher dependency = Pattern.compile("(?s)<dependency>.*?</dependency>").matcher(consumer);
+        int found = 0;
+        while (dependency.find()) {
+            assertThat(coordinates).contains(dependency.group().replaceAll("\\s+", ""));
+            found++;
+        }
+        assertThat(found).isEqualTo(3);
+        assertThat(consumer).doesNotContain("<parent>");
+    }
+
+    @Test
     void the_footprint_table_has_measured_figures_for_every_library_module() throws IOException {
         String guide = guide();
 
