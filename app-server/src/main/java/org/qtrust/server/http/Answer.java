@@ -26,7 +26,7 @@ public record Answer(int status, String contentType, byte[] body, String outcome
 
     /** A JSON answer; the user information of any URL in it is masked ({@link PublicText}). */
     public static Answer json(int status, JsonNode document, String outcome) {
-        return new Answer(status, JSON, Json.bytes(PublicText.redact(document)), outcome);
+        return new Answer(status, JSON, PublicText.jsonBytes(document), outcome);
     }
 
     public static Answer ok(JsonNode document) {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,6 +34,9 @@ public final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String TRUSTED_LISTS = "/v1/trusted-lists";
+    /** The headers of every JSON answer, encoded once. */
+    private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Answer.JSON);
+    private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
 
     private final SnapshotHolder holder;
     private final CertificateEndpoint certificates;
@@ -227,10 +232,15 @@ public final class ApiHandler extends Handler.Abstract {
 
     private static void write(Response response, Answer answer, String path, boolean head, boolean tls, Callback callback) {
         response.setStatus(answer.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        boolean json = answer.contentType().equals(Answer.JSON);
+        if (json) {
+            response.getHeaders().put(JSON_TYPE);
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        }
         SecurityHeaders.apply(response.getHeaders(), answer.contentType().startsWith("text/html"), tls);
-        if (answer.contentType().equals(Answer.JSON)) {
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (json) {
+            response.getHeaders().put(NO_STORE);
         }
         if (answer.status() == 503 && isVerify(path)) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");

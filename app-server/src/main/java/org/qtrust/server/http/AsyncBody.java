@@ -44,17 +44,25 @@ final class AsyncBody implements Runnable {
         this.buffer = new byte[Math.max(256, Math.min(expected, limits.maxBytes()))];
     }
 
-    /** Starts reading; the future completes on a Jetty thread (or the deadline's timer). */
+    /**
+     * Starts reading; the future completes on a Jetty thread (or the deadline's timer). A body
+     * that is already whole when the request starts (the usual case: headers and a small body
+     * arrive in one packet) completes at once, without arming a timer; otherwise the deadline's
+     * timer runs for what is left of the deadline, counted from the start of the request.
+     */
     static CompletableFuture<byte[]> read(Request request, Limits limits, long declaredLength) {
         AsyncBody body = new AsyncBody(request, limits, declaredLength > 0 ? (int) Math.min(declaredLength, Integer.MAX_VALUE) : 4096);
-        CompletableFuture<byte[]> bounded = body.result.orTimeout(limits.deadline().toMillis(), TimeUnit.MILLISECONDS)
+        body.run();
+        if (body.result.isDone()) {
+            return body.result;
+        }
+        long left = limits.deadline().toNanos() - (System.nanoTime() - body.started);
+        return body.result.orTimeout(Math.max(1, left), TimeUnit.NANOSECONDS)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                         failure instanceof java.util.concurrent.TimeoutException
                                 ? new ApiProblem(408, "request_timeout", "the request body did not arrive within "
                                 + limits.deadline().toMillis() + " ms")
                                 : failure));
-        body.run();
-        return bounded;
     }
 
     @Override

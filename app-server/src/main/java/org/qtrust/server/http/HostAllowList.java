@@ -13,10 +13,13 @@ import java.util.stream.Collectors;
 public final class HostAllowList {
 
     private final Set<String> hosts;
+    /** The allowed names that normalise to themselves: a Host header equal to one of them is allowed without a normalising copy. */
+    private final Set<String> exact;
     private final boolean any;
 
     public HostAllowList(List<String> hosts) {
         this.hosts = hosts.stream().map(HostAllowList::normalize).collect(Collectors.toUnmodifiableSet());
+        this.exact = this.hosts.stream().filter(name -> normalize(name).equals(name)).collect(Collectors.toUnmodifiableSet());
         this.any = this.hosts.contains("*");
     }
 
@@ -25,7 +28,11 @@ public final class HostAllowList {
         if (any) {
             return true;
         }
-        return host != null && !host.isBlank() && hosts.contains(normalize(host));
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        // The common case, a name already in normal form (127.0.0.1, localhost), needs no normalising copy.
+        return exact.contains(host) || hosts.contains(normalize(host));
     }
 
     static String normalize(String host) {

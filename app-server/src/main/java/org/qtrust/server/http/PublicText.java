@@ -1,14 +1,16 @@
 package org.qtrust.server.http;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qtrust.core.transport.UrlRedaction;
+import org.qtrust.server.json.Json;
 
 /**
  * What the server may show to unauthenticated clients (issue 15 item 5): URLs without their
@@ -24,37 +26,44 @@ public final class PublicText {
     private PublicText() {
     }
 
-    /** Masks the user information of every URL in the document's strings, in place; returns it. */
-    public static <T extends JsonNode> T redact(T document) {
-        if (document instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode value = field.getValue();
-                if (value.isTextual()) {
-                    String text = value.textValue();
-                    String shown = UrlRedaction.redact(text);
-                    if (shown != text) {
-                        field.setValue(TextNode.valueOf(shown));
-                    }
-                } else if (value.isContainerNode()) {
-                    redact(value);
-                }
-            }
-        } else if (document instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                JsonNode value = array.get(i);
-                if (value.isTextual()) {
-                    String text = value.textValue();
-                    String shown = UrlRedaction.redact(text);
-                    if (shown != text) {
-                        array.set(i, TextNode.valueOf(shown));
-                    }
-                } else if (value.isContainerNode()) {
-                    redact(value);
-                }
-            }
+    /**
+     * The document as JSON bytes, the user information of every URL in its string values
+     * masked: written in one pass, each string checked as it is written (the document itself
+     * is left as it is; field names are the server's own and written as they are).
+     */
+    public static byte[] jsonBytes(JsonNode document) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (JsonGenerator generator = Json.MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
+            write(generator, document);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
         }
-        return document;
+        return bytes.toByteArray();
+    }
+
+    private static void write(JsonGenerator generator, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    generator.writeFieldName(field.getKey());
+                    write(generator, field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(UrlRedaction.redact(node.textValue()));
+            case NULL -> generator.writeNull();
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            default -> Json.MAPPER.writeTree(generator, node); // numbers and the rest, as the mapper writes them
+        }
     }
 
     /** The text with URLs redacted and each absolute local path cut to its last name ({@code …/lotl-snapshot}). */

@@ -28,7 +28,11 @@ public final class ServerMetrics {
     /** Latency bucket bounds in seconds. */
     private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
-    private final ConcurrentMap<String, LongAdder> requests = new ConcurrentHashMap<>();
+    /** Endpoint and outcome labels (both from fixed sets, never from the request's raw text). */
+    private record RequestKey(String endpoint, String outcome) {
+    }
+
+    private final ConcurrentMap<RequestKey, LongAdder> requests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Histogram> latency = new ConcurrentHashMap<>();
     private final LongAdder indexHits = new LongAdder();
     private final LongAdder indexMisses = new LongAdder();
@@ -60,8 +64,17 @@ public final class ServerMetrics {
     }
 
     public void request(String endpoint, String outcome, Duration elapsed) {
-        requests.computeIfAbsent(endpoint + "\u0000" + outcome, k -> new LongAdder()).increment();
-        latency.computeIfAbsent(endpoint, k -> new Histogram()).observe(elapsed.toNanos() / 1e9);
+        RequestKey key = new RequestKey(endpoint, outcome);
+        LongAdder count = requests.get(key);
+        if (count == null) {
+            count = requests.computeIfAbsent(key, k -> new LongAdder());
+        }
+        count.increment();
+        Histogram histogram = latency.get(endpoint);
+        if (histogram == null) {
+            histogram = latency.computeIfAbsent(endpoint, k -> new Histogram());
+        }
+        histogram.observe(elapsed.toNanos() / 1e9);
     }
 
     /** A decision found (true) or had to build (false) the key index for its policy and list standings. */
@@ -79,10 +92,12 @@ public final class ServerMetrics {
         StringBuilder out = new StringBuilder(4096);
         out.append("# HELP qtrust_http_requests_total HTTP requests by endpoint and outcome.\n");
         out.append("# TYPE qtrust_http_requests_total counter\n");
-        new TreeMap<>(requests).forEach((key, count) -> {
+        Map<String, Long> counts = new TreeMap<>();
+        requests.forEach((key, count) -> counts.put(key.endpoint() + "\u0000" + key.outcome(), count.sum()));
+        counts.forEach((key, count) -> {
             String[] parts = key.split("\u0000", 2);
             out.append("qtrust_http_requests_total{endpoint=\"").append(parts[0]).append("\",outcome=\"").append(parts[1])
-                    .append("\"} ").append(count.sum()).append('\n');
+                    .append("\"} ").append(count).append('\n');
         });
         out.append("# HELP qtrust_http_request_duration_seconds Time to answer a request, by endpoint.\n");
         out.append("# TYPE qtrust_http_request_duration_seconds histogram\n");
