@@ -67,6 +67,11 @@ public final class SandboxServer {
         return server.port();
     }
 
+    /** The generated sandbox (lists, keystore, certificates), for tests that start a server of their own over it. */
+    public Path folder() {
+        return folder;
+    }
+
     /** A sandbox certificate file's text (the leaf, then the intermediates offered with it). */
     public String certificate(String fileName) {
         try {
