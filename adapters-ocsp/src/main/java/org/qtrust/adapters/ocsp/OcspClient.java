@@ -136,7 +136,7 @@ final class OcspClient {
             response = transport.send(request);
         } catch (TransportException e) {
             trace.add("no answer from " + url + ": " + e.reason() + " (could not fetch: " + e.reasonClass() + ")");
-            trace.fetchFailure = "no answer: " + e.reasonClass();
+            trace.fetchFailure = "could not fetch: " + e.reasonClass();
             return Evidence.failed(RevocationSource.OCSP, url, trace.lines);
         }
         Optional<String> failure = checkHttp(response, policy.ocspMaxBytes(), RESPONSE_TYPE, "an OCSP response");

@@ -454,7 +454,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
             response = transport.send(HttpExchange.Request.get(url, limit).forPurpose(HttpExchange.Purpose.CRL));
         } catch (TransportException e) {
             trace.add("CRL: no answer from " + url + ": " + e.reason() + " (could not fetch: " + e.reasonClass() + ")");
-            fetches.failed("CRL", url, "no answer: " + e.reasonClass());
+            fetches.failed("CRL", url, "could not fetch: " + e.reasonClass());
             return Optional.empty();
         }
         Optional<String> failure = OcspClient.checkHttp(response, limit, "application/pkix-crl", "a CRL");
