@@ -70,7 +70,8 @@ QTRUST_BODY="$work/question.json" wrk -t"$threads" -c"$connections" -d"$warmup" 
 echo "machine before the run: $(uptime)"
 vmstat 5 > "$work/vmstat.log" &
 vm=$!
-cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# utime, stime (clock ticks) and minor page faults of the server process
+cpu() { awk '{print $14, $15, $10}' "/proc/$server/stat"; }
 before="$(cpu)"
 QTRUST_BODY="$work/question.json" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
   -s "$root/app-server/src/test/load/post-certificate.lua" "$url" | tee "$work/wrk.txt"
@@ -79,8 +80,10 @@ kill "$vm" 2>/dev/null || true
 requests="$(awk '/requests in/ {print $1}' "$work/wrk.txt")"
 ticks="$(getconf CLK_TCK)"
 awk -v b="$before" -v a="$after" -v n="$requests" -v t="$ticks" -v cores="$(nproc)" 'BEGIN {
-  us = (a - b) / t / n * 1e6;
-  printf "server CPU: %.1f s for %d requests = %.0f us per request (at most %.0f req/s on %d idle cores for the server alone)\n", (a - b) / t, n, us, cores * 1e6 / us, cores }'
+  split(b, b0, " "); split(a, a0, " ");
+  user = a0[1] - b0[1]; sys = a0[2] - b0[2]; us = (user + sys) / t / n * 1e6;
+  printf "server CPU: %.1f s for %d requests = %.0f us per request (user %.0f, system %.0f; %.2f minor page faults per request) (at most %.0f req/s on %d idle cores for the server alone)\n",
+    (user + sys) / t, n, us, user / t / n * 1e6, sys / t / n * 1e6, (a0[3] - b0[3]) / n, cores * 1e6 / us, cores }'
 echo "machine after the run: $(uptime)"
 echo "CPU during the run (vmstat, 5 s samples: us sy id):"
 awk 'NR>2 {print "  " $13, $14, $15}' "$work/vmstat.log"
