@@ -37,6 +37,7 @@ public final class QtrustCli {
         boolean verbose = Logging.verbose(args);
         Logging.configure(verbose);
         CommandLine commandLine = new CommandLine(new QtrustCli());
+        DoctorCommand.withoutOptionsItDoesNotTake(commandLine.getSubcommands().get("doctor"));
         commandLine.setOut(out);
         commandLine.setErr(err);
         // Options that exclude each other are refused before anything runs, naming both.
@@ -67,6 +68,11 @@ public final class QtrustCli {
                     && unmatched.getUnmatched().contains("--offline")) {
                 cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + " fills or reads the cache: give --cache DIR "
                         + "(an offline folder is read by 'qtrust lists load --offline DIR')");
+            }
+            if (cmd.getCommandSpec().findOption("--store") == null && exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && unmatched.getUnmatched().stream().anyMatch(arg -> arg.equals("--store") || arg.startsWith("--store="))) {
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + " does not read a shared store: "
+                        + "'qtrust lists load --store URL' checks one");
             }
             if (exception instanceof OptionConflicts.ConflictException) {
                 return EXIT_UNUSABLE_INPUT;

@@ -32,9 +32,11 @@ import org.qtrust.core.trustedlist.loading.ListRejection;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import org.qtrust.core.trustedlist.refresh.port.CacheMetadata;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -65,6 +67,25 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * Options of the shared list group that doctor does not check: it looks at a cache or an
+     * --offline folder, and a shared store is checked by {@code lists load --store}. Removed from
+     * the command, so its help does not offer them and giving one is refused naming it (issue 16.3:
+     * help texts list only the options a command takes), never silently ignored.
+     */
+    static final List<String> NOT_TAKEN = List.of("--store", "--store-prefix");
+
+    /** Removes {@link #NOT_TAKEN} from the doctor command of a command line being built. */
+    public static void withoutOptionsItDoesNotTake(CommandLine doctor) {
+        CommandSpec command = doctor.getCommandSpec();
+        for (String name : NOT_TAKEN) {
+            OptionSpec option = command.findOption(name);
+            if (option != null) {
+                command.remove(option);
+            }
+        }
+    }
 
     enum Level { OK, WARN, FAIL, SKIP }
 

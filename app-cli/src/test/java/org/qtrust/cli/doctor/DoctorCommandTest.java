@@ -198,4 +198,18 @@ class DoctorCommandTest {
             }
         }
     }
+
+    @Test
+    void a_store_is_not_offered_and_refused_naming_it_rather_than_ignored() {
+        Run help = run("doctor", "--help");
+        Run store = run("doctor", "--oj-keystore", KEYSTORE, "--oj-password", "dss-password", "--store", "redis://127.0.0.1:1");
+        Run prefix = run("doctor", "--offline", SNAPSHOT, "--store-prefix", "x:");
+
+        assertThat(help.out()).contains("--offline=", "--cache=", "--online").doesNotContain("--store");
+        assertThat(store.exit()).isEqualTo(2);
+        assertThat(store.err()).contains("'--store'", "qtrust doctor does not read a shared store: 'qtrust lists load --store URL' checks one");
+        assertThat(store.out()).isEmpty();
+        assertThat(prefix.exit()).isEqualTo(2);
+        assertThat(prefix.err()).contains("'--store-prefix'");
+    }
 }
