@@ -32,6 +32,9 @@ import org.qtrust.core.credential.mdoc.port.CborCodec;
 import org.qtrust.core.credential.mdoc.port.CoseSignatures;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.policy.PlainTrustAnchor;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 
@@ -60,8 +63,11 @@ final class MdocBench {
                 .validity(time.minusSeconds(86_400 * 30), time.plusSeconds(86_400 * 365)).issue();
         KeyPair device = keys();
         CertificateInspector inspector = crypto.getInstance(CertificateInspector.class);
+        // The bench's IACA is a plain anchor: its policy names the anchor source for mDLs explicitly (issue 13.1 roles).
         VerificationPolicy policy = VerificationPolicy.euEidas().withAdditionalAnchors(
-                List.of(new PlainTrustAnchor("XX", "QTrust Bench IACA", ServiceCertificate.of(iaca.certificate()))));
+                List.of(new PlainTrustAnchor("XX", "QTrust Bench IACA", ServiceCertificate.of(iaca.certificate()))))
+                .withCredentialIssuers(CredentialIssuerPolicy.anchorsFor(CredentialKindRule.euDefault(), CredentialKind.MDL))
+                .forCredentialIssuers();
         CertificateDecisionService decisions = new CertificateDecisionService(
                 TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector), inspector, policy);
         MdocVerificationService verifier = MdocVerificationService.offline(new IssuerTrust.CertificateChain(decisions), cbor,

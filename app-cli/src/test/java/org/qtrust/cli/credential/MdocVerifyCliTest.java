@@ -40,8 +40,11 @@ class MdocVerifyCliTest {
     private List<String> verify(Path presentation, String... more) throws Exception {
         Path iaca = Files.writeString(folder.resolve("iaca.pem"), "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder().encodeToString(WORLD.iaca.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        // The test IACA is a plain anchor: it vouches for mDL issuers only because this policy says so (issue 13.1 roles).
+        Path policy = Files.writeString(folder.resolve("anchors-issue-mdls.json"), "{\"name\": \"mdl-anchors\", \"credentialIssuers\": "
+                + "{\"trustSources\": {\"mdl\": [{\"source\": \"anchor\"}]}}}");
         List<String> args = new ArrayList<>(List.of("credential", "verify", presentation.toString(), "--trust-anchor", iaca.toString(),
-                "--at", MdocWorld.NOW.toString(), "--no-fetch"));
+                "--policy", policy.toString(), "--at", MdocWorld.NOW.toString(), "--no-fetch"));
         args.addAll(List.of(more));
         return args;
     }

@@ -125,10 +125,13 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
             return Optional.empty();
         }
         TrustedListsSnapshot snapshot = question.snapshot();
-        CertificateDecisionService decisions = snapshot.decisions(question.policy(), question.validationTime()).service();
         CredentialIssuerPolicy rules = question.policy().credentialIssuers();
         Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
                 : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust()));
+        // As for SD-JWT VCs (issue 13.1): without lists of trusted entities the DS chain is decided under the policy's
+        // credential-issuer rules and must end at a service whose role fits the document's kind.
+        CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
+                : question.policy(), question.validationTime()).service();
         MdocVerifier current = lastMdoc.get();
         if (current == null || current.decisions() != decisions || current.issuers().orElse(null) != issuers.orElse(null)
                 || !current.kinds().equals(rules.kinds())) {

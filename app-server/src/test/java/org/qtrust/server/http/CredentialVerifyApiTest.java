@@ -58,7 +58,8 @@ class CredentialVerifyApiTest {
                 {"name": "mdoc-test", "jurisdiction": "UT", "description": "the mdoc test world's IACA as a plain anchor",
                  "useTrustedLists": false,
                  "plainAnchors": [{"jurisdiction": "UT", "name": "Utopia Test IACA", "certificate": "%s"}],
-                 "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312"}
+                 "statusTime": "validation-time", "revocation": "off", "crypto": "ts119312",
+                 "credentialIssuers": {"trustSources": {"mdl": [{"source": "anchor"}]}}}
                 """.formatted(iaca.getFileName()));
         // The same anchor without the explicit widening: a plain anchor vouches for no PID issuer (issue 13).
         Path roleless = Files.writeString(folder.resolve("wallet-roleless.json"), """

@@ -22,9 +22,10 @@ import org.qtrust.core.trustedlist.ServiceStatus;
  * @param holds whether a rule of the kind accepts the service
  * @param line  the trace line: the role needed and the service found
  */
-record IssuerRole(boolean holds, String line) {
+public record IssuerRole(boolean holds, String line) {
 
-    static IssuerRole judge(IssuerTrustPolicy policy, CredentialKind kind, CertificateVerdict verdict) {
+    /** Whether the service {@code verdict} ends at holds a role {@code policy} names for {@code kind}, with the trace line. */
+    public static IssuerRole judge(IssuerTrustPolicy policy, CredentialKind kind, CertificateVerdict verdict) {
         List<TrustSourceRule> rules = policy.rulesFor(kind);
         String needed = "issuer role: policy " + policy.name() + ": a credential of kind " + kind.code() + " is issued only through "
                 + (rules.isEmpty() ? "no service (the policy names none for this kind)"
@@ -44,8 +45,13 @@ record IssuerRole(boolean holds, String line) {
             String listed = "; the certificate is itself listed as " + listing.territory() + " / " + listing.service() + " ("
                     + ServiceTypes.shortName(listing.type()) + "), its chain ends at " + verdict.territory().orElse("?") + " / "
                     + service.name();
+            // A certificate that is itself a plain anchor (a DS or issuer certificate given as --trust-anchor) counts only
+            // through an anchor rule, as any chain ending at an anchor.
+            boolean listedAnchor = ServiceTypes.PLAIN_TRUST_ANCHOR.equals(ServiceTypes.expand(listing.type()));
             for (TrustSourceRule rule : rules) {
-                if (rule.source() == TrustSourceRule.Source.TRUSTED_LIST && rule.acceptsServiceType(ServiceTypes.expand(listing.type()))) {
+                boolean fits = listedAnchor ? rule.source() == TrustSourceRule.Source.ANCHOR
+                        : rule.source() == TrustSourceRule.Source.TRUSTED_LIST && rule.acceptsServiceType(ServiceTypes.expand(listing.type()));
+                if (fits) {
                     return new IssuerRole(true, needed + listed + ": holds that role (" + rule.describe() + ")");
                 }
             }

@@ -30,6 +30,14 @@ public final class LoteIdentifiers {
     public static final String PUB_EAA_ISSUANCE = SERVICE_TYPE_PREFIX + "PubEAA/Issuance";
     public static final String PUB_EAA_REVOCATION = SERVICE_TYPE_PREFIX + "PubEAA/Revocation";
 
+    /**
+     * QTrust's own identifiers for a list of mDL providers (driving licence issuing authorities and
+     * their IACAs) in the TS 119 602 shape: neither TS 119 602 V1.1.1 nor the ARF defines an EU
+     * profile for them yet, so no ETSI URI is invented (docs/lote.md). A policy file names them in full.
+     */
+    public static final String MDL_PROVIDERS_LIST = "urn:qtrust:lote:type:mDLProvidersList";
+    public static final String MDL_ISSUANCE = "urn:qtrust:lote:svctype:mDL/Issuance";
+
     /** The only service statuses TS 119 602 defines (Annex H, Pub-EAA providers). */
     public static final String PUB_EAA_NOTIFIED = "http://uri.etsi.org/19602/PubEAAProvidersList/SvcStatus/notified";
     public static final String PUB_EAA_WITHDRAWN = "http://uri.etsi.org/19602/PubEAAProvidersList/SvcStatus/withdrawn";

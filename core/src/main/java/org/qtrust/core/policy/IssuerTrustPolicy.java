@@ -39,7 +39,8 @@ public record IssuerTrustPolicy(String name, Map<CredentialKind, List<TrustSourc
     /**
      * The EU defaults (ARF, TS 119 602 Annexes D to H): a PID through the EU PID providers list
      * (PID/Issuance); an attestation through a qualified or public-sector EAA service (EAA/Q,
-     * EAA/Pub-EAA: TS 119 612 v2.3.1 service types) granted on an EU trusted list, or a public-sector EAA provider (PubEAA/Issuance) on its list; a wallet unit
+     * EAA/Pub-EAA: TS 119 612 v2.3.1 service types) granted on an EU trusted list, or a public-sector EAA provider (PubEAA/Issuance) on its list; an
+     * mDL through a list of mDL providers (mDL/Issuance, QTrust's identifiers until an EU profile exists); a wallet unit
      * attestation through the wallet providers list; an access certificate through the WRPAC
      * providers list. Status at the credential's issuance: a later withdrawal does not undo it.
      * No CA/QC, CA/PKC, QWAC or plain anchor vouches for any kind (issue 13): holding a qualified
@@ -52,6 +53,9 @@ public record IssuerTrustPolicy(String name, Map<CredentialKind, List<TrustSourc
         rules.put(CredentialKind.ATTESTATION, List.of(
                 TrustSourceRule.trustedList(Set.of(ServiceTypes.EAA_Q, ServiceTypes.EAA_PUB), Set.of("granted")),
                 TrustSourceRule.lote(LoteIdentifiers.EU_PUB_EAA_PROVIDERS_LIST, LoteIdentifiers.PUB_EAA_ISSUANCE)));
+        // No EU profile names mDL providers yet: QTrust's own list type in the TS 119 602 shape (LoteIdentifiers).
+        rules.put(CredentialKind.MDL, List.of(
+                TrustSourceRule.lote(LoteIdentifiers.MDL_PROVIDERS_LIST, LoteIdentifiers.MDL_ISSUANCE)));
         rules.put(CredentialKind.WALLET_UNIT_ATTESTATION, List.of(
                 TrustSourceRule.lote(LoteIdentifiers.EU_WALLET_PROVIDERS_LIST, LoteIdentifiers.WALLET_SOLUTION_ISSUANCE)));
         rules.put(CredentialKind.RELYING_PARTY_ACCESS_CERTIFICATE, List.of(

@@ -92,6 +92,11 @@ public final class MdocIssuer {
             return new Request(docType, docType, elements, signed, validUntil, deviceKey, List.of(), Optional.empty());
         }
 
+        /** The same elements for another docType (document and MSO). */
+        public Request withDocType(String type) {
+            return new Request(type, type, elements, signed, validUntil, deviceKey, authorizedNamespaces, status);
+        }
+
         public Request withMsoDocType(String type) {
             return new Request(docType, type, elements, signed, validUntil, deviceKey, authorizedNamespaces, status);
         }

@@ -25,6 +25,9 @@ import org.qtrust.core.credential.mdoc.MdocCheck;
 import org.qtrust.core.credential.mdoc.MdocVerificationService;
 import org.qtrust.core.credential.mdoc.SessionTranscript;
 import org.qtrust.core.credential.mdoc.cbor.Cbor;
+import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.policy.PlainTrustAnchor;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.revocation.RevocationMode;
@@ -125,7 +128,10 @@ public final class MdocWorld {
         BouncyCastleCertificateInspector inspector = new BouncyCastleCertificateInspector();
         List<PlainTrustAnchor> plain = java.util.Arrays.stream(anchors)
                 .map(a -> new PlainTrustAnchor("UT", "Utopia IACA", ServiceCertificate.of(a))).toList();
-        VerificationPolicy policy = VerificationPolicy.euEidas().withAdditionalAnchors(plain).withRevocation(RevocationMode.OFF);
+        // The test IACA is a plain anchor: the policy names the anchor source for mDLs explicitly (issue 13.1 roles).
+        VerificationPolicy policy = VerificationPolicy.euEidas().withAdditionalAnchors(plain).withRevocation(RevocationMode.OFF)
+                .withCredentialIssuers(CredentialIssuerPolicy.anchorsFor(CredentialKindRule.euDefault(), CredentialKind.MDL))
+                .forCredentialIssuers();
         CertificateDecisionService decisions = new CertificateDecisionService(TrustedServiceIndex.build(List.of(), plain, inspector),
                 inspector, policy);
         return MdocVerificationService.offline(new IssuerTrust.CertificateChain(decisions), cbor, cose, jose);

@@ -24,6 +24,7 @@ import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.credential.ChainDecisions;
 import org.qtrust.core.credential.CredentialCode;
 import org.qtrust.core.credential.CredentialVerdict;
+import org.qtrust.core.credential.IssuerRole;
 import org.qtrust.core.credential.IssuerTrust;
 import org.qtrust.core.credential.mdoc.cbor.Cbor;
 import org.qtrust.core.credential.mdoc.cbor.CborLimits;
@@ -38,6 +39,7 @@ import org.qtrust.core.credential.status.StatusList;
 import org.qtrust.core.credential.status.StatusListFetch;
 import org.qtrust.core.credential.status.StatusReference;
 import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.trustsource.IssuerKey;
 import org.qtrust.core.trustsource.IssuerTrustQuery;
 import org.qtrust.core.trustsource.IssuerTrustVerdict;
@@ -58,6 +60,8 @@ public final class MdocVerificationService implements VerifyMdoc {
     public static final int MIN_RANDOM = 16;
     /** The EUDI PID docType namespace (ARF Annex 3.1 PID rulebook): a PID whatever the kind rule says of other types. */
     public static final String PID_DOC_TYPE_PREFIX = "eu.europa.ec.eudi.pid.";
+    /** The mDL docType (ISO/IEC 18013-5 §7.1; ARF Annex 3.02 mDL rulebook): an mDL whatever the kind rule says. */
+    public static final String MDL_DOC_TYPE = "org.iso.18013.5.1.mDL";
     public static final String STATUS_LIST_TYPE = "statuslist+jwt";
 
     private final IssuerTrust trust;
@@ -183,7 +187,7 @@ public final class MdocVerificationService implements VerifyMdoc {
             documentSigner = Optional.of(certificates.get(0));
             p.issuer = Optional.of(subject(certificates.get(0)));
             Optional<MdocVerdict> rejected = trust instanceof IssuerTrust.TrustSourceLists lists
-                    ? issuerOnLists(lists, chain, mso, check, p) : chainDecision(chain, time, p);
+                    ? issuerOnLists(lists, chain, mso, check, p) : chainDecision((IssuerTrust.CertificateChain) trust, chain, time, p);
             if (rejected.isPresent()) {
                 return rejected.get();
             }
@@ -289,7 +293,34 @@ public final class MdocVerificationService implements VerifyMdoc {
         throw new MalformedCborException("neither a DeviceResponse (version, documents, status) nor an IssuerSigned (nameSpaces, issuerAuth)");
     }
 
-    private Optional<MdocVerdict> chainDecision(List<byte[]> chain, Instant time, Progress p) {
+    /**
+     * The kind of an mdoc by its docType: the PID and mDL docTypes are fixed by their rulebooks
+     * (a policy's kind rule cannot make a PID or an mDL anything else); any other docType is what
+     * the kind rule says.
+     */
+    public static CredentialKind kindOf(String docType, CredentialKindRule rule) {
+        if (docType.startsWith(PID_DOC_TYPE_PREFIX)) {
+            return CredentialKind.PID;
+        }
+        if (MDL_DOC_TYPE.equals(docType)) {
+            return CredentialKind.MDL;
+        }
+        return rule.kindOf(docType);
+    }
+
+    private static String describeKinds(CredentialKindRule rule) {
+        return "docType " + PID_DOC_TYPE_PREFIX + "* → pid, " + MDL_DOC_TYPE + " → mdl; otherwise " + rule.describe();
+    }
+
+    /**
+     * The DS chain decided like any certificate, then the issuer role (issue 13.1, as for SD-JWT
+     * VCs): the service the chain ends at must hold the role the document's kind needs — a PID
+     * only through a PID provider, an mDL through an mDL provider; a DS under a CA/QC service or a
+     * plain anchor is refused unless a policy rule names that service type or the anchor source.
+     */
+    private Optional<MdocVerdict> chainDecision(IssuerTrust.CertificateChain roles, List<byte[]> chain, Instant time, Progress p) {
+        CredentialKind kind = kindOf(p.docType.orElseThrow(), roles.issuers().kinds());
+        p.trace.add("kind: " + kind.code() + " (" + describeKinds(roles.issuers().kinds()) + ")");
         Base64.Encoder base64 = Base64.getEncoder();
         ChainDecisions.Decided decided = chains.orElseThrow().decide(chain.stream().map(base64::encodeToString).toList(), time);
         CertificateVerdict verdict = decided.verdict();
@@ -298,8 +329,14 @@ public final class MdocVerificationService implements VerifyMdoc {
         p.trace.add("x5chain: " + chain.size() + " certificate(s); certificate decision: "
                 + (verdict.trusted() ? "trusted" : "not trusted (" + verdict.code().code() + ")")
                 + verdict.territory().map(t -> " via " + t + " / " + verdict.provider().orElse("?")).orElse(""));
+        IssuerRole role = IssuerRole.judge(roles.issuers().trust(), kind, verdict);
+        p.trace.add(role.line());
         if (!verdict.trusted()) {
             return Optional.of(p.reject(certificateCode(verdict.code()), "x5chain: the Document Signer certificate is not trusted: see certificate.trace"));
+        }
+        if (!role.holds()) {
+            return Optional.of(p.reject(CredentialCode.ISSUER_NOT_TRUSTED, "issuer role: the " + kind.code()
+                    + " issuer is not trusted: its Document Signer chain ends at a service without the role the policy needs"));
         }
         return Optional.empty();
     }
@@ -308,8 +345,8 @@ public final class MdocVerificationService implements VerifyMdoc {
     private Optional<MdocVerdict> issuerOnLists(IssuerTrust.TrustSourceLists lists, List<byte[]> chain, MobileSecurityObject mso,
                                                 MdocCheck check, Progress p) {
         String docType = p.docType.orElseThrow();
-        CredentialKind kind = docType.startsWith(PID_DOC_TYPE_PREFIX) ? CredentialKind.PID : lists.kinds().kindOf(docType);
-        p.trace.add("kind: " + kind.code() + " (docType " + PID_DOC_TYPE_PREFIX + "* → pid; otherwise " + lists.kinds().describe() + ")");
+        CredentialKind kind = kindOf(docType, lists.kinds());
+        p.trace.add("kind: " + kind.code() + " (" + describeKinds(lists.kinds()) + ")");
         // validityInfo.signed is not verified yet: a forged one fails the signature step that follows.
         IssuerTrustVerdict verdict = lists.issuers().check(new IssuerTrustQuery(kind, IssuerKey.chain(chain), mso.signed(),
                 check.validationTime()));
