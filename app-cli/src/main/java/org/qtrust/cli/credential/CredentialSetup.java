@@ -119,10 +119,12 @@ public final class CredentialSetup implements AutoCloseable {
         HttpTransport transport = http.getInstance(HttpTransport.class);
         IssuerMetadataSource metadata = new HttpIssuerMetadataSource(transport, jose, clock, HttpIssuerMetadataSource.DEFAULT_TTL,
                 issuerUrls);
-        StatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL, issuerUrls,
+        HttpStatusListSource statusLists = new HttpStatusListSource(transport, clock, HttpStatusListSource.DEFAULT_TTL, issuerUrls,
                 Optional.of(jose), Runnable::run);
+        // Issue 18: an mdoc's status list may be a CWT; the same source reads its ttl/exp to bound its caching.
         return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists),
-                new MdocVerificationService(trust, cbor, cose, jose, statusLists), decisions, Optional.of(client));
+                new MdocVerificationService(trust, cbor, cose, jose, statusLists.readingCwtWith(cbor)),
+                decisions, Optional.of(client));
     }
 
     /**

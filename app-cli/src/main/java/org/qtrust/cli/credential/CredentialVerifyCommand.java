@@ -186,7 +186,7 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
                 : Optional.ofNullable(sessionTranscript).map(path -> MdocInput.transcript(path, cbor));
         Clock clock = Clock.systemUTC();
         MdocCheck check = new MdocCheck(presentation, transcript, lists.validationTime(clock), requireKeyBinding,
-                Duration.ofSeconds(clockSkewSeconds));
+                Duration.ofSeconds(clockSkewSeconds)).withStatusMode(statusMode());
         MdocVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
                 lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {

@@ -61,12 +61,7 @@ public final class CredentialEndpoint {
         Instant now = clock.instant();
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElse(now);
         VerificationPolicy policy = CertificateEndpoint.policy(policies, JsonRequests.optionalText(body, "policy"));
-        Optional<CredentialStatusMode> statusMode;
-        try {
-            statusMode = JsonRequests.optionalText(body, "credentialStatus").map(CredentialStatusMode::parse);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("invalid_field", "'credentialStatus' must be require, prefer or off");
-        }
+        Optional<CredentialStatusMode> statusMode = statusMode(body);
         CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at),
                 now, statusMode);
         Optional<ObjectNode> document = verification.verify(question);
@@ -103,10 +98,20 @@ public final class CredentialEndpoint {
                 JsonRequests.optionalText(fields, "mdoc_generated_nonce"));
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
         VerificationPolicy policy = CertificateEndpoint.policy(policies, JsonRequests.optionalText(body, "policy"));
-        Optional<ObjectNode> document = verification.verifyMdoc(new MdocQuestion(presentation, request, at, policy, snapshot, snapshot.at(at)));
+        Optional<ObjectNode> document = verification.verifyMdoc(new MdocQuestion(presentation, request, at, policy, snapshot, snapshot.at(at),
+                statusMode(body)));
         if (document.isEmpty()) {
             return Answer.problem(501, "not_available", "mdoc verification is not available in this build of the server");
         }
         return Answer.json(200, document.get(), document.get().path("valid").asBoolean(false) ? "trusted" : "not_trusted");
+    }
+
+    /** The request's {@code credentialStatus} (require, prefer, off), for SD-JWT VCs and mdocs alike. */
+    private static Optional<CredentialStatusMode> statusMode(ObjectNode body) {
+        try {
+            return JsonRequests.optionalText(body, "credentialStatus").map(CredentialStatusMode::parse);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid_field", "'credentialStatus' must be require, prefer or off");
+        }
     }
 }

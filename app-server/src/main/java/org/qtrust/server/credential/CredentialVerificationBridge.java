@@ -67,6 +67,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     private final Optional<CborCodec> cbor;
     private final Optional<CoseSignatures> cose;
     private final AtomicReference<MdocVerifier> lastMdoc = new AtomicReference<>();
+    private final Optional<StatusListSource> mdocStatusLists;
 
     private record MdocVerifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers, CredentialKindRule kinds,
                                 MdocVerificationService service) {
@@ -107,6 +108,9 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         this.cbor = Objects.requireNonNull(cbor);
         this.cose = Objects.requireNonNull(cose);
         this.replays = Objects.requireNonNull(replays);
+        // Issue 18: an mdoc's status list may be a CWT; an HTTP source reads its ttl/exp to bound its caching.
+        this.mdocStatusLists = cbor.map(codec -> statusLists instanceof org.qtrust.core.credential.status.HttpStatusListSource http
+                ? http.readingCwtWith(codec) : statusLists);
     }
 
     private static ServerSettings.Fetching offlineFetching() {
@@ -116,8 +120,8 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
     /**
      * An mdoc, its issuer trusted exactly as an SD-JWT VC's would be for the same policy and time;
      * device authentication is required over the handover the request names (the OpenID4VP 1.0
-     * session transcript, or ISO/IEC 18013-7's with an mdoc generated nonce). The status list is not
-     * fetched for mdocs yet (the trace says so).
+     * session transcript, or ISO/IEC 18013-7's with an mdoc generated nonce). The MSO's status list (JWT or
+     * CWT) is fetched and judged as an SD-JWT VC's, under the same --credential-status ceiling and budget.
      */
     @Override
     public Optional<ObjectNode> verifyMdoc(MdocQuestion question) {
@@ -135,8 +139,8 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         MdocVerifier current = lastMdoc.get();
         if (current == null || current.decisions() != decisions || current.issuers().orElse(null) != issuers.orElse(null)
                 || !current.kinds().equals(rules.kinds())) {
-            current = new MdocVerifier(decisions, issuers, rules.kinds(),
-                    MdocVerificationService.offline(trustOf(decisions, issuers, rules.kinds()), cbor.get(), cose.get(), jose));
+            current = new MdocVerifier(decisions, issuers, rules.kinds(), new MdocVerificationService(trustOf(decisions, issuers,
+                    rules.kinds()), cbor.get(), cose.get(), jose, mdocStatusLists.orElseThrow()));
             lastMdoc.set(current);
         }
         MdocQuestion.Handover handover = question.handover();
@@ -144,8 +148,15 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
                 ? SessionTranscript.iso18013Part7(cbor.get(), handover.clientId(), handover.responseUri(), handover.nonce(), handover.mdocGeneratedNonce().get())
                 : SessionTranscript.openId4Vp(cbor.get(), handover.clientId(), handover.responseUri(), handover.nonce(), Optional.empty());
         MdocCheck check = MdocCheck.of(question.presentation(), question.validationTime()).withTranscript(transcript)
-                .requiringDeviceAuthentication(true);
+                .requiringDeviceAuthentication(true).withStatusMode(statusMode(question.statusMode())).withFetchBudget(fetching.budget());
         return Optional.of(MdocVerdictDocument.of(current.service().verify(check)));
+    }
+
+    /** The server's --credential-status is a ceiling: a request may ask for less (403 override_not_allowed for more). */
+    private CredentialStatusMode statusMode(Optional<CredentialStatusMode> requested) {
+        return org.qtrust.server.policy.RequestCeiling.ordered("credentialStatus",
+                java.util.List.of(CredentialStatusMode.OFF, CredentialStatusMode.PREFER, CredentialStatusMode.REQUIRE),
+                CredentialStatusMode::label, overrides).apply(fetching.credentialStatus(), requested);
     }
 
     private static IssuerTrust trustOf(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers, CredentialKindRule kinds) {
@@ -165,9 +176,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
                 : question.policy(), question.validationTime()).service();
         // The server's --credential-status is a ceiling: a request may ask for less (403 override_not_allowed for more).
-        CredentialStatusMode mode = org.qtrust.server.policy.RequestCeiling.ordered("credentialStatus",
-                java.util.List.of(CredentialStatusMode.OFF, CredentialStatusMode.PREFER, CredentialStatusMode.REQUIRE),
-                CredentialStatusMode::label, overrides).apply(fetching.credentialStatus(), question.statusMode());
+        CredentialStatusMode mode = statusMode(question.statusMode());
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
                 .forVerifier(question.audience(), question.nonce()).presentedAt(question.receivedAt())
                 .withStatusMode(mode).withFetchBudget(fetching.budget());

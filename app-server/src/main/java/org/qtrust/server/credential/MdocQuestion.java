@@ -3,6 +3,7 @@ package org.qtrust.server.credential;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.qtrust.core.credential.CredentialStatusMode;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.server.snapshot.ListsAtTime;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
@@ -16,9 +17,16 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * @param policy         the policy named by the request, else the server's default
  * @param snapshot       the snapshot in force when the request arrived
  * @param lists          that snapshot's lists judged at the validation time
+ * @param statusMode     the request's {@code credentialStatus}, if any (the server's is a ceiling)
  */
 public record MdocQuestion(byte[] presentation, Handover handover, Instant validationTime, VerificationPolicy policy,
-                           TrustedListsSnapshot snapshot, ListsAtTime lists) {
+                           TrustedListsSnapshot snapshot, ListsAtTime lists, Optional<CredentialStatusMode> statusMode) {
+
+    /** Without a request status mode: the server's applies. */
+    public MdocQuestion(byte[] presentation, Handover handover, Instant validationTime, VerificationPolicy policy,
+                        TrustedListsSnapshot snapshot, ListsAtTime lists) {
+        this(presentation, handover, validationTime, policy, snapshot, lists, Optional.empty());
+    }
 
     /**
      * {@code "handover": {"client_id", "response_uri", "nonce"[, "mdoc_generated_nonce"]}}: the OpenID4VP 1.0
@@ -40,6 +48,7 @@ public record MdocQuestion(byte[] presentation, Handover handover, Instant valid
         Objects.requireNonNull(policy);
         Objects.requireNonNull(snapshot);
         Objects.requireNonNull(lists);
+        Objects.requireNonNull(statusMode);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.qtrust.core.credential.port.MalformedTokenException;
  * RFC 7519 §2 defines them (and nothing a clock cannot hold), and the claims an SD-JWT VC must
  * not disclose selectively (draft-ietf-oauth-sd-jwt-vc §3.2.2.2).
  */
-final class JoseRules {
+public final class JoseRules {
 
     /** draft-ietf-oauth-sd-jwt-vc §3.2.2.2: these claims must not be selectively disclosed. */
     static final Set<String> NOT_DISCLOSABLE = Set.of("iss", "nbf", "exp", "cnf", "vct", "vct#integrity", "status");
@@ -33,7 +33,7 @@ final class JoseRules {
      *
      * @return the type without the {@code application/} prefix, lower case
      */
-    static Optional<String> mediaType(Optional<String> typ) {
+    public static Optional<String> mediaType(Optional<String> typ) {
         return typ.map(t -> {
             String lower = t.trim().toLowerCase(Locale.ROOT);
             return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
@@ -44,7 +44,7 @@ final class JoseRules {
      * RFC 7515 §4.1.11: a {@code crit} header is a non-empty array of names of extension header
      * parameters present in the header; a recipient that does not understand one must reject the JWS.
      */
-    static void critical(Map<String, Object> header, String what) throws MalformedTokenException {
+    public static void critical(Map<String, Object> header, String what) throws MalformedTokenException {
         if (!header.containsKey("crit")) {
             return;
         }
@@ -66,7 +66,7 @@ final class JoseRules {
      * RFC 7519 §2: a NumericDate is a JSON number of seconds since the epoch (fractions allowed).
      * Not a number, negative, or beyond year 9999 → malformed (never an arithmetic exception).
      */
-    static Optional<Instant> numericDate(Map<String, Object> claims, String name) throws MalformedTokenException {
+    public static Optional<Instant> numericDate(Map<String, Object> claims, String name) throws MalformedTokenException {
         Object value = claims.get(name);
         if (value == null) {
             return Optional.empty();

@@ -158,15 +158,7 @@ public final class MdocIssuer {
         mso.put(Cbor.text("validityInfo"), new Cbor.Map(validity));
         request.status().ifPresent(status -> mso.put(Cbor.text("status"), status));
         byte[] payload = cbor.encode(Cbor.embedded(cbor.encode(new Cbor.Map(mso))));
-        List<Cbor> certificates = new ArrayList<>();
-        for (X509Certificate certificate : chain) {
-            try {
-                certificates.add(Cbor.bytes(certificate.getEncoded()));
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        Cbor x5chain = certificates.size() == 1 ? certificates.get(0) : new Cbor.Array(certificates);
+        Cbor x5chain = x5chain();
         Map<Cbor, Cbor> issuerSigned = new LinkedHashMap<>();
         issuerSigned.put(Cbor.text("nameSpaces"), new Cbor.Map(nameSpaces));
         issuerSigned.put(Cbor.text("issuerAuth"), sign1(signerKey, algorithm, Map.of(Cbor.integer(33), x5chain), Optional.of(payload), payload));
@@ -195,6 +187,54 @@ public final class MdocIssuer {
         response.put(Cbor.text("documents"), Cbor.array(new Cbor.Map(document)));
         response.put(Cbor.text("status"), Cbor.integer(0));
         return cbor.encode(new Cbor.Map(response));
+    }
+
+    /**
+     * A Status List Token in its CWT form (draft-ietf-oauth-status-list §5.2), signed with this
+     * issuer's key: protected header {alg, typ (16) application/statuslist+cwt[, x5chain (33)]},
+     * claims {2: uri, 6: iat[, 4: exp][, 65534: ttl], 65533: {bits, lst (bstr)}}, tagged COSE_Sign1.
+     *
+     * @param withChain whether the issuer's certificate chain goes in the protected header
+     */
+    public byte[] statusListCwt(String uri, Instant issuedAt, Optional<Instant> expires, Optional<Long> ttl, boolean withChain,
+                                int bits, int... statuses) {
+        Map<Cbor, Cbor> claims = new LinkedHashMap<>();
+        claims.put(Cbor.integer(2), Cbor.text(uri));
+        claims.put(Cbor.integer(6), Cbor.integer(issuedAt.getEpochSecond()));
+        expires.ifPresent(time -> claims.put(Cbor.integer(4), Cbor.integer(time.getEpochSecond())));
+        ttl.ifPresent(seconds -> claims.put(Cbor.integer(65534), Cbor.integer(seconds)));
+        Map<Cbor, Cbor> list = new LinkedHashMap<>();
+        list.put(Cbor.text("bits"), Cbor.integer(bits));
+        list.put(Cbor.text("lst"), Cbor.bytes(Base64.getUrlDecoder().decode(
+                org.qtrust.adapters.crypto.issuance.StatusListTokens.lst(bits, statuses))));
+        claims.put(Cbor.integer(65533), new Cbor.Map(list));
+        byte[] payload = cbor.encode(new Cbor.Map(claims));
+        Map<Cbor, Cbor> header = new LinkedHashMap<>();
+        header.put(Cbor.integer(1), Cbor.integer(algorithm.id()));
+        header.put(Cbor.integer(16), Cbor.text("application/statuslist+cwt"));
+        if (withChain) {
+            header.put(Cbor.integer(33), x5chain());
+        }
+        byte[] protectedBytes = cbor.encode(new Cbor.Map(header));
+        byte[] toBeSigned = cbor.encode(Cbor.array(Cbor.text("Signature1"), Cbor.bytes(protectedBytes), Cbor.bytes(new byte[0]),
+                Cbor.bytes(payload)));
+        byte[] signature = deterministic ? DeterministicSignatures.jwsSignature(signerKey, algorithm.joseName(), toBeSigned)
+                : sign(signerKey, algorithm, toBeSigned);
+        return cbor.encode(new Cbor.Tagged(Cbor.COSE_SIGN1, Cbor.array(Cbor.bytes(protectedBytes), new Cbor.Map(Map.of()),
+                Cbor.bytes(payload), Cbor.bytes(signature))));
+    }
+
+    /** RFC 9360 x5chain: one certificate as a byte string, several as an array. */
+    private Cbor x5chain() {
+        List<Cbor> certificates = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            try {
+                certificates.add(Cbor.bytes(certificate.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return certificates.size() == 1 ? certificates.get(0) : new Cbor.Array(certificates);
     }
 
     private Cbor sign1(PrivateKey key, CoseAlgorithm alg, Map<Cbor, Cbor> unprotected, Optional<byte[]> payload, byte[] signedPayload) {

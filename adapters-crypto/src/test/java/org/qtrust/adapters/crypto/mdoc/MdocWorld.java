@@ -124,7 +124,8 @@ public final class MdocWorld {
         return MdocCheck.of(presentation, NOW).withTranscript(transcript()).requiringDeviceAuthentication(true);
     }
 
-    public MdocVerificationService verifier(X509Certificate... anchors) {
+    /** The issuer trust of {@link #verifier(X509Certificate...)}: the anchors widened for mDL issuers. */
+    public IssuerTrust trust(X509Certificate... anchors) {
         BouncyCastleCertificateInspector inspector = new BouncyCastleCertificateInspector();
         List<PlainTrustAnchor> plain = java.util.Arrays.stream(anchors)
                 .map(a -> new PlainTrustAnchor("UT", "Utopia IACA", ServiceCertificate.of(a))).toList();
@@ -134,7 +135,18 @@ public final class MdocWorld {
                 .forCredentialIssuers();
         CertificateDecisionService decisions = new CertificateDecisionService(TrustedServiceIndex.build(List.of(), plain, inspector),
                 inspector, policy);
-        return MdocVerificationService.offline(new IssuerTrust.CertificateChain(decisions), cbor, cose, jose);
+        return new IssuerTrust.CertificateChain(decisions);
+    }
+
+    public MdocVerificationService verifier(X509Certificate... anchors) {
+        return MdocVerificationService.offline(trust(anchors), cbor, cose, jose);
+    }
+
+    /** A self-signed IACA of Utopia (UT). */
+    public static KeyAndCertificate iaca(String subject) {
+        return CertificateBuilder.subject(subject, keys("secp256r1"), BigInteger.valueOf(new java.security.SecureRandom().nextInt(1 << 30))).selfSigned()
+                .validity(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2035-01-01T00:00:00Z")).ca(0)
+                .keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).issue();
     }
 
     public MdocVerificationService verifier() {

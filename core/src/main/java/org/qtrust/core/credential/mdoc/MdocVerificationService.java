@@ -23,6 +23,9 @@ import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.credential.ChainDecisions;
 import org.qtrust.core.credential.CredentialCode;
+import org.qtrust.core.credential.CredentialStatusMode;
+import org.qtrust.core.credential.CredentialVerificationService;
+import org.qtrust.core.credential.JoseRules;
 import org.qtrust.core.credential.CredentialVerdict;
 import org.qtrust.core.credential.IssuerRole;
 import org.qtrust.core.credential.IssuerTrust;
@@ -164,6 +167,7 @@ public final class MdocVerificationService implements VerifyMdoc {
         // 2. The issuer key: the Document Signer certificate (x5chain, RFC 9360) trusted like any issuer, or the key given.
         byte[] issuerKey;
         Optional<X509Certificate> documentSigner = Optional.empty();
+        Optional<List<byte[]>> issuerChain = Optional.empty();
         if (trust instanceof IssuerTrust.FixedKey fixed) {
             issuerKey = fixed.subjectPublicKeyInfo();
             p.trustSource = Optional.of(CredentialVerdict.SOURCE_KEY);
@@ -185,6 +189,7 @@ public final class MdocVerificationService implements VerifyMdoc {
             }
             List<X509Certificate> certificates = parsed.get();
             documentSigner = Optional.of(certificates.get(0));
+            issuerChain = Optional.of(chain);
             p.issuer = Optional.of(subject(certificates.get(0)));
             Optional<MdocVerdict> rejected = trust instanceof IssuerTrust.TrustSourceLists lists
                     ? issuerOnLists(lists, chain, mso, check, p) : chainDecision((IssuerTrust.CertificateChain) trust, chain, time, p);
@@ -261,7 +266,7 @@ public final class MdocVerificationService implements VerifyMdoc {
 
         // 7. Status (draft-ietf-oauth-status-list §6.3: the MSO's status member).
         p.elements = elements;
-        return status(p, mso, issuerKey, check);
+        return status(p, mso, issuerKey, issuerChain, check);
     }
 
     private Document document(Cbor top, Progress p) throws MalformedCborException {
@@ -615,11 +620,21 @@ public final class MdocVerificationService implements VerifyMdoc {
         }
     }
 
-    private MdocVerdict status(Progress p, MobileSecurityObject mso, byte[] issuerKey, MdocCheck check) {
+    /**
+     * draft-ietf-oauth-status-list §6.3 (the MSO's {@code status}) under the same fail-closed
+     * {@code credentialStatus} policy as SD-JWT VCs (issue 13.3): under {@code require} an mdoc whose
+     * MSO names a status list is valid only when its status was read — offline, refused, out of
+     * budget, an unusable token or another status mechanism are {@code credential_status_unavailable};
+     * under {@code prefer} a warning; {@code off} fetches nothing. The Status List Token is taken in
+     * its JWT form (§5.1) or its CWT form (§5.2).
+     */
+    private MdocVerdict status(Progress p, MobileSecurityObject mso, byte[] issuerKey, Optional<List<byte[]>> issuerChain,
+                               MdocCheck check) {
         if (mso.status().isEmpty()) {
             p.trace.add("status: the MSO names no status list");
             return p.accept();
         }
+        CredentialStatusMode mode = check.statusMode();
         Optional<StatusReference> reference;
         try {
             Map<String, Object> claims = new LinkedHashMap<>();
@@ -628,34 +643,39 @@ public final class MdocVerificationService implements VerifyMdoc {
         } catch (IllegalArgumentException e) {
             return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "status: " + e.getMessage());
         }
-        if (reference.isEmpty()) {
-            // Another status mechanism (e.g. an identifier list) this verifier does not know: fail closed.
-            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: the MSO's status names no status_list this verifier can check");
-        }
-        StatusReference ref = reference.get();
-        StatusListFetch fetch = statusLists.fetch(ref.uri());
-        if (fetch instanceof StatusListFetch.Skipped skipped) {
+        if (mode == CredentialStatusMode.OFF) {
             p.status = Optional.of("not checked");
-            p.trace.add("status: index " + ref.index() + " of " + ref.uri() + " not checked (" + skipped.reason() + ")");
+            p.trace.add("status: " + reference.map(r -> "index " + r.index() + " of " + r.uri()).orElse("the MSO's status")
+                    + " not checked (credentialStatus off)");
             return p.accept();
         }
-        if (fetch instanceof StatusListFetch.Failed failed) {
-            p.status = Optional.of("unavailable");
-            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: " + failed.reason());
+        if (reference.isEmpty()) {
+            // Another status mechanism (e.g. an identifier list) this verifier does not know.
+            return unavailable(p, mode, "the MSO's status names no status_list this verifier can check");
         }
+        StatusReference ref = reference.get();
+        String entry = "index " + ref.index() + " of " + ref.uri();
+        StatusListFetch fetch = statusLists.fetch(ref.uri(), check.fetchBudget());
+        if (fetch instanceof StatusListFetch.Skipped skipped) {
+            return unavailable(p, mode, entry + " not checked (" + skipped.reason() + ")");
+        }
+        if (fetch instanceof StatusListFetch.Failed failed) {
+            return unavailable(p, mode, failed.reason());
+        }
+        StatusListFetch.Fetched fetched = (StatusListFetch.Fetched) fetch;
         StatusList list;
         try {
-            list = statusList(((StatusListFetch.Fetched) fetch).token(), ref, issuerKey, check);
+            list = StatusListCwt.isCwtToken(fetched.token()) ? cwtStatusList(fetched, ref, issuerKey, issuerChain, check, p)
+                    : jwtStatusList(fetched, ref, issuerKey, issuerChain, check, p);
         } catch (MalformedTokenException e) {
-            p.status = Optional.of("unavailable");
-            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
+            return unavailable(p, mode, "the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
         }
         OptionalInt value = list.status(ref.index());
         if (value.isEmpty()) {
-            p.status = Optional.of("unavailable");
-            return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, "status: index " + ref.index() + " is beyond the list's " + list.size() + " entries");
+            return unavailable(p, mode, "index " + ref.index() + " is beyond the list's " + list.size() + " entries");
         }
-        String where = "status: index " + ref.index() + " of " + ref.uri() + " is " + value.getAsInt();
+        String where = "status: " + entry + " (" + list.bits() + " bit(s) each, token " + fetched.source() + " "
+                + fetched.fetchedAt() + ") is " + value.getAsInt();
         return switch (value.getAsInt()) {
             case StatusList.VALID -> {
                 p.status = Optional.of("valid");
@@ -670,61 +690,172 @@ public final class MdocVerificationService implements VerifyMdoc {
                 p.status = Optional.of("suspended");
                 yield p.reject(CredentialCode.CREDENTIAL_SUSPENDED, where + " (SUSPENDED)");
             }
-            default -> {
-                p.status = Optional.of("unavailable");
-                yield p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, where + ": a value this verifier cannot interpret (fail closed)");
-            }
+            default -> unavailable(p, mode, where + ": a value this verifier cannot interpret");
         };
     }
 
+    /** Not established: under {@code require} not valid (fail closed); under {@code prefer} valid with a warning. */
+    private static MdocVerdict unavailable(Progress p, CredentialStatusMode mode, String why) {
+        p.status = Optional.of(mode == CredentialStatusMode.PREFER ? "not checked" : "unavailable");
+        String line = "status: " + why;
+        if (mode == CredentialStatusMode.PREFER) {
+            p.trace.add(line);
+            p.trace.add("status: warning: the status could not be established; accepted because credentialStatus is prefer");
+            return p.accept();
+        }
+        return p.reject(CredentialCode.CREDENTIAL_STATUS_UNAVAILABLE, line + " — credentialStatus require: not valid (fail closed)");
+    }
+
     /**
-     * The Status List Token in its JWT form (draft-ietf-oauth-status-list §5.1, §8.3): typ
-     * statuslist+jwt, signed by the Document Signer key (or an x5c chain the certificate
-     * decision trusts), sub equal to the uri, an iat, not expired. The CWT form is refused
-     * (credential_status_unavailable) until it is supported.
+     * The JWT form (draft-ietf-oauth-status-list §5.1, §8.3): typ statuslist+jwt, no unknown crit, an
+     * allowed algorithm, signed by the credential's issuer ({@link #statusSigner}), sub equal to the
+     * uri, an iat, not expired at the time it is used (never a caller's past validation time).
      */
-    private StatusList statusList(String token, StatusReference ref, byte[] issuerKey, MdocCheck check) throws MalformedTokenException {
-        SignedJwt jwt = jose.read(token);
-        if (!STATUS_LIST_TYPE.equals(jwt.type().orElse(null))) {
+    private StatusList jwtStatusList(StatusListFetch.Fetched fetched, StatusReference ref, byte[] issuerKey,
+                                     Optional<List<byte[]>> issuerChain, MdocCheck check, Progress p) throws MalformedTokenException {
+        SignedJwt jwt = jose.read(fetched.token());
+        JoseRules.critical(jwt.header(), "its");
+        if (!STATUS_LIST_TYPE.equals(JoseRules.mediaType(jwt.type()).orElse(null))) {
             throw new MalformedTokenException("typ is " + jwt.type().orElse("(none)") + ", not statuslist+jwt");
         }
-        byte[] key = issuerKey;
-        if (jwt.header().get("x5c") instanceof List<?> x5c && !x5c.isEmpty()) {
-            if (chains.isEmpty() || !x5c.stream().allMatch(String.class::isInstance) || x5c.size() > CoseSign1.MAX_CHAIN) {
-                throw new MalformedTokenException("it is signed by an x5c chain this verifier cannot decide");
+        if (!CredentialVerificationService.ALLOWED_ALGORITHMS.contains(jwt.algorithm().orElse(""))) {
+            throw new MalformedTokenException("algorithm " + jwt.algorithm().orElse("(none)") + " is not allowed");
+        }
+        Optional<List<byte[]>> chain = Optional.empty();
+        if (jwt.header().containsKey("x5c")) {
+            if (!(jwt.header().get("x5c") instanceof List<?> x5c) || x5c.isEmpty() || x5c.size() > CoseSign1.MAX_CHAIN
+                    || !x5c.stream().allMatch(String.class::isInstance)) {
+                throw new MalformedTokenException("its x5c is not an array of 1 to " + CoseSign1.MAX_CHAIN + " base64 certificates");
             }
-            ChainDecisions.Decided decided;
             try {
-                decided = chains.get().decide(x5c.stream().map(String.class::cast).toList(), check.validationTime());
+                chain = Optional.of(x5c.stream().map(String.class::cast).map(Base64.getDecoder()::decode).toList());
             } catch (IllegalArgumentException e) {
                 throw new MalformedTokenException("an x5c entry is not base64");
             }
-            if (!decided.verdict().trusted() || decided.leafKey().isEmpty()) {
-                throw new MalformedTokenException("its x5c certificate is not trusted (" + decided.verdict().code().code() + ")");
-            }
-            key = decided.leafKey().get();
         }
-        if (!jose.verifies(jwt, key)) {
-            throw new MalformedTokenException("its signature does not verify");
+        Signer signer = statusSigner(chain, issuerKey, issuerChain, check, p);
+        if (!jose.verifies(jwt, signer.key())) {
+            throw new MalformedTokenException("its signature does not verify with " + signer.who());
         }
         if (!ref.uri().equals(jwt.claims().get("sub"))) {
             throw new MalformedTokenException("its sub " + jwt.claims().get("sub") + " is not the referenced uri");
         }
-        if (!(jwt.claims().get("iat") instanceof Number)) {
+        if (JoseRules.numericDate(jwt.claims(), "iat").isEmpty()) {
             throw new MalformedTokenException("it has no iat");
         }
-        if (jwt.claims().get("exp") instanceof Number exp
-                && !check.validationTime().isBefore(Instant.ofEpochSecond(exp.longValue()).plus(check.clockSkew()))) {
-            throw new MalformedTokenException("it expired at " + Instant.ofEpochSecond(exp.longValue()));
-        }
+        Optional<Instant> exp = JoseRules.numericDate(jwt.claims(), "exp");
+        expiry(exp, fetched, check);
         if (!(jwt.claims().get("status_list") instanceof Map<?, ?> statusList) || !(statusList.get("bits") instanceof Number bits)
                 || !(statusList.get("lst") instanceof String lst)) {
             throw new MalformedTokenException("no status_list {bits, lst}");
         }
+        p.trace.add("status: the status list token (JWT) is signed by " + signer.who());
         try {
             return StatusList.decode(bits.intValue(), lst);
         } catch (IllegalArgumentException e) {
             throw new MalformedTokenException(e.getMessage());
+        }
+    }
+
+    /**
+     * The CWT form (draft-ietf-oauth-status-list §5.2, §8.3): a COSE_Sign1 with typ
+     * application/statuslist+cwt and {@code alg} in its protected header (ES256/384/512, EdDSA), signed
+     * by the credential's issuer under the same rules as the JWT form; sub (2) equal to the uri, iat
+     * (6), exp (4) not passed at the time it is used, and status_list (65533).
+     */
+    private StatusList cwtStatusList(StatusListFetch.Fetched fetched, StatusReference ref, byte[] issuerKey,
+                                     Optional<List<byte[]>> issuerChain, MdocCheck check, Progress p) throws MalformedTokenException {
+        try {
+            StatusListCwt cwt = StatusListCwt.read(fetched.token(), cbor);
+            long alg = cwt.sign1().algorithmId();
+            CoseAlgorithm algorithm = CoseAlgorithm.of(alg).orElseThrow(() -> new MalformedTokenException("algorithm " + alg
+                    + " is not allowed (ES256 -7, ES384 -35, ES512 -36, EdDSA -8)"));
+            Signer signer = statusSigner(cwt.sign1().x5chain(), issuerKey, issuerChain, check, p);
+            if (!cose.verifies(algorithm, signer.key(), cwt.sign1().toBeSigned(cbor, new byte[0], Optional.empty()), cwt.sign1().signature())) {
+                throw new MalformedTokenException("its " + algorithm.joseName() + " signature does not verify with " + signer.who());
+            }
+            if (!ref.uri().equals(cwt.subject())) {
+                throw new MalformedTokenException("its sub " + cwt.subject() + " is not the referenced uri");
+            }
+            expiry(cwt.expires(), fetched, check);
+            p.trace.add("status: the status list token (CWT) is signed by " + signer.who());
+            return cwt.list();
+        } catch (MalformedCborException e) {
+            throw new MalformedTokenException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedTokenException(e.getMessage());
+        }
+    }
+
+    /** draft-ietf-oauth-status-list §8.3 step 4: exp against the time the token is used, not a past validation time. */
+    private static void expiry(Optional<Instant> exp, StatusListFetch.Fetched fetched, MdocCheck check) throws MalformedTokenException {
+        if (exp.isPresent() && !fetched.usedAt().isBefore(exp.get().plus(check.clockSkew()))) {
+            throw new MalformedTokenException("it expired at " + exp.get() + " (used at " + fetched.usedAt() + ")");
+        }
+    }
+
+    /** The key a status list token must verify with, and who holds it (for the trace). */
+    private record Signer(byte[] key, String who) {
+    }
+
+    /**
+     * Who may sign the status list of an mdoc (issue 13.4, as for SD-JWT VCs): the Document Signer's
+     * key; a certificate the DS's own issuing authority (IACA) issued — checked by signature, the
+     * IACA having issued the DS too; or, when certificate decisions are configured, a chain they
+     * trust that belongs to the issuer's provider on its trusted list. A chain that is merely
+     * trusted is not enough: anyone's trusted key could otherwise vouch for the issuer's mdocs.
+     */
+    private Signer statusSigner(Optional<List<byte[]>> tokenChain, byte[] issuerKey, Optional<List<byte[]>> issuerChain,
+                                MdocCheck check, Progress p) throws MalformedTokenException {
+        if (tokenChain.isEmpty()) {
+            return new Signer(issuerKey, "the Document Signer's key");
+        }
+        List<byte[]> chain = tokenChain.get();
+        Optional<List<X509Certificate>> tokenCertificates = certificates(chain);
+        if (tokenCertificates.isEmpty()) {
+            throw new MalformedTokenException("an entry of its certificate chain is not an X.509 certificate");
+        }
+        X509Certificate leaf = tokenCertificates.get().get(0);
+        byte[] leafKey = leaf.getPublicKey().getEncoded();
+        if (java.util.Arrays.equals(leafKey, issuerKey)) {
+            return new Signer(leafKey, "the Document Signer's key (in its own certificate chain)");
+        }
+        if (issuedBySameAuthority(tokenCertificates.get(), issuerChain, check.validationTime())) {
+            return new Signer(leafKey, "a certificate of the Document Signer's issuing authority (the IACA that issued the DS)");
+        }
+        if (chains.isPresent() && p.certificate.isPresent() && p.certificate.get().provider().isPresent()) {
+            Base64.Encoder base64 = Base64.getEncoder();
+            ChainDecisions.Decided decided = chains.get().decide(chain.stream().map(base64::encodeToString).toList(), check.validationTime());
+            CertificateVerdict verdict = decided.verdict();
+            if (verdict.trusted() && p.certificate.get().provider().equals(verdict.provider())
+                    && p.certificate.get().territory().equals(verdict.territory())) {
+                return new Signer(leafKey, "a service of the issuer's provider " + verdict.provider().get() + " on its trusted list");
+            }
+        }
+        throw new MalformedTokenException("its signer is not the mdoc's issuer: not the Document Signer's key, not issued by the DS's "
+                + "issuing authority, nor a service of the issuer's provider on its trusted list (a chain the policy trusts is not enough)");
+    }
+
+    /**
+     * The token's signer certificate was issued by the IACA that issued the Document Signer: the
+     * same certificate second in both chains, which signed both leaves, the token's leaf valid now.
+     */
+    private boolean issuedBySameAuthority(List<X509Certificate> token, Optional<List<byte[]>> issuerChain, Instant time) {
+        if (token.size() < 2 || issuerChain.isEmpty() || issuerChain.get().size() < 2) {
+            return false;
+        }
+        Optional<List<X509Certificate>> issuer = certificates(issuerChain.get());
+        if (issuer.isEmpty() || !issuer.get().get(1).equals(token.get(1))) {
+            return false;
+        }
+        X509Certificate iaca = issuer.get().get(1);
+        try {
+            issuer.get().get(0).verify(iaca.getPublicKey());
+            token.get(0).verify(iaca.getPublicKey());
+            token.get(0).checkValidity(java.util.Date.from(time));
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
         }
     }
 }

@@ -17,6 +17,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.qtrust.core.credential.IssuerUrlRule;
+import org.qtrust.core.credential.mdoc.StatusListCwt;
+import org.qtrust.core.credential.mdoc.cbor.MalformedCborException;
+import org.qtrust.core.credential.mdoc.port.CborCodec;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.credential.port.MalformedTokenException;
 import org.qtrust.core.credential.port.SignedJwt;
@@ -27,7 +30,8 @@ import org.qtrust.core.transport.TransportException;
 
 /**
  * Fetches Status List Tokens through the {@link HttpTransport} port ({@code Accept:
- * application/statuslist+jwt}, draft-ietf-oauth-status-list §8.1). Tokens are verified by the
+ * application/statuslist+jwt}, and the CWT form, draft-ietf-oauth-status-list §8.1; a CWT is
+ * handed on as base64url of its bytes). Tokens are verified by the
  * caller every time they are used; here they are only fetched and cached:
  * <ul>
  *   <li>a token is kept for the time to live, never beyond its own {@code ttl} (§4.1: how long it
@@ -43,6 +47,8 @@ import org.qtrust.core.transport.TransportException;
 public final class HttpStatusListSource implements StatusListSource {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+    /** draft-ietf-oauth-status-list §8.1: both forms, the JWT one preferred. */
+    public static final String ACCEPT = "application/statuslist+jwt, application/statuslist+cwt;q=0.9";
     /** How long a failed fetch is remembered. */
     public static final Duration FAILURE_TTL = Duration.ofSeconds(60);
     public static final int MAX_ENTRIES = 256;
@@ -65,6 +71,7 @@ public final class HttpStatusListSource implements StatusListSource {
     private final Map<String, Failure> failures = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, CompletableFuture<StatusListFetch>> inFlight = new ConcurrentHashMap<>();
     private long cachedBytes;
+    private Optional<CborCodec> cbor = Optional.empty();
 
     public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl) {
         this(transport, clock, ttl, IssuerUrlRule.HTTPS_ONLY);
@@ -152,14 +159,18 @@ public final class HttpStatusListSource implements StatusListSource {
 
     private StatusListFetch download(String uri) {
         try {
+            // §8.1: the JWT form preferred; the CWT form (mdocs, issue 18) too.
             HttpExchange.Response response = transport.send(HttpExchange.Request.get(uri, MAX_TOKEN_BYTES)
-                    .withHeader("Accept", "application/statuslist+jwt").forPurpose(HttpExchange.Purpose.STATUS_LIST));
+                    .withHeader("Accept", ACCEPT).forPurpose(HttpExchange.Purpose.STATUS_LIST));
             if (!response.isSuccess()) {
                 return new StatusListFetch.Failed(uri + ": HTTP " + response.status());
             }
             Instant now = clock.instant();
-            return new StatusListFetch.Fetched(new String(response.body(), StandardCharsets.US_ASCII).strip(), response.finalUrl(),
-                    now, now, StatusListFetch.Fetched.FETCHED);
+            byte[] body = response.body();
+            // A CWT is binary (a COSE_Sign1 array or tag: first byte 0x80 or above); a compact JWT is ASCII text.
+            String token = body.length > 0 && (body[0] & 0xff) >= 0x80 ? StatusListCwt.token(body)
+                    : new String(body, StandardCharsets.US_ASCII).strip();
+            return new StatusListFetch.Fetched(token, response.finalUrl(), now, now, StatusListFetch.Fetched.FETCHED);
         } catch (TransportException e) {
             // The reason class only: no resolved address or socket error reaches a trace (a port-scanning oracle otherwise).
             return new StatusListFetch.Failed(uri + ": could not fetch (" + e.reasonClass() + ")");
@@ -199,6 +210,9 @@ public final class HttpStatusListSource implements StatusListSource {
     /** The time to live, shortened to the token's own {@code ttl} (seconds) and {@code exp}. */
     private Instant expiry(StatusListFetch.Fetched fetched) {
         Instant expires = fetched.fetchedAt().plus(ttl);
+        if (StatusListCwt.isCwtToken(fetched.token())) {
+            return cwtExpiry(fetched, expires);
+        }
         if (jose.isEmpty()) {
             return expires;
         }
@@ -216,5 +230,35 @@ public final class HttpStatusListSource implements StatusListSource {
         } catch (MalformedTokenException e) {
             return fetched.fetchedAt(); // not a JWT: not cached (it is refused when used)
         }
+    }
+
+    /** A CWT's lifetime, shortened to its {@code ttl} (65534) and {@code exp} (4); not cached when it cannot be read. */
+    private Instant cwtExpiry(StatusListFetch.Fetched fetched, Instant expires) {
+        if (cbor.isEmpty()) {
+            return fetched.fetchedAt();
+        }
+        try {
+            StatusListCwt cwt = StatusListCwt.read(fetched.token(), cbor.get());
+            if (cwt.ttl().isPresent() && cwt.ttl().get() < 10_000_000_000L) {
+                Instant byTtl = fetched.fetchedAt().plusSeconds(cwt.ttl().get());
+                expires = byTtl.isBefore(expires) ? byTtl : expires;
+            }
+            if (cwt.expires().isPresent() && cwt.expires().get().isBefore(expires)) {
+                expires = cwt.expires().get();
+            }
+            return expires;
+        } catch (MalformedCborException e) {
+            return fetched.fetchedAt();
+        }
+    }
+
+    /**
+     * The same source (fresh caches) that also reads CWT-form tokens' {@code ttl} and {@code exp}
+     * to bound how long they are cached (issue 18); without it CWT tokens are not cached.
+     */
+    public HttpStatusListSource readingCwtWith(CborCodec codec) {
+        HttpStatusListSource copy = new HttpStatusListSource(transport, clock, ttl, urls, jose, outbound);
+        copy.cbor = Optional.of(codec);
+        return copy;
     }
 }

@@ -49,6 +49,15 @@ public final class StatusList {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("lst is not base64url");
         }
+        return inflate(bits, compressed);
+    }
+
+    /**
+     * Decodes the ZLIB-compressed bytes of a list (as CBOR carries {@code lst}, §4.3: a byte string).
+     *
+     * @throws IllegalArgumentException when it is not ZLIB data within {@link #MAX_BYTES}
+     */
+    public static StatusList inflate(int bits, byte[] compressed) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(compressed);

@@ -6,9 +6,10 @@ import java.util.Objects;
 public sealed interface StatusListFetch {
 
     /**
-     * The token as served (compact JWT, not yet verified).
+     * The token as served (not yet verified).
      *
-     * @param token     the compact JWT
+     * @param token     the compact JWT, or the base64url (no padding) of a CWT's bytes — never a '.' in it
+     *                  ({@code mdoc.StatusListCwt}, draft-ietf-oauth-status-list §5.2)
      * @param location  the URL that answered
      * @param fetchedAt when it was fetched
      * @param usedAt    now, as the source's clock reads it: the token's {@code exp} is judged at this
