@@ -39,11 +39,11 @@ public final class DemoCommand implements Callable<Integer> {
     /**
      * The artefacts the demo verifies: a trusted certificate with its revocation checked (good, by
      * OCSP), a revoked one, one refused by its trusted list, and a PID credential (metadata and
-     * status fetched from the sandbox's server), and an mdoc PID (issue 18).
+     * status fetched from the sandbox's server), an mdoc PID and an mdoc mDL (issue 18).
      */
     static final List<String> SHOWN = List.of(SandboxLayout.CERTS + "/qualified-esig.pem", SandboxLayout.CERTS + "/revoked.pem",
             SandboxLayout.CERTS + "/withdrawn-service-after.pem", SandboxLayout.CREDENTIALS + "/pid.sdjwt",
-            SandboxLayout.CREDENTIALS + "/mdoc/pid.mdoc");
+            SandboxLayout.CREDENTIALS + "/mdoc/pid.mdoc", SandboxLayout.CREDENTIALS + "/mdoc/mdl.mdoc");
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Build the sandbox in this new or empty folder and keep it.")
     Path keep;

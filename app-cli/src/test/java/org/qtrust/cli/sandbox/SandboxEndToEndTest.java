@@ -236,6 +236,30 @@ class SandboxEndToEndTest {
     }
 
     @Test
+    void an_mdl_is_trusted_only_through_an_mdl_provider_and_a_pid_mdoc_only_through_a_pid_provider() throws Exception {
+        JsonNode mdl = verdict(expectation(SandboxLayout.CREDENTIALS + "/mdoc/mdl.mdoc").args());
+        assertThat(mdl.get("code").asText()).as(trace(mdl).toString()).isEqualTo("ok");
+        assertThat(mdl.get("trustSource").asText()).isEqualTo("LoTE");
+        assertThat(trace(mdl)).anySatisfy(line -> assertThat(line).contains("kind: mdl"));
+
+        JsonNode mdlOfPidProvider = verdict(expectation(SandboxLayout.CREDENTIALS + "/mdoc/mdl-pid-provider-iaca.mdoc").args());
+        assertThat(mdlOfPidProvider.get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(trace(mdlOfPidProvider)).anySatisfy(line -> assertThat(line)
+                .contains("the issuer of a mdl credential is trusted through [LoTE urn:qtrust:lote:type:mDLProvidersList"));
+        JsonNode pidOfMdlProvider = verdict(expectation(SandboxLayout.CREDENTIALS + "/mdoc/pid-mdl-provider-iaca.mdoc").args());
+        assertThat(pidOfMdlProvider.get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(trace(pidOfMdlProvider)).anySatisfy(line -> assertThat(line)
+                .contains("the issuer of a pid credential is trusted through [LoTE EUPIDProvidersList [PID/Issuance]]"));
+
+        // Issue 13.1 through the trusted lists: a Document Signer under a CA/QC service names the role needed and the service found.
+        JsonNode qualifiedCa = verdict(expectation(SandboxLayout.CREDENTIALS + "/mdoc/mdl-qualified-ca.mdoc").args());
+        assertThat(qualifiedCa.get("code").asText()).isEqualTo("issuer_not_trusted");
+        assertThat(trace(qualifiedCa)).anySatisfy(line -> assertThat(line)
+                .contains("a credential of kind mdl is issued only through [LoTE urn:qtrust:lote:type:mDLProvidersList")
+                .contains("CA/QC").contains("not that role"));
+    }
+
+    @Test
     void each_metadata_mismatch_names_what_does_not_match() throws Exception {
         String base = "http://127.0.0.1:" + port;
         JsonNode misnamed = verdict(expectation(SandboxLayout.METADATA_CREDENTIALS + "/wrong-issuer.sdjwt").args());

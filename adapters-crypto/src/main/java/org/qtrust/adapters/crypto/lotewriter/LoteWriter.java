@@ -49,6 +49,9 @@ public final class LoteWriter {
     public static final String PID_ISSUANCE = "http://uri.etsi.org/19602/SvcType/PID/Issuance";
     public static final String PID_REVOCATION = "http://uri.etsi.org/19602/SvcType/PID/Revocation";
     public static final String PUB_EAA_ISSUANCE = "http://uri.etsi.org/19602/SvcType/PubEAA/Issuance";
+    /** QTrust's own mDL providers list type and service type (no EU profile defines them yet; core LoteIdentifiers). */
+    public static final String MDL_PROVIDERS_LIST = "urn:qtrust:lote:type:mDLProvidersList";
+    public static final String MDL_ISSUANCE = "urn:qtrust:lote:svctype:mDL/Issuance";
     public static final String NOTIFIED = "http://uri.etsi.org/19602/PubEAAProvidersList/SvcStatus/notified";
     public static final String WITHDRAWN = "http://uri.etsi.org/19602/PubEAAProvidersList/SvcStatus/withdrawn";
 
@@ -62,6 +65,11 @@ public final class LoteWriter {
     public static LoteBuilder pidProviders() {
         return new LoteBuilder(EU_PID_PROVIDERS_LIST, "http://uri.etsi.org/19602/PIDProvidersList/StatusDetn/EU",
                 "http://uri.etsi.org/19602/PIDProviders/schemerules/EU");
+    }
+
+    /** A list of mDL providers in the TS 119 602 shape, under QTrust's own URNs (issue 18). */
+    public static LoteBuilder mdlProviders() {
+        return new LoteBuilder(MDL_PROVIDERS_LIST, "urn:qtrust:lote:mDLProvidersList:StatusDetn", "urn:qtrust:lote:mDLProvidersList:schemerules");
     }
 
     /** An EU Pub-EAA providers list (Annex H). */

@@ -52,6 +52,8 @@ public final class SandboxLayout {
     public static final String NONCE = "sandbox-nonce-2026";
     public static final String LOTE = "lote";
     public static final String PID_PROVIDERS = LOTE + "/pid-providers.json";
+    /** The sandbox mDL providers list (TS 119 602 shape, QTrust's list type URN: no EU profile exists yet; issue 18). */
+    public static final String MDL_PROVIDERS = LOTE + "/mdl-providers.json";
     public static final String LOTE_ANCHOR = ANCHORS + "/lote-signer.pem";
     public static final String README = "README.md";
     public static final String MANIFEST = "manifest.json";
@@ -111,6 +113,11 @@ public final class SandboxLayout {
     /** The options that load the sandbox's PID providers list, relative to the sandbox folder. */
     public static List<String> loteOptions() {
         return List.of("--lote", PID_PROVIDERS, "--lote-anchor", LOTE_ANCHOR, "--at", VALIDATION_TIME.toString());
+    }
+
+    /** The options that load both the PID providers and the mDL providers lists (mdocs: a PID only from the one, an mDL only from the other). */
+    public static List<String> mdocLoteOptions() {
+        return List.of("--lote", PID_PROVIDERS, "--lote", MDL_PROVIDERS, "--lote-anchor", LOTE_ANCHOR, "--at", VALIDATION_TIME.toString());
     }
 
     /** {@code qtrust lists load <offline list options> --json}. */

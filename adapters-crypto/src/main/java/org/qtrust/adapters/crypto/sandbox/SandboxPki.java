@@ -51,6 +51,9 @@ public final class SandboxPki {
     private final KeyAndCertificate pidDocumentSignerA;
     private final KeyAndCertificate rogueIaca;
     private final KeyAndCertificate rogueDocumentSigner;
+    private final KeyAndCertificate mdlIacaM;
+    private final KeyAndCertificate mdlDocumentSignerM;
+    private final KeyAndCertificate qualifiedCaDocumentSigner;
 
     public SandboxPki(SandboxSettings settings) {
         this.settings = settings;
@@ -83,6 +86,11 @@ public final class SandboxPki {
         rogueIaca = certificate("rogue-iaca", "CN=Sandbox Unlisted IACA,O=Sandbox Unlisted,C=XA").selfSigned().ca(0)
                 .keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).validity(Y2025, Y2035).issue();
         rogueDocumentSigner = documentSigner("rogue-ds", "CN=Sandbox Unlisted DS,O=Sandbox Unlisted,C=XA", rogueIaca);
+        mdlIacaM = certificate("mdl-m-iaca", "CN=Sandbox mDL Provider M IACA,O=Sandbox Driving Licence Authority M,C=XA").selfSigned()
+                .ca(0).keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).validity(Y2025, Y2035).issue();
+        mdlDocumentSignerM = documentSigner("mdl-m-ds", "CN=Sandbox mDL Provider M DS,O=Sandbox Driving Licence Authority M,C=XA", mdlIacaM);
+        qualifiedCaDocumentSigner = documentSigner("qc-a-ds", "CN=Sandbox DS under Issuing CA A,O=Sandbox Qualified Trust Services A,C=XA",
+                issuingCaA);
     }
 
     /** ISO/IEC 18013-5 Annex B.1.4: a Document Signer certificate (mdlDS extended key usage) under its IACA. */
@@ -99,6 +107,24 @@ public final class SandboxPki {
     /** PID Provider A's mdoc Document Signer, under {@link #pidIacaA()}. */
     public KeyAndCertificate pidDocumentSignerA() {
         return pidDocumentSignerA;
+    }
+
+    /** mDL Provider M's IACA, the one service of the sandbox mDL providers list (issue 18). */
+    public KeyAndCertificate mdlIacaM() {
+        return mdlIacaM;
+    }
+
+    /** mDL Provider M's Document Signer, under {@link #mdlIacaM()}. */
+    public KeyAndCertificate mdlDocumentSignerM() {
+        return mdlDocumentSignerM;
+    }
+
+    /**
+     * A Document Signer certificate issued by Issuing CA A — a CA/QC service (qualified e-signatures)
+     * on list XA, no PID or mDL provider: issue 13.1's role check refuses what it signs.
+     */
+    public KeyAndCertificate qualifiedCaDocumentSigner() {
+        return qualifiedCaDocumentSigner;
     }
 
     /** An IACA no list names, and its Document Signer. */
