@@ -18,7 +18,9 @@ import org.qtrust.core.trustedlist.port.TrustedListReader;
  * rollback floor, is replaced by the replica's own last verified copy of that list when it has
  * one (and the problem is recorded); without one, the changed document is unavailable and the
  * rolled-back one is served to be refused as a rollback. Everything served is then verified by
- * the loader exactly as a download.
+ * the loader exactly as a download. A list the loader refused although its digest matched (a
+ * document changed in Redis and stored under its own digest: only the signature tells) is read
+ * again with the replica's last verified copy in its place ({@link #keeping}).
  */
 final class ReplicaSource implements ListDocumentSource {
 
@@ -26,21 +28,62 @@ final class ReplicaSource implements ListDocumentSource {
     private final Map<String, ListDocument> lastVerified;
     private final Map<String, BigInteger> floors;
     private final TrustedListReader reader;
+    private final Map<String, String> keep;
     private final Map<String, ListDocument> served = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
 
     ReplicaSource(ListDocumentSource snapshot, Map<String, ListDocument> lastVerified, Map<String, BigInteger> floors,
                   TrustedListReader reader) {
+        this(snapshot, lastVerified, floors, reader, Map.of());
+    }
+
+    private ReplicaSource(ListDocumentSource snapshot, Map<String, ListDocument> lastVerified, Map<String, BigInteger> floors,
+                          TrustedListReader reader, Map<String, String> keep) {
         this.snapshot = Objects.requireNonNull(snapshot);
         this.lastVerified = Map.copyOf(lastVerified);
         this.floors = Map.copyOf(floors);
         this.reader = Objects.requireNonNull(reader);
+        this.keep = Map.copyOf(keep);
+    }
+
+    /**
+     * The same snapshot read again, serving the last verified copy in place of the store's
+     * document for each name of {@code refused} (name → why the store's copy was refused).
+     */
+    ReplicaSource keeping(Map<String, String> refused) {
+        Map<String, String> all = new java.util.HashMap<>(keep);
+        all.putAll(refused);
+        return new ReplicaSource(snapshot, lastVerified, floors, reader, all);
+    }
+
+    /**
+     * The names whose store copy was served and refused while this replica holds another,
+     * verified copy of that list: name → the refusal.
+     */
+    Map<String, String> refusedWithKeptCopy(java.util.Collection<org.qtrust.core.trustedlist.loading.ListVerdict> verdicts) {
+        Map<String, String> refused = new java.util.HashMap<>();
+        for (var verdict : verdicts) {
+            String name = RedisListCache.nameFor(verdict.location());
+            ListDocument kept = lastVerified.get(name);
+            ListDocument fromStore = served.get(name);
+            if (verdict.accepted() || kept == null || fromStore == null || kept.sha256().equals(fromStore.sha256())
+                    || keep.containsKey(name)) {
+                continue;
+            }
+            refused.put(name, "the store's copy was refused ("
+                    + verdict.rejection().map(r -> r.code()).orElse("refused") + ")");
+        }
+        return refused;
     }
 
     @Override
     public DocumentLookup find(ListLocation location) {
         String name = RedisListCache.nameFor(location);
         DocumentLookup lookup = snapshot.find(location);
+        String refused = keep.get(name);
+        if (refused != null && lastVerified.containsKey(name)) {
+            return fallBack(name, refused, lookup);
+        }
         if (lookup instanceof DocumentLookup.Unavailable unavailable) {
             return fallBack(name, unavailable.reason(), lookup);
         }

@@ -157,8 +157,17 @@ public final class StoreReplica implements AutoCloseable {
                 LOG.warn("rollback floors unavailable, using this replica's own: {}", e.getMessage());
             }
             ReplicaSource source = new ReplicaSource(cache.snapshotSource(manifest.get()), lastVerified, floors, reader);
-            TrustedListsSnapshot loaded = loader.load(source, "store " + store.display() + " snapshot " + id.substring(0, 12),
-                    report -> RollbackFloors.apply(report, floors, location -> RedisListCache.nameFor(location)));
+            String origin = "store " + store.display() + " snapshot " + id.substring(0, 12);
+            java.util.function.UnaryOperator<TrustedListsReport> judge =
+                    report -> RollbackFloors.apply(report, floors, location -> RedisListCache.nameFor(location));
+            TrustedListsSnapshot loaded = loader.load(source, origin, judge);
+            // Redis is storage, not a trust anchor: a list whose store copy does not verify (changed bytes under their
+            // own digest, a wrong signer) is verified again from this replica's last verified copy, when it has one.
+            Map<String, String> refused = source.refusedWithKeptCopy(verdictsOf(loaded.report()));
+            if (!refused.isEmpty()) {
+                source = source.keeping(refused);
+                loaded = loader.load(source, origin, judge);
+            }
             TrustedListsReport report = loaded.report();
             if (!report.listOfLists().accepted() && holder.current().isPresent()) {
                 String reason = report.listOfLists().rejection().map(r -> r.code()).orElse("rejected");
@@ -185,12 +194,16 @@ public final class StoreReplica implements AutoCloseable {
         }
     }
 
-    /** Accepted documents become the replica's last verified copies and raise its own floors. */
-    private void remember(TrustedListsReport report, Map<String, ListDocument> served) {
+    private static List<ListVerdict> verdictsOf(TrustedListsReport report) {
         List<ListVerdict> verdicts = new ArrayList<>(report.lists());
         verdicts.add(report.listOfLists());
         verdicts.addAll(report.pivots());
-        for (ListVerdict verdict : verdicts) {
+        return verdicts;
+    }
+
+    /** Accepted documents become the replica's last verified copies and raise its own floors. */
+    private void remember(TrustedListsReport report, Map<String, ListDocument> served) {
+        for (ListVerdict verdict : verdictsOf(report)) {
             if (!verdict.accepted() || verdict.list().isEmpty()) {
                 continue;
             }
