@@ -50,6 +50,10 @@ public final class RedisKeys {
         return prefix + "lote:" + hash(location);
     }
 
+    public String lotePattern() {
+        return prefix + "lote:*";
+    }
+
     public String listFloor(String name) {
         return prefix + "floor:list:" + name;
     }

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.qtrust.core.lote.port.LoteDocumentSource;
 import org.qtrust.core.lote.refresh.port.CachedLote;
 import org.qtrust.core.lote.refresh.port.LoteCache;
 import org.qtrust.core.lote.refresh.port.LoteCacheMetadata;
+import org.qtrust.core.trustedlist.DocumentLookup;
 import org.qtrust.core.trustedlist.ListDocument;
+import org.qtrust.core.trustedlist.refresh.SnapshotManifest;
 import org.qtrust.core.trustedlist.refresh.port.ListCache;
 import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
 import org.slf4j.Logger;
@@ -98,6 +101,71 @@ public final class RedisLoteCache implements LoteCache {
     @Override
     public ListCache.Lock lock() throws ListCacheException {
         return lease.await();
+    }
+
+    /** The metadata of every stored copy (unreadable entries are left out). */
+    public List<LoteCacheMetadata> entries() throws ListCacheException {
+        List<LoteCacheMetadata> entries = new ArrayList<>();
+        for (String key : store.scan(store.keys().lotePattern())) {
+            parse(store.hash(key)).filter(meta -> key.equals(store.keys().lote(meta.location()))).ifPresent(entries::add);
+        }
+        return entries;
+    }
+
+    /**
+     * {@code lists} (the trusted lists' manifest) with every stored list of trusted entities
+     * added, so one snapshot names the bytes of both.
+     */
+    public SnapshotManifest withLotes(SnapshotManifest lists) throws ListCacheException {
+        List<SnapshotManifest.Entry> entries = new ArrayList<>(lists.entries().stream()
+                .filter(entry -> entry.kind() == SnapshotManifest.Kind.LIST).toList());
+        for (LoteCacheMetadata meta : entries()) {
+            entries.add(SnapshotManifest.Entry.lote(meta.location(), meta.sha256()));
+        }
+        return new SnapshotManifest(entries, lists.publishedAt());
+    }
+
+    /**
+     * The lists of trusted entities one snapshot names, by configured location: each read by
+     * the SHA-256 the manifest gives and unavailable when the bytes in Redis no longer have
+     * it (changed after they were verified) or the snapshot names no copy. What is found is
+     * then verified by the LoTE loader exactly as a download.
+     */
+    public LoteDocumentSource snapshotSource(SnapshotManifest manifest) {
+        Map<String, SnapshotManifest.Entry> byLocation = new java.util.HashMap<>();
+        manifest.entries().stream().filter(e -> e.kind() == SnapshotManifest.Kind.LOTE).forEach(e -> byLocation.put(e.key(), e));
+        return location -> {
+            SnapshotManifest.Entry entry = byLocation.get(location);
+            if (entry == null) {
+                return new DocumentLookup.Unavailable("snapshot " + manifest.id().substring(0, 12) + " has no copy of " + location
+                        + ": the store's refresher must name it with --lote");
+            }
+            try {
+                String key = store.keys().document(entry.sha256());
+                Optional<byte[]> content = store.bytes(key, RedisListCache.MAX_BYTES);
+                if (content.isEmpty()) {
+                    return new DocumentLookup.Unavailable("the document of " + location + " is gone from " + store.display());
+                }
+                ListDocument document = new ListDocument(location, content.get());
+                if (!document.sha256().equals(entry.sha256())) {
+                    return new DocumentLookup.Unavailable("the bytes of " + location + " in " + store.display()
+                            + " were changed after they were verified (SHA-256 " + document.sha256().substring(0, 12)
+                            + "…, the snapshot names " + entry.sha256().substring(0, 12) + "…)");
+                }
+                return new DocumentLookup.Found(document);
+            } catch (ListCacheException e) {
+                return new DocumentLookup.Unavailable(e.getMessage());
+            }
+        };
+    }
+
+    /** The rollback floors of the given locations (those the store has one for). */
+    public Map<String, BigInteger> rollbackFloors(java.util.Collection<String> locations) throws ListCacheException {
+        Map<String, BigInteger> floors = new java.util.HashMap<>();
+        for (String location : locations) {
+            rollbackFloor(location).ifPresent(floor -> floors.put(location, floor));
+        }
+        return floors;
     }
 
     /** The highest LoTESequenceNumber ever stored for the location. */

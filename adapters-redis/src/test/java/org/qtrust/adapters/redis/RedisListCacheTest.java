@@ -194,6 +194,36 @@ class RedisListCacheTest {
     }
 
     @Test
+    void aSnapshotNamesTheListsOfTrustedEntitiesAndReadsThemBackByDigestRefusingChangedBytes() throws Exception {
+        ListDocument list = document("<TrustServiceStatusList>AT 7</TrustServiceStatusList>");
+        cache.store(list, metadata(AT, list, 7));
+        String location = "https://example.test/lote/pid-providers.json";
+        ListDocument lote = new ListDocument(location, "{\"LoTE\":5}".getBytes(StandardCharsets.UTF_8));
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        lotes.store(lote, new LoteCacheMetadata(location, "http://uri.etsi.org/19602/LoTEType/EUPIDProvidersList",
+                "EU", BigInteger.valueOf(5), at, Optional.empty(), lote.sha256(), at, at));
+
+        SnapshotManifest manifest = lotes.withLotes(cache.manifest(at));
+        assertThat(manifest.entries()).extracting(SnapshotManifest.Entry::kind, SnapshotManifest.Entry::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SnapshotManifest.Kind.LIST, "AT.xml"),
+                        org.assertj.core.groups.Tuple.tuple(SnapshotManifest.Kind.LOTE, location));
+        assertThat(manifest.id()).isNotEqualTo(cache.manifest(at).id());
+        DocumentLookup found = lotes.snapshotSource(manifest).find(location);
+        assertThat(found).isInstanceOf(DocumentLookup.Found.class);
+        // named by its location, so verdicts and traces name the list
+        assertThat(((DocumentLookup.Found) found).document().location()).isEqualTo(location);
+        assertThat(((DocumentLookup.Found) found).document().content()).isEqualTo(lote.content());
+        assertThat(lotes.snapshotSource(manifest).find("https://example.test/other.json"))
+                .isInstanceOfSatisfying(DocumentLookup.Unavailable.class, u -> assertThat(u.reason()).contains("has no copy"));
+        assertThat(lotes.rollbackFloors(java.util.List.of(location, "https://example.test/other.json")))
+                .isEqualTo(java.util.Map.of(location, BigInteger.valueOf(5)));
+
+        store.client().set(store.keys().document(lote.sha256()), "{\"LoTE\":6}");
+        assertThat(lotes.snapshotSource(manifest).find(location)).isInstanceOfSatisfying(DocumentLookup.Unavailable.class,
+                u -> assertThat(u.reason()).contains("were changed after they were verified"));
+    }
+
+    @Test
     void aStoreThatIsDownFailsFastWithoutItsPassword() {
         RedisStoreConfig config = RedisStoreConfig.parse("redis://:s3cret-pw@127.0.0.1:" + RedisServerProcess.freePort() + "/0", null)
                 .withTimeout(Duration.ofMillis(500));

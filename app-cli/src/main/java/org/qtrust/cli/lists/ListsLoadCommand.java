@@ -13,6 +13,7 @@ import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.cli.json.LoteReportJson;
 import org.qtrust.cli.options.LoteOptions;
 import org.qtrust.cli.wiring.LoteSession;
+import org.qtrust.cli.wiring.StoreSession;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.cli.json.Json;
 import org.qtrust.cli.json.ListReportJson;
@@ -49,15 +50,18 @@ public final class ListsLoadCommand implements Callable<Integer> {
         if (lote.given()) {
             LoteSession.anchors(lote.anchors()); // fail closed before any work when no signer is configured
         }
-        // With --lote, the trusted lists load too when named with their signers: --offline, or --cache with the OJ options.
-        boolean trustedLists = lists.offline().isPresent() || (lists.cache().isPresent() && lists.officialJournalGiven());
+        // With --lote, the trusted lists load too when named with their signers: --offline, or --cache or --store with the OJ options.
+        boolean trustedLists = lists.offline().isPresent()
+                || ((lists.cache().isPresent() || lists.store().isPresent()) && lists.officialJournalGiven());
         if (lote.given() && !trustedLists) {
             return lotesOnly();
         }
         TrustedListsSession session = TrustedListsSession.open(lists, Clock.systemUTC());
         TrustedListsReport report = session.load();
-        List<LoteVerdict> lotes = LoteSession.load(lote, session.injector(), report.validationTime(), lists.expiryGrace(),
-                lists.cache(), lists.egress());
+        // From a store, the lists of trusted entities of the very snapshot the trusted lists came from.
+        List<LoteVerdict> lotes = session.storeSnapshot().isPresent()
+                ? LoteSession.load(lote, session.injector(), report.validationTime(), lists.expiryGrace(), session.storeSnapshot().get())
+                : LoteSession.load(lote, session.injector(), report.validationTime(), lists.expiryGrace(), lists.cache(), lists.egress());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode document = ListReportJson.of(report, session.folder());
@@ -87,11 +91,18 @@ public final class ListsLoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Only lists of trusted entities (from the cache with --cache): exit 0 when every one is accepted. */
+    /** Only lists of trusted entities (from the cache with --cache, the store's snapshot with --store): exit 0 when every one is accepted. */
     private int lotesOnly() {
         Instant at = lists.validationTime(Clock.systemUTC());
         Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
-        List<LoteVerdict> lotes = LoteSession.load(lote, injector, at, lists.expiryGrace(), lists.cache(), lists.egress());
+        List<LoteVerdict> lotes;
+        if (lists.store().isPresent()) {
+            try (org.qtrust.adapters.redis.RedisStore store = StoreSession.open(lists)) {
+                lotes = LoteSession.load(lote, injector, at, lists.expiryGrace(), StoreSession.current(store));
+            }
+        } else {
+            lotes = LoteSession.load(lote, injector, at, lists.expiryGrace(), lists.cache(), lists.egress());
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode document = Json.MAPPER.createObjectNode();

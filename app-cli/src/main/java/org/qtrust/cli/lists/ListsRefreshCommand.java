@@ -148,20 +148,26 @@ public final class ListsRefreshCommand implements Callable<Integer> {
         return failOnProblems && problems ? EXIT_PROBLEMS : 0;
     }
 
-    /** {@code --store redis://…}: the trusted lists into the shared store, then the snapshot they make published. */
+    /**
+     * {@code --store redis://…}: the trusted lists into the shared store, then the lists of trusted
+     * entities {@code --lote} names, then the snapshot they make published.
+     */
     private int refreshStore(PrintWriter out, PrintWriter err) {
         if (lote.given()) {
-            throw new UsageException("--lote with --store: lists of trusted entities are kept in a --cache DIR for now");
+            LoteSession.anchors(lote.anchors()); // fail closed before any download when no signer is configured
         }
         try (RedisStore store = StoreSession.open(lists)) {
-            StoreSession.StoreRefresh refreshed = StoreSession.refresh(lists, store, http.transportConfig().withEgress(lists.egress()), err);
+            StoreSession.StoreRefresh refreshed = StoreSession.refresh(lists, lote, store,
+                    http.transportConfig().withEgress(lists.egress()), err);
             RefreshReport report = refreshed.report();
             if (json) {
                 ObjectNode document = RefreshJson.of(report, store.display());
+                refreshed.lotes().ifPresent(l -> RefreshJson.addStoreLotes(document, l, store.keys()));
                 refreshed.snapshot().ifPresentOrElse(id -> document.put("snapshot", id), () -> document.putNull("snapshot"));
                 out.println(Json.pretty(document));
             } else {
                 RefreshSummary.print(report, store.display(), out);
+                refreshed.lotes().ifPresent(l -> RefreshSummary.printLotes(l, store.display(), out));
                 out.println(refreshed.snapshot().map(id -> "Published snapshot " + id + " in " + store.display())
                         .orElse("No snapshot published: " + refreshed.notPublished().orElse("")));
             }
@@ -171,7 +177,16 @@ public final class ListsRefreshCommand implements Callable<Integer> {
                         + report.listOfLists().outcome().code() + ": " + report.listOfLists().detail());
                 return 1;
             }
-            return failOnProblems && !report.problems().isEmpty() ? EXIT_PROBLEMS : 0;
+            if (refreshed.lotes().isPresent() && !refreshed.lotes().get().usable()) {
+                List<LoteVerdict> refused = refreshed.lotes().get().cache().stream().filter(v -> !v.accepted()).toList();
+                LoteVerdict first = refused.get(0);
+                err.println("qtrust: the store holds no accepted copy of " + refused.size() + " of "
+                        + refreshed.lotes().get().cache().size() + " lists of trusted entities — " + first.location() + ": "
+                        + first.rejection().map(r -> r.code() + ": " + r.description()).orElse(""));
+                return 1;
+            }
+            boolean problems = !report.problems().isEmpty() || refreshed.lotes().map(l -> !l.problems().isEmpty()).orElse(false);
+            return failOnProblems && problems ? EXIT_PROBLEMS : 0;
         }
     }
 }

@@ -139,6 +139,16 @@ final class RefreshJson {
         load.set("lotes", LoteReportJson.of(lotes.cache()));
     }
 
+    /** {@link #addLotes} for a shared store: each entry names its key there ({@code storeKey}) instead of a cache file. */
+    static void addStoreLotes(ObjectNode root, LoteRefreshReport lotes, org.qtrust.adapters.redis.RedisKeys keys) {
+        addLotes(root, lotes);
+        root.get("lotes").forEach(node -> {
+            ObjectNode entry = (ObjectNode) node;
+            entry.remove("cacheFile");
+            entry.put("storeKey", keys.lote(entry.get("location").asText()));
+        });
+    }
+
     static ObjectNode entry(LoteRefresh entry) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("location", entry.location());

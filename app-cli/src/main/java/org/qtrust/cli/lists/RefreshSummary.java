@@ -120,9 +120,18 @@ final class RefreshSummary {
 
     /** The lists of trusted entities' part: one line per configured list, the counts, then the cache as loaded. */
     static void printLotes(LoteRefreshReport report, Path cache, PrintWriter out, Optional<Instant> aloneAt) {
+        printLotes(report, cache.toString(), cache.resolve(FileLoteCache.FOLDER).toString(), out, aloneAt);
+    }
+
+    /** The same for a shared store ({@code --store}): the lists of trusted entities are kept in it. */
+    static void printLotes(LoteRefreshReport report, String store, PrintWriter out) {
+        printLotes(report, store, store, out, Optional.empty());
+    }
+
+    private static void printLotes(LoteRefreshReport report, String cache, String folder, PrintWriter out, Optional<Instant> aloneAt) {
         aloneAt.ifPresent(at -> out.printf("Refreshed %s in %.1f s (validation time %s)%n", cache,
                 report.duration().toMillis() / 1000.0, at));
-        out.printf("%nLists of trusted entities (ETSI TS 119 602) in %s%n%n", cache.resolve(FileLoteCache.FOLDER));
+        out.printf("%nLists of trusted entities (ETSI TS 119 602) in %s%n%n", folder);
         out.printf(FORMAT, "", "outcome", "seq", "next update", "detail");
         for (LoteRefresh entry : report.lists()) {
             String name = entry.cached().map(list -> LoteIdentifiers.shortType(list.scheme().loteType())

@@ -31,6 +31,8 @@ import org.qtrust.core.lote.port.LoteSignatureVerifier;
 import org.qtrust.core.lote.refresh.CachedLoteSource;
 import org.qtrust.core.lote.refresh.LoteRefreshReport;
 import org.qtrust.core.lote.refresh.LoteRefresher;
+import org.qtrust.core.lote.refresh.LoteRollbackFloors;
+import org.qtrust.core.lote.refresh.port.LoteCache;
 import org.qtrust.core.transport.HttpTransport;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
@@ -111,28 +113,65 @@ public final class LoteSession {
      */
     public static LoteRefreshReport refresh(LoteOptions options, Path folder, TransportConfig transportConfig,
                                             Instant validationTime, Duration grace) {
+        return refresh(options, new FileLoteCache(new FileListCache(folder)), "cache " + folder, transportConfig, validationTime, grace);
+    }
+
+    /**
+     * As above into any list-of-trusted-entities cache: the shared store's ({@code lists refresh --store}),
+     * under the refresh lease its caller holds.
+     *
+     * @param where names the cache in messages
+     */
+    public static LoteRefreshReport refresh(LoteOptions options, LoteCache cache, String where, TransportConfig transportConfig,
+                                            Instant validationTime, Duration grace) {
         refuseCredentials(options);
         List<ServiceCertificate> anchors = anchors(options.anchors());
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
         LoteLoader loader = new LoteLoader(adapters.getInstance(LoteReader.class), adapters.getInstance(LoteSignatureVerifier.class));
         LoteSourcesRequest request = new LoteSourcesRequest(options.lotes(), anchors, List.of(), validationTime,
                 new ListAcceptancePolicy(grace));
-        FileLoteCache cache = new FileLoteCache(new FileListCache(folder));
         if (options.lotes().stream().noneMatch(LoteDocumentFetcher::isUrl)) {
-            return refresh(loader, new LoteDocumentFetcher(NO_NETWORK), cache, request, folder);
+            return refresh(loader, new LoteDocumentFetcher(NO_NETWORK), cache, request, where);
         }
         try (HttpClient5Transport transport = transport(transportConfig.withMaxBodyBytes(LoteDocumentFetcher.MAX_LIST_BYTES))) {
-            return refresh(loader, new LoteDocumentFetcher(transport), cache, request, folder);
+            return refresh(loader, new LoteDocumentFetcher(transport), cache, request, where);
         }
     }
 
-    private static LoteRefreshReport refresh(LoteLoader loader, LoteDocumentSource publishers, FileLoteCache cache,
-                                             LoteSourcesRequest request, Path folder) {
+    private static LoteRefreshReport refresh(LoteLoader loader, LoteDocumentSource publishers, LoteCache cache,
+                                             LoteSourcesRequest request, String where) {
         try {
             return new LoteRefresher(loader, publishers, cache, Clock.systemUTC()).refresh(request);
         } catch (ListCacheException e) {
-            throw new UsageException("cache " + folder + ": " + e.getMessage());
+            throw new UsageException(where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The lists of trusted entities of a shared store's snapshot ({@code lists load --store}):
+     * each read by the digest the snapshot names, verified against the configured signers exactly
+     * as a download, and refused as a rollback below the store's floor for its location. A list
+     * the snapshot holds no copy of is list_unavailable (fail closed); nothing is fetched.
+     */
+    public static List<LoteVerdict> load(LoteOptions options, Injector injector, Instant validationTime, Duration grace,
+                                         StoreSession.Snapshot snapshot) {
+        if (!options.given()) {
+            return List.of();
+        }
+        refuseCredentials(options);
+        List<ServiceCertificate> anchors = anchors(options.anchors());
+        LoteLoader loader = new LoteLoader(injector.getInstance(LoteReader.class), injector.getInstance(LoteSignatureVerifier.class));
+        LoteSourcesRequest request = new LoteSourcesRequest(options.lotes(), anchors, List.of(), validationTime,
+                new ListAcceptancePolicy(grace));
+        List<LoteVerdict> verdicts = LoteRollbackFloors.apply(loader.loadInOrder(request, snapshot.lotes()), snapshot.loteFloors());
+        List<LoteVerdict> described = new ArrayList<>(verdicts.size());
+        for (LoteVerdict verdict : verdicts) {
+            List<String> trace = new ArrayList<>(verdict.trace());
+            trace.add(0, "from the store's snapshot " + snapshot.id());
+            described.add(new LoteVerdict(verdict.location(), verdict.list(), verdict.signature(), verdict.rejection(),
+                    verdict.stale(), trace));
+        }
+        return List.copyOf(described);
     }
 
     private static HttpClient5Transport transport(TransportConfig config) {

@@ -14,6 +14,7 @@ import org.qtrust.adapters.http.guice.HttpAdapterModule;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.adapters.redis.RedisListCache;
+import org.qtrust.adapters.redis.RedisLoteCache;
 import org.qtrust.adapters.redis.RedisRefreshLease;
 import org.qtrust.adapters.redis.RedisSnapshotStore;
 import org.qtrust.adapters.redis.RedisStore;
@@ -21,6 +22,9 @@ import org.qtrust.adapters.redis.RedisStoreConfig;
 import org.qtrust.adapters.xml.guice.XmlAdapterModule;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.options.ListOptions;
+import org.qtrust.cli.options.LoteOptions;
+import org.qtrust.core.lote.port.LoteDocumentSource;
+import org.qtrust.core.lote.refresh.LoteRefreshReport;
 import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
@@ -55,12 +59,21 @@ public final class StoreSession {
         }
     }
 
-    /** A refresh of the store and the snapshot it published (empty with the reason when it could not publish). */
-    public record StoreRefresh(RefreshReport report, Optional<String> snapshot, Optional<String> notPublished) {
+    /**
+     * A refresh of the store and the snapshot it published (empty with the reason when it could not publish);
+     * the lists of trusted entities' part when {@code --lote} named some.
+     */
+    public record StoreRefresh(RefreshReport report, Optional<LoteRefreshReport> lotes, Optional<String> snapshot,
+                               Optional<String> notPublished) {
     }
 
-    /** Refreshes the copies in the store from the network and publishes the snapshot they make. */
-    public static StoreRefresh refresh(ListOptions lists, RedisStore store, TransportConfig transportConfig, PrintWriter progressOut) {
+    /**
+     * Refreshes the copies in the store from the network — the trusted lists, then the lists of
+     * trusted entities {@code lote} names (each stored only when authentic and not a rollback) —
+     * and publishes the snapshot they make, all under one grant of the refresh lease.
+     */
+    public static StoreRefresh refresh(ListOptions lists, LoteOptions lote, RedisStore store, TransportConfig transportConfig,
+                                       PrintWriter progressOut) {
         List<ServiceCertificate> officialJournal = TrustedListsSession.officialJournalCertificates(lists);
         RedisRefreshLease lease = new RedisRefreshLease(store, Duration.ofMinutes(5));
         RedisListCache cache = new RedisListCache(store, lease);
@@ -78,14 +91,19 @@ public final class StoreSession {
             RefreshReport report = refresher.refresh(request, progress);
             progress.finish();
             if (!report.usable()) {
-                return new StoreRefresh(report, Optional.empty(), Optional.of("the store holds no trusted LOTL"));
+                return new StoreRefresh(report, Optional.empty(), Optional.empty(), Optional.of("the store holds no trusted LOTL"));
             }
-            SnapshotManifest manifest = cache.manifest(Clock.systemUTC().instant());
+            RedisLoteCache loteCache = new RedisLoteCache(store, lease);
+            Optional<LoteRefreshReport> lotes = lote.given()
+                    ? Optional.of(LoteSession.refresh(lote, loteCache, "--store " + store.display(), transportConfig,
+                            report.cache().validationTime(), lists.expiryGrace()))
+                    : Optional.empty();
+            SnapshotManifest manifest = loteCache.withLotes(cache.manifest(Clock.systemUTC().instant()));
             if (!new RedisSnapshotStore(store).publish(manifest, grant.fencingToken())) {
-                return new StoreRefresh(report, Optional.empty(),
+                return new StoreRefresh(report, lotes, Optional.empty(),
                         Optional.of("the refresh lease was taken over by another replica before this refresh finished"));
             }
-            return new StoreRefresh(report, Optional.of(manifest.id()), Optional.empty());
+            return new StoreRefresh(report, lotes, Optional.of(manifest.id()), Optional.empty());
         } catch (ListCacheException e) {
             throw new UsageException("--store " + store.display() + ": " + e.getMessage());
         } finally {
@@ -94,8 +112,12 @@ public final class StoreSession {
         }
     }
 
-    /** The source and floors of the store's current snapshot, for {@code lists load --store}. */
-    public record Snapshot(String id, ListDocumentSource source, java.util.Map<String, java.math.BigInteger> floors) {
+    /**
+     * The sources and floors of the store's current snapshot, for {@code lists load --store}: the
+     * trusted lists by name, the lists of trusted entities by location.
+     */
+    public record Snapshot(String id, ListDocumentSource source, java.util.Map<String, java.math.BigInteger> floors,
+                           LoteDocumentSource lotes, java.util.Map<String, java.math.BigInteger> loteFloors) {
     }
 
     public static Snapshot current(RedisStore store) {
@@ -103,8 +125,13 @@ public final class StoreSession {
             SnapshotManifest manifest = new RedisSnapshotStore(store).current().orElseThrow(() -> new UsageException(
                     "--store " + store.display() + ": the store holds no snapshot yet; fill it with 'qtrust lists refresh --store "
                             + store.display() + " <OJ options>'"));
-            RedisListCache cache = new RedisListCache(store, new RedisRefreshLease(store, Duration.ZERO));
-            return new Snapshot(manifest.id(), cache.snapshotSource(manifest), cache.rollbackFloors());
+            RedisRefreshLease lease = new RedisRefreshLease(store, Duration.ZERO);
+            RedisListCache cache = new RedisListCache(store, lease);
+            RedisLoteCache lotes = new RedisLoteCache(store, lease);
+            List<String> loteLocations = manifest.entries().stream().filter(e -> e.kind() == SnapshotManifest.Kind.LOTE)
+                    .map(SnapshotManifest.Entry::key).toList();
+            return new Snapshot(manifest.id(), cache.snapshotSource(manifest), cache.rollbackFloors(),
+                    lotes.snapshotSource(manifest), lotes.rollbackFloors(loteLocations));
         } catch (ListCacheException e) {
             throw new UsageException("--store " + store.display() + ": " + e.getMessage());
         }

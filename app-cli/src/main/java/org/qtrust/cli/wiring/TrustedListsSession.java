@@ -170,6 +170,11 @@ public final class TrustedListsSession {
         return snapshot.map(StoreSession.Snapshot::id);
     }
 
+    /** The store's snapshot the lists were read from ({@code --store}), for its lists of trusted entities; empty otherwise. */
+    public Optional<StoreSession.Snapshot> storeSnapshot() {
+        return snapshot;
+    }
+
     /** The wired components, for commands that assemble more on top (decisions, benchmarks). */
     public Injector injector() {
         return injector;

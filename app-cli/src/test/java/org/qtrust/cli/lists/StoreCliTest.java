@@ -167,6 +167,119 @@ class StoreCliTest {
         assertThat(austria.get("reason").asText()).isEqualTo("rollback");
     }
 
+    private static final org.qtrust.adapters.crypto.testpki.Credential LOTE_OPERATOR =
+            org.qtrust.adapters.crypto.testpki.TestPki.create("Store LoTE").endEntity("PID List Operator").issue();
+    private static final org.qtrust.adapters.crypto.testpki.Credential LOTE_IMPOSTOR =
+            org.qtrust.adapters.crypto.testpki.TestPki.create("Store LoTE impostor").endEntity("PID List Operator").issue();
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path folder;
+
+    /** A PID providers list (TS 119 602) issued before the 2019 validation time, in a file. */
+    private java.nio.file.Path pidProviders(int sequence, org.qtrust.adapters.crypto.testpki.Credential signer) throws Exception {
+        String json = org.qtrust.adapters.crypto.testpki.TestLotes.pidProviders().sequenceNumber(sequence)
+                .issued(java.time.Instant.parse("2019-09-01T00:00:00Z")).nextUpdate(java.time.Instant.parse("2020-03-01T00:00:00Z"))
+                .entity("PID Provider", org.qtrust.adapters.crypto.testpki.TestLotes.service("PID issuance",
+                        org.qtrust.adapters.crypto.testpki.TestLotes.PID_ISSUANCE, LOTE_OPERATOR.certificate()))
+                .signedJson(signer);
+        return java.nio.file.Files.writeString(folder.resolve("pid-providers.jws"), json);
+    }
+
+    private List<String> loteOptions(java.nio.file.Path list) throws Exception {
+        java.nio.file.Path anchor = folder.resolve("operator.pem");
+        java.nio.file.Files.writeString(anchor, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(LOTE_OPERATOR.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        return List.of("--lote", list.toString(), "--lote-anchor", anchor.toString());
+    }
+
+    private RefreshEndToEndTest.Result refreshWithLote(java.nio.file.Path list) throws Exception {
+        List<String> args = new ArrayList<>(List.of("lists", "refresh", "--store", redis.url(), "--store-prefix", prefix, "--json",
+                "--allow-loopback-http"));
+        args.addAll(oj());
+        args.addAll(rewrites());
+        args.addAll(loteOptions(list));
+        return run(args);
+    }
+
+    private JsonNode loadWithLote(java.nio.file.Path list) throws Exception {
+        List<String> args = new ArrayList<>(List.of("lists", "load", "--store", redis.url(), "--store-prefix", prefix, "--json"));
+        args.addAll(oj());
+        args.addAll(loteOptions(list));
+        return run(args).json();
+    }
+
+    @Test
+    void listsOfTrustedEntitiesAreRefreshedIntoTheStoreAndLoadedFromItsSnapshotVerifiedAgain() throws Exception {
+        java.nio.file.Path list = pidProviders(5, LOTE_OPERATOR);
+        RefreshEndToEndTest.Result refreshed = refreshWithLote(list);
+        assertThat(refreshed.exit()).as(refreshed.err()).isZero();
+        JsonNode report = refreshed.json();
+        JsonNode entry = report.get("lotes").get(0);
+        assertThat(entry.get("outcome").asText()).isEqualTo("new");
+        assertThat(entry.get("sequence").asInt()).isEqualTo(5);
+        assertThat(entry.get("storeKey").asText()).startsWith(prefix + "lote:");
+        assertThat(entry.has("cacheFile")).isFalse();
+        String snapshot = report.get("snapshot").asText();
+        try (JedisPooled jedis = new JedisPooled("127.0.0.1", redis.port())) {
+            assertThat(jedis.hget(prefix + "snapshot:current", "manifest")).contains("LOTE\t" + list);
+        }
+
+        // the load reads the store's copy, not the file (which now holds a list signed by an impostor)
+        pidProviders(6, LOTE_IMPOSTOR);
+        JsonNode load = loadWithLote(list);
+        assertThat(load.get("snapshot").asText()).isEqualTo(snapshot);
+        JsonNode lote = load.get("lotes").get(0);
+        assertThat(lote.get("accepted").asBoolean()).as(lote.toString()).isTrue();
+        assertThat(lote.get("sequenceNumber").asInt()).isEqualTo(5);
+        assertThat(lote.get("trace").toString()).contains("from the store's snapshot " + snapshot);
+
+        // a refresh from a publisher serving the impostor's list keeps the authentic copy in the store
+        RefreshEndToEndTest.Result again = refreshWithLote(list);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.json().get("lotes").get(0).get("outcome").asText()).isEqualTo("kept_last_good");
+        assertThat(loadWithLote(list).get("lotes").get(0).get("sequenceNumber").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aListOfTrustedEntitiesChangedInRedisOrRolledBackIsRefused() throws Exception {
+        java.nio.file.Path list = pidProviders(5, LOTE_OPERATOR);
+        assertThat(refreshWithLote(list).exit()).isZero();
+        try (JedisPooled jedis = new JedisPooled("127.0.0.1", redis.port())) {
+            String manifest = jedis.hget(prefix + "snapshot:current", "manifest");
+            String line = manifest.lines().filter(l -> l.startsWith("LOTE\t")).findFirst().orElseThrow();
+            String key = prefix + "doc:" + line.substring(line.lastIndexOf('\t') + 1);
+
+            // the store once held a newer list at this location: the copy the snapshot names is now a replay
+            jedis.set(new org.qtrust.adapters.redis.RedisKeys(prefix).loteFloor(list.toString()), "1000000");
+            JsonNode rolledBack = loadWithLote(list).get("lotes").get(0);
+            assertThat(rolledBack.get("accepted").asBoolean()).isFalse();
+            assertThat(rolledBack.get("reason").asText()).isEqualTo("rollback");
+
+            jedis.del(new org.qtrust.adapters.redis.RedisKeys(prefix).loteFloor(list.toString()));
+            // one character of the JWS payload changed in place
+            String stored = jedis.get(key);
+            int at = stored.indexOf('.') + 5;
+            jedis.set(key, stored.substring(0, at) + (stored.charAt(at) == 'A' ? 'B' : 'A') + stored.substring(at + 1));
+            JsonNode load = loadWithLote(list);
+            JsonNode changed = load.get("lotes").get(0);
+            assertThat(changed.get("accepted").asBoolean()).isFalse();
+            assertThat(changed.get("reason").asText()).isEqualTo("list_unavailable");
+            assertThat(changed.get("trace").toString()).contains("were changed after they were verified");
+            assertThat(load.get("lotl").get("accepted").asBoolean()).as("the trusted lists are not affected").isTrue();
+        }
+    }
+
+    @Test
+    void aListOfTrustedEntitiesSignedByAnotherKeyIsNeverStored() throws Exception {
+        java.nio.file.Path list = pidProviders(5, LOTE_IMPOSTOR);
+        RefreshEndToEndTest.Result refreshed = refreshWithLote(list);
+        assertThat(refreshed.exit()).isEqualTo(1);
+        assertThat(refreshed.err()).contains("no accepted copy");
+        JsonNode lote = loadWithLote(list).get("lotes").get(0);
+        assertThat(lote.get("accepted").asBoolean()).isFalse();
+        assertThat(lote.get("trace").toString()).contains("has no copy of");
+    }
+
     @Test
     void unusableStoreOptionsAreRefusedWithOneLine() {
         List<String> both = new ArrayList<>(List.of("lists", "load", "--store", redis.url(), "--offline",

@@ -14,6 +14,8 @@ import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.lote.port.LoteDocumentSource;
 import org.qtrust.core.lote.refresh.LoteRefresh;
 import org.qtrust.core.lote.refresh.LoteRefreshReport;
+import org.qtrust.core.lote.refresh.LoteRefresher;
+import org.qtrust.core.lote.refresh.port.LoteCache;
 import org.qtrust.core.lote.refresh.RefreshListsOfTrustedEntities;
 import org.qtrust.core.trustedlist.ServiceCertificate;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
@@ -65,21 +67,41 @@ public final class LoteReload {
         this.policy = Objects.requireNonNull(policy);
     }
 
+    /** The configured locations, in order. */
+    public List<String> locations() {
+        return locations;
+    }
+
+    private LoteSourcesRequest request(Instant now) {
+        List<ListOfTrustedEntities> references = lastAuthentic.values().stream().flatMap(v -> v.list().stream()).toList();
+        return new LoteSourcesRequest(locations, anchors, references, now, policy);
+    }
+
     /** The lists judged now (each request judges their dates again at its own validation time). */
     public synchronized List<LoteVerdict> load(Instant now) {
         if (locations.isEmpty()) {
             return List.of();
         }
-        List<ListOfTrustedEntities> references = lastAuthentic.values().stream().flatMap(v -> v.list().stream()).toList();
-        LoteSourcesRequest request = new LoteSourcesRequest(locations, anchors, references, now, policy);
         if (cache.isPresent()) {
             try {
-                return throughCache(cache.get().refresh(request), now);
+                return throughCache(cache.get().refresh(request(now)), now);
             } catch (ListCacheException e) {
                 // The cache is busy (another refresh holds its lock) or unwritable: judge in memory this time.
             }
         }
-        List<LoteVerdict> loaded = loader.loadInOrder(request, documents);
+        return load(now, documents, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * The lists judged now from {@code from} (a shared store's snapshot), {@code judge} applied
+     * first (the store's rollback floors); a refused copy gives way to the last authentic one.
+     */
+    public synchronized List<LoteVerdict> load(Instant now, LoteDocumentSource from,
+                                               java.util.function.UnaryOperator<List<LoteVerdict>> judge) {
+        if (locations.isEmpty()) {
+            return List.of();
+        }
+        List<LoteVerdict> loaded = judge.apply(loader.loadInOrder(request(now), from));
         List<LoteVerdict> kept = new ArrayList<>(loaded.size());
         for (LoteVerdict verdict : loaded) {
             Optional<LoteVerdict> previous = Optional.ofNullable(lastAuthentic.get(verdict.location()));
@@ -93,6 +115,15 @@ public final class LoteReload {
             }
         }
         return List.copyOf(kept);
+    }
+
+    /**
+     * Refreshes the copies of the configured lists in {@code into} (a shared store, by its leader)
+     * from their publishers: a copy is stored only when authentic and not a rollback (core
+     * {@link LoteRefresher}).
+     */
+    public synchronized LoteRefreshReport refreshInto(LoteCache into, java.time.Clock clock) throws ListCacheException {
+        return new LoteRefresher(loader, documents, into, clock).refresh(request(clock.instant()));
     }
 
     /** The cached copies as judged now; a location whose new copy was refused says so first in its trace. */

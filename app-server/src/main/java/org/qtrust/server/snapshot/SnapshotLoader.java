@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.qtrust.core.certificate.port.CertificateInspector;
 import org.qtrust.core.lote.loading.LoteVerdict;
+import org.qtrust.core.lote.port.LoteDocumentSource;
 import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.trustedlist.ListLocation;
 import org.qtrust.core.trustedlist.ServiceCertificate;
@@ -90,6 +91,28 @@ public final class SnapshotLoader {
      * @param judge applied to each load before anything else reads it (a shared store's rollback floors)
      */
     public TrustedListsSnapshot load(ListDocumentSource source, String origin, java.util.function.UnaryOperator<TrustedListsReport> judge) {
+        return load(source, origin, judge, Optional.empty());
+    }
+
+    /** The lists of trusted entities loaded with every snapshot, when configured. */
+    public Optional<LoteReload> lotes() {
+        return lotes;
+    }
+
+    /**
+     * A snapshot whose lists of trusted entities come from {@code lotesFrom} too (a shared
+     * store's snapshot), judged by its rollback floors before anything else reads them.
+     */
+    public TrustedListsSnapshot load(ListDocumentSource source, String origin, java.util.function.UnaryOperator<TrustedListsReport> judge,
+                                     LoteDocumentSource lotesFrom, java.util.function.UnaryOperator<List<LoteVerdict>> judgeLotes) {
+        return load(source, origin, judge, Optional.of(new LoteOrigin(lotesFrom, judgeLotes)));
+    }
+
+    private record LoteOrigin(LoteDocumentSource documents, java.util.function.UnaryOperator<List<LoteVerdict>> judge) {
+    }
+
+    private TrustedListsSnapshot load(ListDocumentSource source, String origin, java.util.function.UnaryOperator<TrustedListsReport> judge,
+                                      Optional<LoteOrigin> loteOrigin) {
         Instant now = clock.instant();
         TrustedListLoader loader = new TrustedListLoader(source, reader, verifier, workers);
         TrustedListsReport report = judge.apply(loader.load(request(now)));
@@ -99,7 +122,8 @@ public final class SnapshotLoader {
         if (refusedForTimeOnly) {
             report = judge.apply(loader.load(request(lotl.list().get().scheme().issued())));
         }
-        List<LoteVerdict> judgedLotes = lotes.map(l -> l.load(now)).orElse(List.of());
+        List<LoteVerdict> judgedLotes = lotes.map(l -> loteOrigin.map(o -> l.load(now, o.documents(), o.judge()))
+                .orElseGet(() -> l.load(now))).orElse(List.of());
         return new TrustedListsSnapshot(report, now, origin, settings.expiryGrace(), inspector, revocation, judgedLotes);
     }
 

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.qtrust.adapters.redis.RedisListCache;
+import org.qtrust.adapters.redis.RedisLoteCache;
+import org.qtrust.core.lote.loading.LoteVerdict;
+import org.qtrust.core.lote.port.LoteDocumentSource;
+import org.qtrust.core.lote.refresh.LoteRollbackFloors;
 import org.qtrust.adapters.redis.RedisRefreshLease;
 import org.qtrust.adapters.redis.RedisSnapshotStore;
 import org.qtrust.adapters.redis.RedisStore;
@@ -61,6 +65,7 @@ public final class StoreReplica implements AutoCloseable {
 
     private final RedisStore store;
     private final RedisListCache cache;
+    private final RedisLoteCache lotes;
     private final RedisRefreshLease lease;
     private final RedisSnapshotStore snapshots;
     private final SnapshotHolder holder;
@@ -76,6 +81,7 @@ public final class StoreReplica implements AutoCloseable {
     private final ScheduledExecutorService lead;
     private final Map<String, ListDocument> lastVerified = new ConcurrentHashMap<>();
     private final Map<String, BigInteger> localFloors = new ConcurrentHashMap<>();
+    private final Map<String, BigInteger> localLoteFloors = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
     private volatile String loadedId;
     private volatile boolean leading;
@@ -94,6 +100,7 @@ public final class StoreReplica implements AutoCloseable {
                         AutoCloseable network) {
         this.store = Objects.requireNonNull(store);
         this.cache = Objects.requireNonNull(cache);
+        this.lotes = new RedisLoteCache(store, lease);
         this.lease = Objects.requireNonNull(lease);
         this.snapshots = new RedisSnapshotStore(store);
         this.holder = Objects.requireNonNull(holder);
@@ -160,13 +167,16 @@ public final class StoreReplica implements AutoCloseable {
             String origin = "store " + store.display() + " snapshot " + id.substring(0, 12);
             java.util.function.UnaryOperator<TrustedListsReport> judge =
                     report -> RollbackFloors.apply(report, floors, location -> RedisListCache.nameFor(location));
-            TrustedListsSnapshot loaded = loader.load(source, origin, judge);
+            LoteDocumentSource loteSource = lotes.snapshotSource(manifest.get());
+            Map<String, BigInteger> loteFloors = loteFloors();
+            java.util.function.UnaryOperator<List<LoteVerdict>> judgeLotes = verdicts -> LoteRollbackFloors.apply(verdicts, loteFloors);
+            TrustedListsSnapshot loaded = loader.load(source, origin, judge, loteSource, judgeLotes);
             // Redis is storage, not a trust anchor: a list whose store copy does not verify (changed bytes under their
             // own digest, a wrong signer) is verified again from this replica's last verified copy, when it has one.
             Map<String, String> refused = source.refusedWithKeptCopy(verdictsOf(loaded.report()));
             if (!refused.isEmpty()) {
                 source = source.keeping(refused);
-                loaded = loader.load(source, origin, judge);
+                loaded = loader.load(source, origin, judge, loteSource, judgeLotes);
             }
             TrustedListsReport report = loaded.report();
             if (!report.listOfLists().accepted() && holder.current().isPresent()) {
@@ -176,6 +186,8 @@ public final class StoreReplica implements AutoCloseable {
                 return;
             }
             holder.swap(loaded.identified(id));
+            loaded.lotes().stream().filter(LoteVerdict::accepted).forEach(verdict -> localLoteFloors.merge(verdict.location(),
+                    verdict.list().get().scheme().sequenceNumber(), BigInteger::max));
             loadedId = id;
             remember(report, source.served());
             Map<String, String> problems = source.problems();
@@ -249,7 +261,11 @@ public final class StoreReplica implements AutoCloseable {
                     next = backoff();
                     return;
                 }
-                SnapshotManifest manifest = cache.manifest(clock.instant());
+                if (loader.lotes().isPresent()) {
+                    // the lists of trusted entities into the store too, each stored only when authentic and not a rollback
+                    loader.lotes().get().refreshInto(lotes, clock);
+                }
+                SnapshotManifest manifest = manifest();
                 if (snapshots.publish(manifest, held.fencingToken())) {
                     published.incrementAndGet();
                     retry = FIRST_RETRY;
@@ -285,7 +301,7 @@ public final class StoreReplica implements AutoCloseable {
             ListRefresh entry = refresher.refreshTerritory(requestAt.apply(clock.instant()), territory);
             switch (entry.outcome()) {
                 case UPDATED, NEW -> {
-                    SnapshotManifest manifest = cache.manifest(clock.instant());
+                    SnapshotManifest manifest = manifest();
                     if (!snapshots.publish(manifest, held.fencingToken())) {
                         return MissRefresh.Outcome.failed("the refresh lease was taken over before the snapshot was published");
                     }
@@ -310,6 +326,24 @@ public final class StoreReplica implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             return MissRefresh.Outcome.failed(String.valueOf(e.getCause()));
         }
+    }
+
+    /** The snapshot of what the store holds now: its trusted lists and lists of trusted entities. */
+    private SnapshotManifest manifest() throws ListCacheException {
+        return lotes.withLotes(cache.manifest(clock.instant()));
+    }
+
+    /** The store's LoTE rollback floors of the configured locations, raised by this replica's own. */
+    private Map<String, BigInteger> loteFloors() {
+        Map<String, BigInteger> floors = new HashMap<>(localLoteFloors);
+        if (loader.lotes().isPresent()) {
+            try {
+                lotes.rollbackFloors(loader.lotes().get().locations()).forEach((location, floor) -> floors.merge(location, floor, BigInteger::max));
+            } catch (ListCacheException e) {
+                LOG.warn("LoTE rollback floors unavailable, using this replica's own: {}", e.getMessage());
+            }
+        }
+        return floors;
     }
 
     /** Empty when a refresh is due; else how long until it is. */

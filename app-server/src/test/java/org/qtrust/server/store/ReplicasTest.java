@@ -68,10 +68,11 @@ class ReplicasTest {
         redis.close();
     }
 
-    private QtrustServer replica() throws Exception {
+    private QtrustServer replica(String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--store", redis.url(), "--store-prefix", prefix,
                 "--store-poll", "PT1S", "--store-lease", "PT2S", "--revocation", "off", "--allow-loopback-http",
                 "--oj-keystore", RunningServer.data("oj-keystore/keystore.p12").toString(), "--oj-password", "dss-password"));
+        args.addAll(List.of(more)); // before the catch-all rewrites: the first matching rule applies
         args.addAll(publisher.rewrites());
         QtrustServer server = QtrustServer.start(SettingsResolver.of(args, Map.of()).resolve(),
                 Clock.fixed(RunningServer.NOW, ZoneOffset.UTC));
@@ -258,6 +259,75 @@ class ReplicasTest {
                 assertThat(Long.parseLong(jedis.hget(prefix + "snapshot:current", "fence"))).isGreaterThan(dead.fencingToken());
             }
             assertThat(accepted(get(b, "/v1/trusted-lists"), "AT")).isTrue();
+        }
+    }
+
+    private static final org.qtrust.adapters.crypto.testpki.Credential LOTE_OPERATOR =
+            org.qtrust.adapters.crypto.testpki.TestPki.create("Replicas LoTE").endEntity("PID List Operator").issue();
+
+    private static final String LOTE_LOCATION = "https://lote.example.eu/pid-providers.jws";
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path folder;
+
+    /** A PID providers list (TS 119 602) signed by the operator, issued before the 2019 validation time, served on loopback. */
+    private String[] lote(int sequence) throws Exception {
+        String json = org.qtrust.adapters.crypto.testpki.TestLotes.pidProviders().sequenceNumber(sequence)
+                .issued(java.time.Instant.parse("2019-09-01T00:00:00Z")).nextUpdate(java.time.Instant.parse("2020-03-01T00:00:00Z"))
+                .entity("PID Provider", org.qtrust.adapters.crypto.testpki.TestLotes.service("PID issuance",
+                        org.qtrust.adapters.crypto.testpki.TestLotes.PID_ISSUANCE, LOTE_OPERATOR.certificate()))
+                .signedJson(LOTE_OPERATOR);
+        publisher.documents.put("pid-providers.jws", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Path anchor = folder.resolve("operator.pem");
+        Files.writeString(anchor, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(LOTE_OPERATOR.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        return new String[] {"--lote", LOTE_LOCATION, "--lote-anchor", anchor.toString(),
+                "--rewrite", "https://lote.example.eu/=" + publisher.base()};
+    }
+
+    private static JsonNode firstLote(JsonNode lists) {
+        return lists.get("lotes").get(0);
+    }
+
+    @Test
+    void theLeaderKeepsListsOfTrustedEntitiesInTheStoreAndReplicasVerifyTheSnapshotsCopyAndItsFloor() throws Exception {
+        String[] lote = lote(5);
+        QtrustServer a = replica(lote);
+        assertThat(a.awaitSnapshot(Duration.ofMinutes(2))).isTrue();
+        JsonNode pid = firstLote(get(a, "/v1/trusted-lists"));
+        assertThat(pid.get("accepted").asBoolean()).as(pid.toString()).isTrue();
+        assertThat(pid.get("sequenceNumber").asInt()).isEqualTo(5);
+        String location = LOTE_LOCATION;
+        try (JedisPooled jedis = jedis(); RedisStore store = new RedisStore(RedisStoreConfig.parse(redis.url(), prefix))) {
+            String manifest = jedis.hget(prefix + "snapshot:current", "manifest");
+            assertThat(manifest).contains("LOTE\t" + location + "\t");
+            assertThat(publisher.requests("pid-providers.jws")).as("fetched once, by the leader").isEqualTo(1);
+
+            // a second replica reads the list from the store's snapshot, never from its publisher
+            publisher.withhold("pid-providers.jws");
+            QtrustServer b = replica(lote);
+            assertThat(b.awaitSnapshot(Duration.ofMinutes(2))).isTrue();
+            assertThat(firstLote(get(b, "/v1/trusted-lists")).get("accepted").asBoolean()).isTrue();
+            assertThat(publisher.requests("pid-providers.jws")).isEqualTo(1);
+
+            // the store once held a newer list: the copy of a new snapshot is a rollback; a replica that verified
+            // the list keeps its copy, a new one refuses it
+            jedis.set(new org.qtrust.adapters.redis.RedisKeys(prefix).loteFloor(location), "1000000");
+            try (RedisRefreshLease.Grant held = new RedisRefreshLease(store, Duration.ofSeconds(10)).hold()) {
+                String withoutBelgium = String.join("\n", manifest.lines().filter(l -> !l.contains("\tBE.xml\t")).toList()) + "\n";
+                var next = org.qtrust.core.trustedlist.refresh.SnapshotManifest.parse(withoutBelgium, RunningServer.NOW);
+                assertThat(new org.qtrust.adapters.redis.RedisSnapshotStore(store).publish(next, held.fencingToken())).isTrue();
+                await(Duration.ofSeconds(10), () -> next.id().equals(snapshotOf(a)));
+                JsonNode kept = firstLote(get(a, "/v1/trusted-lists"));
+                assertThat(kept.get("accepted").asBoolean()).as("last authentic copy kept").isTrue();
+                assertThat(kept.get("trace").toString()).contains("rollback");
+
+                QtrustServer fresh = replica(lote);
+                assertThat(fresh.awaitSnapshot(Duration.ofMinutes(2))).isTrue();
+                JsonNode refused = firstLote(get(fresh, "/v1/trusted-lists"));
+                assertThat(refused.get("accepted").asBoolean()).isFalse();
+                assertThat(refused.get("reason").asText()).isEqualTo("rollback");
+            }
         }
     }
 
