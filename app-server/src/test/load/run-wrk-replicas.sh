@@ -8,8 +8,9 @@
 #   app-server/src/test/load/run-wrk-replicas.sh [DURATION=20s] [CONNECTIONS=16] [THREADS=2]   (WARMUP=60s)
 #
 # The store is filled by `qtrust lists refresh --store` and the cache by `qtrust lists refresh
-# --cache`, both from the loopback publisher. The three servers run side by side; each is warmed
-# up, then measured while the others idle. On a busy machine absolute req/s are unreliable: the
+# --cache`, both from the loopback publisher. The servers run through the launcher (`qtrust
+# serve`, as start-server.sh: the JVM options users get; QTRUST_JAVA_OPTS replaces them). The
+# three run side by side; each is warmed up, then measured while the others idle. On a busy machine absolute req/s are unreliable: the
 # comparable number is the server's CPU time per request (from /proc/PID/stat).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
@@ -73,9 +74,9 @@ done
 store="redis://127.0.0.1:$redis_port/0"
 
 echo "filling the store ($store) and the file cache from the loopback publisher…"
-java -jar "$cli" lists refresh --store "$store" --at 2019-10-01T00:00:00Z --allow-loopback-http "${oj[@]}" "${rewrites[@]}" \
+"$root/qtrust" lists refresh --store "$store" --at 2019-10-01T00:00:00Z --allow-loopback-http "${oj[@]}" "${rewrites[@]}" \
   --json >"$work/refresh-store.json" 2>"$work/refresh-store.err"
-java -jar "$cli" lists refresh --cache "$work/cache" --at 2019-10-01T00:00:00Z --allow-loopback-http "${oj[@]}" "${rewrites[@]}" \
+"$root/qtrust" lists refresh --cache "$work/cache" --at 2019-10-01T00:00:00Z --allow-loopback-http "${oj[@]}" "${rewrites[@]}" \
   --json >"$work/refresh-cache.json" 2>"$work/refresh-cache.err"
 snapshot="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["snapshot"])' "$work/refresh-store.json")"
 echo "store snapshot $snapshot"
@@ -83,7 +84,8 @@ echo "store snapshot $snapshot"
 # start_server NAME ARGS…: the server jar on a free port; sets NAME_pid and NAME_port once its lists answer.
 start_server() {
   local name="$1"; shift
-  java ${QTRUST_JAVA_OPTS:-} -jar "$jar" --port 0 --revocation off --allow-loopback-http "${oj[@]}" "${rewrites[@]}" "$@" \
+  # The launcher execs java: $! is the server's own PID.
+  "$root/qtrust" serve --port 0 --revocation off --allow-loopback-http "${oj[@]}" "${rewrites[@]}" "$@" \
     >"$work/$name.log" 2>&1 &
   local pid=$! port=""
   pids+=("$pid")

@@ -186,7 +186,7 @@ public final class StoreReplica implements AutoCloseable {
                 return;
             }
             holder.swap(loaded.identified(id));
-            loaded.lotes().stream().filter(LoteVerdict::accepted).forEach(verdict -> localLoteFloors.merge(verdict.location(),
+            loaded.lotes().stream().filter(v -> v.accepted() && v.list().isPresent()).forEach(verdict -> localLoteFloors.merge(verdict.location(),
                     verdict.list().get().scheme().sequenceNumber(), BigInteger::max));
             loadedId = id;
             remember(report, source.served());
