@@ -231,4 +231,24 @@ class CredentialVerifyApiTest {
         assertThat(post(withAud.toString()).statusCode()).isEqualTo(400);
         assertThat(post(unknownFormat.toString()).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void an_mdoc_naming_a_status_list_is_unavailable_offline_under_require_and_the_request_may_lower_credential_status() throws Exception {
+        byte[] withStatus = MDOC.present(MDOC.issuer().issue(MDOC.mdl().withStatusList("https://status.utopia.example/mdl/1", 3)));
+
+        // --fetch off: the status list cannot be read, and the server's credentialStatus is require (fail closed, issue 13.3).
+        HttpResponse<String> required = post(mdocQuestion(withStatus, MdocWorld.NONCE).toString());
+        assertThat(required.statusCode()).as(required.body()).isEqualTo(200);
+        JsonNode refused = RunningServer.json(required);
+        assertThat(refused.get("code").asText()).isEqualTo("credential_status_unavailable");
+        assertThat(refused.get("status").asText()).isEqualTo("unavailable");
+        assertThat(refused.get("elements").isEmpty()).isTrue();
+
+        HttpResponse<String> lowered = post(mdocQuestion(withStatus, MdocWorld.NONCE).put("credentialStatus", "prefer").toString());
+        JsonNode accepted = RunningServer.json(lowered);
+        assertThat(accepted.get("valid").asBoolean()).as(lowered.body()).isTrue();
+        assertThat(accepted.get("trace").toString()).contains("status: warning: the status could not be established");
+        assertThat(post(mdocQuestion(withStatus, MdocWorld.NONCE).put("credentialStatus", "sometimes").toString()).statusCode())
+                .isEqualTo(400);
+    }
 }
