@@ -156,5 +156,6 @@ done
 echo "machine after the runs: $(uptime)"
 for name in replica_a replica_b; do
   port_var="${name}_port"
-  echo "$name /ready: $(curl -s "http://127.0.0.1:${!port_var}/ready" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(d.get("status"), "store", d.get("store", {}).get("state"), "snapshot", d.get("snapshot"))')"
+  code="$(curl -s -o "$work/ready-$name.json" -w '%{http_code}' "http://127.0.0.1:${!port_var}/ready")"
+  echo "$name /ready: HTTP $code, $(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print("store", d.get("store", {}).get("state"), "snapshot", d.get("snapshot"))' "$work/ready-$name.json")"
 done
