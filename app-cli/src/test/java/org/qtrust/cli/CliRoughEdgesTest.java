@@ -142,6 +142,35 @@ class CliRoughEdgesTest {
     }
 
     @Test
+    void an_unusable_tls_trust_store_names_the_option_and_says_what_is_wrong() throws IOException {
+        Path garbage = Files.writeString(folder.resolve("trust.p12"), "not a keystore");
+        String[] common = {"lists", "refresh", "--cache", folder.resolve("cache").toString(), "--oj-keystore", KEYSTORE,
+            "--oj-password", "dss-password", "--tls-trust"};
+
+        Run notKeystore = run(concat(common, garbage.toString()));
+        Run missing = run(concat(common, folder.resolve("none.p12").toString()));
+        Run noPassword = run(concat(common, KEYSTORE));
+        Run wrongPassword = run(concat(common, KEYSTORE, "--tls-trust-password", "wrong"));
+
+        assertThat(notKeystore.exit()).isEqualTo(2);
+        assertThat(notKeystore.err()).startsWith("qtrust: --tls-trust " + garbage + ": not a PKCS#12 or JKS keystore")
+                .doesNotContain("null");
+        assertNoLibraryNames(notKeystore.err());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("qtrust: --tls-trust ").contains("no such file");
+        assertThat(noPassword.exit()).isEqualTo(2);
+        assertThat(noPassword.err()).contains("give it with --tls-trust-password");
+        assertThat(wrongPassword.exit()).isEqualTo(2);
+        assertThat(wrongPassword.err()).contains("the --tls-trust-password is wrong").doesNotContain("wrong\n", "dss-password");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void other_option_errors_name_their_option() {
         assertThat(run("lists", "load", "--offline", SNAPSHOT, "--oj-keystore", KEYSTORE, "--oj-password", "dss-password",
                 "--at", "yesterday").err()).startsWith("qtrust: --at 'yesterday'");

@@ -1,6 +1,11 @@
 package org.qtrust.cli.options;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -61,8 +66,28 @@ public final class HttpOptions {
             throw new UsageException("--proxy: not a proxy; give http://[user:pw@]host:port (or https://…), 'none' or 'system'");
         }
         if (tlsTrust != null) {
+            checkTrustStore(tlsTrust, tlsTrustPassword);
             config = config.withTrustStore(new TransportConfig.TrustStore(tlsTrust, tlsTrustPassword));
         }
         return config;
+    }
+
+    /** The --tls-trust keystore opens with its password, else a usage error naming the option (never a library's words). */
+    static void checkTrustStore(Path file, String password) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--tls-trust " + file + ": no such file");
+        }
+        try {
+            KeyStore.getInstance(file.toFile(), password.toCharArray());
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new UsageException("--tls-trust " + file + ": " + (password.isEmpty()
+                        ? "the keystore is protected by a password: give it with --tls-trust-password"
+                        : "the --tls-trust-password is wrong for this keystore"));
+            }
+            throw new UsageException("--tls-trust " + file + ": not a PKCS#12 or JKS keystore");
+        } catch (GeneralSecurityException e) {
+            throw new UsageException("--tls-trust " + file + ": not a PKCS#12 or JKS keystore");
+        }
     }
 }

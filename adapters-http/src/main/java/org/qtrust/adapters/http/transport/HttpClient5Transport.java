@@ -199,7 +199,9 @@ public final class HttpClient5Transport implements HttpTransport, AutoCloseable 
                     .loadTrustMaterial(store.file().toFile(), store.password().toCharArray())
                     .build();
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the trust store " + store.file() + ": " + e.getMessage(), e);
+            // Library messages may be empty or name their classes: say what the operator can act on.
+            throw new IllegalArgumentException("cannot read the trust store " + store.file()
+                    + ": not a PKCS#12 or JKS keystore, or the wrong password", e);
         }
     }
 
