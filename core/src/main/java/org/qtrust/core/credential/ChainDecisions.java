@@ -9,16 +9,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.qtrust.core.cache.BoundedCache;
-import org.qtrust.core.cache.Digest;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.certificate.VerifyCertificate;
 
 /**
- * Decides {@code x5c} chains and remembers each decision for the same chain at the same
- * validation time: wallets present the same issuer chain over and over, and a decision only
- * depends on the chain, the time and the (fixed) snapshot and policy behind the decision service.
+ * Decides {@code x5c} chains. Nothing is remembered here (issue 15.3: no cache keyed by the current
+ * instant): a question without {@code at} is about the moment it arrives, so a key made of the chain
+ * and the validation time would be new for every request and only push useful entries out. What is
+ * costly in a decision and does not depend on the time — decoding each certificate, verifying each
+ * signature — is already remembered by the certificate inspector under a digest of its input, so a
+ * chain presented again is decided without signature work; and a decision made afresh always sees
+ * the revocation evidence and snapshot of its own time.
  */
 public final class ChainDecisions {
 
@@ -26,42 +28,21 @@ public final class ChainDecisions {
     public record Decided(CertificateVerdict verdict, Optional<byte[]> leafKey) {
     }
 
-    /**
-     * What the remembered decisions may weigh together (issue 15 item 3): least recently used
-     * first out; keys are digests of the chain and time, never the (possibly large) chain itself.
-     */
-    static final long MAX_BYTES = 8L * 1024 * 1024;
-
     private final VerifyCertificate decisions;
-    private final BoundedCache<Digest, Decided> cache = new BoundedCache<>(MAX_BYTES);
 
     public ChainDecisions(VerifyCertificate decisions) {
         this.decisions = Objects.requireNonNull(decisions);
     }
 
     /**
-     * Decides the chain of an x5c header; only a chain not decided before is decoded.
+     * Decides the chain of an x5c header (base64 DER, leaf first) at the validation time.
      *
      * @throws IllegalArgumentException when an entry is not base64
      */
     public Decided decide(List<String> x5c, Instant validationTime) {
-        // What a decision depends on: the chain as the x5c header carries it (base64 DER, leaf first) and the time.
-        Digest key = Digest.ofStrings(x5c, validationTime.getEpochSecond(), validationTime.getNano());
-        Decided cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
         List<byte[]> chain = x5c.stream().map(Base64.getDecoder()::decode).toList();
         CertificateVerdict verdict = decisions.verify(new CertificateCheck(chain.get(0), chain.subList(1, chain.size()), validationTime));
-        Decided decided = new Decided(verdict, leafKey(chain.get(0)));
-        cache.put(key, decided, weight(decided));
-        return decided;
-    }
-
-    /** An estimate of what a decision keeps on the heap: its trace dominates. */
-    private static long weight(Decided decided) {
-        long trace = decided.verdict().trace().stream().mapToLong(line -> 48 + 2L * line.length()).sum();
-        return Digest.WEIGHT + 1024 + trace + decided.leafKey().map(key -> key.length).orElse(0);
+        return new Decided(verdict, leafKey(chain.get(0)));
     }
 
     public static Optional<byte[]> leafKey(byte[] der) {

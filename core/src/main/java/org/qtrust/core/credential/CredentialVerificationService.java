@@ -78,7 +78,7 @@ public final class CredentialVerificationService implements VerifyCredential {
 
     /**
      * The same verifier refusing a presentation whose (nonce, sd_hash) it has accepted before, while that
-     * KB-JWT is fresh (issue 13.8; servers: many callers, one verifier). The chain decisions made so far are shared.
+     * KB-JWT is fresh (issue 13.8; servers: many callers, one verifier). The trust behind it is shared.
      */
     public CredentialVerificationService withReplayGuard(ReplayGuard guard) {
         return new CredentialVerificationService(this, Optional.of(guard));
