@@ -128,7 +128,8 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
 
     /** One SD-JWT VC verification: the generated presentation, its chain decided once and cached. */
     private static java.util.function.Supplier<CredentialCode> sdJwt(Instant time) {
-        GeneratedIssuer issuer = GeneratedIssuer.create("QTrust Bench", time);
+        // Its certificate names the iss (SAN URI): the credentials' iss is bound to the key by the certificate (issue 13.2).
+        GeneratedIssuer issuer = GeneratedIssuer.create("QTrust Bench", time, BENCH_ISS);
         Injector crypto = Guice.createInjector(new CryptoAdapterModule());
         CertificateInspector inspector = crypto.getInstance(CertificateInspector.class);
         // The bench's issuer ends at a plain anchor: its policy names the anchor source for its kind explicitly (issue 13).
@@ -169,11 +170,13 @@ public final class BenchCredentialsCommand implements java.util.concurrent.Calla
 
     private static final int MIN_WARMUP_ROUNDS = 4;
 
+    private static final String BENCH_ISS = "https://issuer.bench.test";
+
     /** A PID-like credential with 10 disclosable claims, all disclosed, bound to a fresh holder key. */
     private static String presentation(GeneratedIssuer issuer, Instant time) {
         GeneratedIssuer holder = GeneratedIssuer.create("QTrust Bench Holder", time);
         ClaimSet claims = ClaimSet.create()
-                .claim("iss", "https://issuer.bench.test").claim("vct", "urn:eudi:pid:1")
+                .claim("iss", BENCH_ISS).claim("vct", "urn:eudi:pid:1")
                 .claim("iat", time.minusSeconds(3600).getEpochSecond()).claim("exp", time.plusSeconds(86_400).getEpochSecond())
                 .claim("cnf", SdJwtIssuer.confirmation(holder.issuerKeys().getPublic()))
                 .disclosable("given_name", "Erika").disclosable("family_name", "Mustermann")

@@ -58,13 +58,15 @@ public final class CredentialSetup implements AutoCloseable {
     private final MdocVerificationService mdoc;
     private final Optional<DecisionSetup> decisions;
     private final Optional<HttpClient5Transport> transport;
+    private final CredentialIssuerPolicy rules;
 
     private CredentialSetup(CredentialVerificationService service, MdocVerificationService mdoc, Optional<DecisionSetup> decisions,
-                            Optional<HttpClient5Transport> transport) {
+                            Optional<HttpClient5Transport> transport, CredentialIssuerPolicy rules) {
         this.service = service;
         this.mdoc = mdoc;
         this.decisions = decisions;
         this.transport = transport;
+        this.rules = rules;
     }
 
     public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, String policy, List<String> trustAnchors,
@@ -82,6 +84,8 @@ public final class CredentialSetup implements AutoCloseable {
         JsonWebTokens jose = crypto.getInstance(JsonWebTokens.class);
         IssuerTrust trust;
         Optional<DecisionSetup> decisions = Optional.empty();
+        // With --issuer-key nothing is looked up (no binding, no status): the EU defaults stand.
+        CredentialIssuerPolicy rules = CredentialIssuerPolicy.euDefault();
         if (issuerKey.isPresent()) {
             if (!trustAnchors.isEmpty() || lists.offline().isPresent()) {
                 throw new UsageException("--issuer-key verifies a plain SD-JWT with that key: it cannot be combined with --trust-anchor or --offline");
@@ -97,20 +101,22 @@ public final class CredentialSetup implements AutoCloseable {
             if (trustedLists || !trustAnchors.isEmpty()) {
                 decisions = Optional.of(DecisionSetup.open(lists, policy, trustAnchors, clock));
             }
-            trust = throughLists(lists, lotes, decisions, policy, clock);
+            rules = issuerRules(decisions, policy);
+            trust = throughLists(lists, lotes, decisions, rules, clock);
         } else {
             // Issue 13: the chain decided under the policy's credential-issuer rules (EAA/Q, EAA/Pub-EAA by default, never
             // CA/QC), and the service it ends at must hold the role the credential's kind needs.
             DecisionSetup setup = DecisionSetup.openForCredentialIssuers(lists, policy, trustAnchors, clock,
                     Optional.of(RevocationMode.OFF), null);
             decisions = Optional.of(setup);
-            trust = new IssuerTrust.CertificateChain(setup.service(), setup.service().policy().credentialIssuers());
+            rules = setup.service().policy().credentialIssuers();
+            trust = new IssuerTrust.CertificateChain(setup.service(), rules);
         }
         CborCodec cbor = crypto.getInstance(CborCodec.class);
         CoseSignatures cose = crypto.getInstance(CoseSignatures.class);
         if (!fetch) {
             return new CredentialSetup(CredentialVerificationService.offline(trust, jose),
-                    MdocVerificationService.offline(trust, cbor, cose, jose), decisions, Optional.empty());
+                    MdocVerificationService.offline(trust, cbor, cose, jose), decisions, Optional.empty(), rules);
         }
         Injector http = Guice.createInjector(new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(
                 TransportConfig.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20))
@@ -124,7 +130,7 @@ public final class CredentialSetup implements AutoCloseable {
         // Issue 18: an mdoc's status list may be a CWT; the same source reads its ttl/exp to bound its caching.
         return new CredentialSetup(new CredentialVerificationService(trust, jose, metadata, statusLists),
                 new MdocVerificationService(trust, cbor, cose, jose, statusLists.readingCwtWith(cbor)),
-                decisions, Optional.of(client));
+                decisions, Optional.of(client), rules);
     }
 
     /**
@@ -133,19 +139,23 @@ public final class CredentialSetup implements AutoCloseable {
      * validation time, and on the trusted lists when loaded; status list tokens signed by an x5c
      * chain are decided as {@code cert verify} would, when that setup exists.
      */
-    private static IssuerTrust throughLists(ListOptions lists, LoteOptions lotes, Optional<DecisionSetup> decisions, String policyArgument,
-                                            Clock clock) {
+    private static IssuerTrust throughLists(ListOptions lists, LoteOptions lotes, Optional<DecisionSetup> decisions,
+                                            CredentialIssuerPolicy rules, Clock clock) {
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
-        // The policy the decisions were set up with, when they were; else read here.
-        CredentialIssuerPolicy rules = decisions.map(d -> d.service().policy())
-                .orElseGet(() -> DecisionSetup.policy(policyArgument, adapters.getInstance(VerificationPolicyReader.class)))
-                .credentialIssuers();
         List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace(), lists.cache(), lists.egress());
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustSources sources = TrustSources.of(judged, decisions.flatMap(DecisionSetup::report), inspector);
         IssuerTrustService issuers = new IssuerTrustService(sources, rules.trust(), inspector);
         return new IssuerTrust.TrustSourceLists(issuers, rules.kinds(),
-                decisions.map(d -> (VerifyCertificate) d.service()));
+                decisions.map(d -> (VerifyCertificate) d.service()), rules.binding());
+    }
+
+    /** The policy the decisions were set up with, when they were; else read here. */
+    private static CredentialIssuerPolicy issuerRules(Optional<DecisionSetup> decisions, String policyArgument) {
+        return decisions.map(d -> d.service().policy())
+                .orElseGet(() -> DecisionSetup.policy(policyArgument, Guice.createInjector(new XmlAdapterModule())
+                        .getInstance(VerificationPolicyReader.class)))
+                .credentialIssuers();
     }
 
     @SuppressWarnings("unchecked")
@@ -173,6 +183,11 @@ public final class CredentialSetup implements AutoCloseable {
 
     public CredentialVerificationService service() {
         return service;
+    }
+
+    /** The policy's rules for credential issuers: kinds, roles, the binding of iss and the status mode it asks for. */
+    public CredentialIssuerPolicy issuerRules() {
+        return rules;
     }
 
     /** The mdoc (ISO/IEC 18013-5) verifier over the same issuer trust and network. */

@@ -101,9 +101,10 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
             description = "mdoc: the SessionTranscript (CBOR, hex or base64url) the device must have signed, for other flows.")
     Path sessionTranscript;
 
-    @Option(names = "--credential-status", paramLabel = "require|prefer|off", defaultValue = "require",
-            description = "How the credential's status list entry counts: require (default: a status that cannot be established "
-                    + "is credential_status_unavailable), prefer (a warning), off (not checked, nothing fetched).")
+    @Option(names = "--credential-status", paramLabel = "require|prefer|off",
+            description = "How the credential's status list entry counts: require (a status that cannot be established "
+                    + "is credential_status_unavailable), prefer (a warning), off (not checked, nothing fetched). "
+                    + "Default: the policy's credentialStatus (require in every built-in policy).")
     String credentialStatus;
 
     @Option(names = "--json", description = "Print the verdict as one JSON document.")
@@ -145,12 +146,13 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         // Issue 13.8: the KB-JWT's freshness by the verifier's clock (or the explicit --presented-at), never by --at.
         CredentialCheck check = new CredentialCheck(presentation, Optional.ofNullable(audience), Optional.ofNullable(nonce),
                 lists.validationTime(clock), requireKeyBinding, Duration.ofSeconds(clockSkewSeconds), Duration.ofSeconds(keyBindingMaxAgeSeconds),
-                presentedAt != null ? presentedAt : clock.instant())
-                .withStatusMode(statusMode());
+                presentedAt != null ? presentedAt : clock.instant());
+        Optional<CredentialStatusMode> statusMode = statusMode();
         CredentialVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
                 lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
-            verdict = setup.service().verify(check);
+            // --credential-status replaces the policy's credentialStatus (issue 13.3).
+            verdict = setup.service().verify(check.withStatusMode(statusMode.orElse(setup.issuerRules().status())));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -210,9 +212,12 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         return verdict.valid() ? 0 : 1;
     }
 
-    private CredentialStatusMode statusMode() {
+    private Optional<CredentialStatusMode> statusMode() {
+        if (credentialStatus == null) {
+            return Optional.empty();
+        }
         try {
-            return CredentialStatusMode.parse(credentialStatus);
+            return Optional.of(CredentialStatusMode.parse(credentialStatus));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--credential-status " + e.getMessage());
         }

@@ -61,7 +61,7 @@ class RealLists2025Test {
 
     private static void assertQualifiedThroughIssuer(CertificateVerdict verdict, String territory, String ownService, String ownType,
                                                      String issuingService, CertificateQualification qualification) {
-        assertThat(verdict.listedAs()).contains(new CertificateVerdict.ListedAs(territory, ownService, ownType));
+        assertThat(verdict.listedAs().map(CertificateVerdict.ListedAs::named)).contains(CertificateVerdict.ListedAs.named(territory, ownService, ownType));
         assertThat(verdict.service().orElseThrow().name()).isEqualTo(issuingService);
         assertThat(verdict.service().orElseThrow().type()).isEqualTo("CA/QC");
         assertThat(verdict.qualification().atIssuance()).as(String.join("\n", verdict.trace())).isEqualTo(qualification);

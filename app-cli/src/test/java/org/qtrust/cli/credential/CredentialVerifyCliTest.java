@@ -172,4 +172,53 @@ class CredentialVerifyCliTest {
         assertThat(figures.get("verificationsPerSecond").asLong()).isPositive();
         assertThat(figures.get("threads").asInt()).isEqualTo(1);
     }
+
+    /** The anchor policy with more top-level keys (issue 13.2, 13.3). */
+    private Path anchorPolicyWith(String name, String keys) throws Exception {
+        return file(name + ".json", "{\"name\": \"" + name + "\", " + keys + ", \"credentialIssuers\": "
+                + "{\"trustSources\": {\"pid\": [{\"source\": \"anchor\"}]}}}");
+    }
+
+    @Test
+    void the_policy_files_credential_status_is_the_default_and_the_option_replaces_it() throws Exception {
+        Path presentation = file("status.txt", WALLET.present(WALLET.issue(WALLET.pidWithStatus(0))));
+        Path off = anchorPolicyWith("status-off", "\"credentialStatus\": \"off\"");
+
+        Run required = run(verify(presentation, "--json"));
+        assertThat(required.exit()).as(required.err()).isEqualTo(1);
+        assertThat(JSON.readTree(required.out()).get("code").asText()).isEqualTo("credential_status_unavailable");
+
+        List<String> args = new ArrayList<>(List.of(verify(presentation, "--json")));
+        args.set(args.indexOf(anchorPolicyPath()), off.toString());
+        Run byPolicy = run(args.toArray(String[]::new));
+        assertThat(byPolicy.exit()).as(byPolicy.err() + byPolicy.out()).isZero();
+        assertThat(JSON.readTree(byPolicy.out()).get("trace").toString()).contains("not checked (credentialStatus off)");
+
+        args.addAll(List.of("--credential-status", "require"));
+        Run byOption = run(args.toArray(String[]::new));
+        assertThat(byOption.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(byOption.out()).get("code").asText()).isEqualTo("credential_status_unavailable");
+    }
+
+    @Test
+    void an_iss_the_certificate_does_not_name_is_not_bound_unless_the_policy_file_says_none() throws Exception {
+        Path presentation = file("unnamed.txt", WALLET.present(WALLET.signer(WALLET.issuerNaming()).issue(WALLET.pid())));
+
+        Run refused = run(verify(presentation, "--json"));
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(1);
+        JsonNode verdict = JSON.readTree(refused.out());
+        assertThat(verdict.get("code").asText()).isEqualTo("issuer_not_bound");
+        assertThat(verdict.get("trace").toString()).contains("(policy issuerBinding certificate-or-metadata)")
+                .contains("no SAN URI or dNSName");
+
+        List<String> args = new ArrayList<>(List.of(verify(presentation, "--json")));
+        args.set(args.indexOf(anchorPolicyPath()), anchorPolicyWith("binding-none", "\"issuerBinding\": \"none\"").toString());
+        Run accepted = run(args.toArray(String[]::new));
+        assertThat(accepted.exit()).as(accepted.err() + accepted.out()).isZero();
+        assertThat(JSON.readTree(accepted.out()).get("trace").toString()).contains("issuer binding: not checked (policy issuerBinding none)");
+    }
+
+    private String anchorPolicyPath() {
+        return folder.resolve("anchors-issue-pids.json").toString();
+    }
 }

@@ -24,6 +24,7 @@ import org.qtrust.core.credential.mdoc.port.CoseSignatures;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.CredentialKindRule;
+import org.qtrust.core.policy.IssuerBinding;
 import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.server.json.CredentialVerdictDocument;
 import org.qtrust.server.json.MdocVerdictDocument;
@@ -40,8 +41,9 @@ import org.qtrust.server.snapshot.TrustedListsSnapshot;
  * judged by the server's clock, never the request's {@code at}; a (nonce, sd_hash) accepted once is
  * refused while fresh ("replayed", issue 13.8). Issuer metadata and status lists are fetched
  * through the server's transport — the egress rule, a bounded outbound executor, shared in-flight
- * fetches, the request's budget — unless {@code --fetch off}; the status mode is the server's
- * {@code --credential-status}, which a request may lower, never raise (issue 13.3).
+ * fetches, the request's budget — unless {@code --fetch off}; the status mode is the policy's
+ * {@code credentialStatus} under the server's {@code --credential-status} ceiling, which a request may
+ * lower, never raise (issue 13.3).
  */
 public final class CredentialVerificationBridge implements CredentialVerification {
 
@@ -61,7 +63,7 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
 
     /** @param issuers the issuer lookup over the lists of trusted entities, when the snapshot has them */
     private record Verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers, CredentialKindRule kinds,
-                            CredentialVerificationService service) {
+                            IssuerBinding binding, CredentialVerificationService service) {
     }
 
     private final Optional<CborCodec> cbor;
@@ -148,15 +150,23 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
                 ? SessionTranscript.iso18013Part7(cbor.get(), handover.clientId(), handover.responseUri(), handover.nonce(), handover.mdocGeneratedNonce().get())
                 : SessionTranscript.openId4Vp(cbor.get(), handover.clientId(), handover.responseUri(), handover.nonce(), Optional.empty());
         MdocCheck check = MdocCheck.of(question.presentation(), question.validationTime()).withTranscript(transcript)
-                .requiringDeviceAuthentication(true).withStatusMode(statusMode(question.statusMode())).withFetchBudget(fetching.budget());
+                .requiringDeviceAuthentication(true).withStatusMode(statusMode(question.statusMode(), rules.status())).withFetchBudget(fetching.budget());
         return Optional.of(MdocVerdictDocument.of(current.service().verify(check)));
     }
 
-    /** The server's --credential-status is a ceiling: a request may ask for less (403 override_not_allowed for more). */
-    private CredentialStatusMode statusMode(Optional<CredentialStatusMode> requested) {
-        return org.qtrust.server.policy.RequestCeiling.ordered("credentialStatus",
-                java.util.List.of(CredentialStatusMode.OFF, CredentialStatusMode.PREFER, CredentialStatusMode.REQUIRE),
-                CredentialStatusMode::label, overrides).apply(fetching.credentialStatus(), requested);
+    /**
+     * The server's --credential-status is a ceiling: a request may ask for less (403 override_not_allowed for more);
+     * without a request's value the policy's credentialStatus counts, lowered to the ceiling (issue 13.3).
+     */
+    private CredentialStatusMode statusMode(Optional<CredentialStatusMode> requested, CredentialStatusMode policy) {
+        java.util.List<CredentialStatusMode> reach = java.util.List.of(CredentialStatusMode.OFF, CredentialStatusMode.PREFER,
+                CredentialStatusMode.REQUIRE);
+        CredentialStatusMode ceiling = fetching.credentialStatus();
+        if (requested.isEmpty()) {
+            return reach.indexOf(policy) < reach.indexOf(ceiling) ? policy : ceiling;
+        }
+        return org.qtrust.server.policy.RequestCeiling.ordered("credentialStatus", reach, CredentialStatusMode::label, overrides)
+                .apply(ceiling, requested);
     }
 
     private static IssuerTrust trustOf(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers, CredentialKindRule kinds) {
@@ -175,26 +185,29 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         // rules (EAA/Q, EAA/Pub-EAA by default, never CA/QC); with them the certificate policy decides status list chains.
         CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
                 : question.policy(), question.validationTime()).service();
-        // The server's --credential-status is a ceiling: a request may ask for less (403 override_not_allowed for more).
-        CredentialStatusMode mode = statusMode(question.statusMode());
+        // The server's --credential-status is a ceiling: a request may ask for less (403 override_not_allowed for more);
+        // without one, the policy's credentialStatus counts, lowered to the ceiling.
+        CredentialStatusMode mode = statusMode(question.statusMode(), rules.status());
         CredentialCheck check = CredentialCheck.of(question.presentation(), question.validationTime())
                 .forVerifier(question.audience(), question.nonce()).presentedAt(question.receivedAt())
                 .withStatusMode(mode).withFetchBudget(fetching.budget());
-        return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers, rules.kinds()).verify(check.requiringKeyBinding(true))));
+        return Optional.of(CredentialVerdictDocument.of(verifier(decisions, issuers, rules.kinds(), rules.binding())
+                .verify(check.requiringKeyBinding(true))));
     }
 
     private CredentialVerificationService verifier(CertificateDecisionService decisions, Optional<IssuerTrustService> issuers,
-                                                   CredentialKindRule kinds) {
+                                                   CredentialKindRule kinds, IssuerBinding binding) {
         Verifier current = last.get();
         if (current != null && current.decisions() == decisions
-                && current.issuers().orElse(null) == issuers.orElse(null) && current.kinds().equals(kinds)) {
+                && current.issuers().orElse(null) == issuers.orElse(null) && current.kinds().equals(kinds)
+                && current.binding() == binding) {
             return current.service();
         }
         // Status list tokens signed by an x5c chain are decided as certificates, as the CLI does with list options.
         IssuerTrust trust = issuers.<IssuerTrust>map(lookup -> new IssuerTrust.TrustSourceLists(lookup,
-                kinds, Optional.<VerifyCertificate>of(decisions)))
+                kinds, Optional.<VerifyCertificate>of(decisions), binding))
                 .orElseGet(() -> new IssuerTrust.CertificateChain(decisions, decisions.policy().credentialIssuers()));
-        Verifier fresh = new Verifier(decisions, issuers, kinds,
+        Verifier fresh = new Verifier(decisions, issuers, kinds, binding,
                 new CredentialVerificationService(trust, jose, metadata, statusLists).withReplayGuard(replays));
         last.set(fresh);
         return fresh.service();

@@ -182,7 +182,7 @@ public final class CertificateDecisionService implements VerifyCertificate {
         return new CertificateVerdict(code == VerdictCode.OK, code, time, policy.name(), Optional.of(summary),
                 Optional.of(chosen.territory()), Optional.of(chosen.providerName()), Optional.of(service), qc,
                 new QualificationSummary(atIssuance.qualification(), atValidation.qualification()), trace, revocationOutcome,
-                search.listedAs().map(CertificateDecisionService::listedAs));
+                search.listedAs().map(listed -> listedAs(listed, certificate.notBefore(), time)));
     }
 
     /**
@@ -321,10 +321,11 @@ public final class CertificateDecisionService implements VerifyCertificate {
     }
 
     /** The listing a certificate has itself: the first service listing it on the most reliable list. */
-    private static CertificateVerdict.ListedAs listedAs(ListedCertificate listed) {
+    private static CertificateVerdict.ListedAs listedAs(ListedCertificate listed, Instant issuance, Instant time) {
         ListedService first = listed.services().stream().min(Comparator.comparingInt((ListedService s) -> rank(s.standing()))
                 .thenComparingInt(ListedService::order)).orElseThrow();
-        return new CertificateVerdict.ListedAs(first.territory(), first.serviceName(), type(first));
+        return new CertificateVerdict.ListedAs(first.territory(), first.serviceName(), type(first), status(first, issuance),
+                status(first, time), first.standing().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Optional<String> status(ListedService service, Instant at) {

@@ -76,15 +76,33 @@ public record CertificateVerdict(boolean trusted, VerdictCode code, Instant vali
      * The service a certificate is itself listed as (TS 119 612 §5.5.3: its ServiceDigitalIdentity
      * gives this certificate), e.g. a time-stamping unit listed as TSA/QTST.
      *
-     * @param territory the list's territory
-     * @param service   ServiceName (preferred language)
-     * @param type      the service type without the ETSI prefix ("TSA/QTST")
+     * @param territory              the list's territory
+     * @param service                ServiceName (preferred language)
+     * @param type                   the service type without the ETSI prefix ("TSA/QTST")
+     * @param statusAtIssuance       that service's status (short name) at the certificate's notBefore; empty when not yet listed
+     * @param statusAtValidationTime that service's status at the validation time
+     * @param standing               how far its list can be relied on ({@code accepted_list}, {@code stale_list},
+     *                               {@code rejected_list}): only an accepted list's listing vouches for anything
      */
-    public record ListedAs(String territory, String service, String type) {
+    public record ListedAs(String territory, String service, String type, Optional<String> statusAtIssuance,
+                           Optional<String> statusAtValidationTime, String standing) {
         public ListedAs {
             Objects.requireNonNull(territory);
             Objects.requireNonNull(service);
             Objects.requireNonNull(type);
+            Objects.requireNonNull(statusAtIssuance);
+            Objects.requireNonNull(statusAtValidationTime);
+            Objects.requireNonNull(standing);
+        }
+
+        /** Where it is listed, as reports name it (territory, service, type). */
+        public ListedAs named() {
+            return new ListedAs(territory, service, type, Optional.empty(), Optional.empty(), "");
+        }
+
+        /** A listing named only (statuses unknown, standing empty), e.g. to compare with {@link #named()}. */
+        public static ListedAs named(String territory, String service, String type) {
+            return new ListedAs(territory, service, type, Optional.empty(), Optional.empty(), "");
         }
     }
 

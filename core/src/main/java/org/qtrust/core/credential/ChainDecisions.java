@@ -24,8 +24,14 @@ import org.qtrust.core.certificate.VerifyCertificate;
  */
 public final class ChainDecisions {
 
-    /** A decision and the leaf's key (SubjectPublicKeyInfo DER), empty when the leaf is not X.509. */
-    public record Decided(CertificateVerdict verdict, Optional<byte[]> leafKey) {
+    /**
+     * A decision, the leaf's key (SubjectPublicKeyInfo DER, empty when the leaf is not X.509) and
+     * the names its SAN gives (issue 13.2: what {@code iss} may be bound by).
+     */
+    public record Decided(CertificateVerdict verdict, Optional<byte[]> leafKey, LeafNames leafNames) {
+        public Decided(CertificateVerdict verdict, Optional<byte[]> leafKey) {
+            this(verdict, leafKey, LeafNames.NONE);
+        }
     }
 
     private final VerifyCertificate decisions;
@@ -42,7 +48,7 @@ public final class ChainDecisions {
     public Decided decide(List<String> x5c, Instant validationTime) {
         List<byte[]> chain = x5c.stream().map(Base64.getDecoder()::decode).toList();
         CertificateVerdict verdict = decisions.verify(new CertificateCheck(chain.get(0), chain.subList(1, chain.size()), validationTime));
-        return new Decided(verdict, leafKey(chain.get(0)));
+        return new Decided(verdict, leafKey(chain.get(0)), LeafNames.of(chain.get(0)));
     }
 
     public static Optional<byte[]> leafKey(byte[] der) {

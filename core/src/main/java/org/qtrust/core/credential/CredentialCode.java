@@ -25,6 +25,11 @@ public enum CredentialCode {
     INVALID_HOLDER_BINDING("invalid_holder_binding"),
     /** The issuer's published metadata names another issuer, or publishes keys without the signing key. */
     ISSUER_METADATA_MISMATCH("issuer_metadata_mismatch"),
+    /**
+     * {@code iss} is not bound to the signing key as the policy's {@code issuerBinding} asks (issue 13.2): the leaf
+     * certificate's SAN names another origin, or no verified issuer metadata publishes the key.
+     */
+    ISSUER_NOT_BOUND("issuer_not_bound"),
     /** The status list marks the credential invalid (status 1). */
     CREDENTIAL_REVOKED("credential_revoked"),
     /** The status list marks the credential suspended (status 2). */

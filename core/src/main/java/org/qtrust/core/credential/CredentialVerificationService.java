@@ -27,6 +27,7 @@ import org.qtrust.core.credential.status.StatusListFetch;
 import org.qtrust.core.credential.status.StatusReference;
 import org.qtrust.core.credential.status.CredentialStatus;
 import org.qtrust.core.policy.CredentialKind;
+import org.qtrust.core.policy.IssuerBinding;
 import org.qtrust.core.trustsource.IssuerKey;
 import org.qtrust.core.trustsource.IssuerTrustQuery;
 import org.qtrust.core.trustsource.IssuerTrustVerdict;
@@ -111,6 +112,12 @@ public final class CredentialVerificationService implements VerifyCredential {
         Optional<String> trustSource = Optional.empty();
         Optional<IssuerTrustVerdict> issuerTrust = Optional.empty();
         CredentialStatus status = CredentialStatus.none();
+        /** The SAN names of the issuer's leaf certificate (issue 13.2). */
+        LeafNames leafNames = LeafNames.NONE;
+        /** The verified metadata document that publishes the signing key, when one does. */
+        Optional<String> keyPublishedAt = Optional.empty();
+        /** Why no metadata was read, when none was. */
+        Optional<String> metadataMissing = Optional.empty();
 
         CredentialVerdict reject(CredentialCode code, String why) {
             trace.add(why);
@@ -201,6 +208,7 @@ public final class CredentialVerificationService implements VerifyCredential {
                 return p.reject(CredentialCode.MALFORMED_CREDENTIAL, "x5c: " + (e instanceof IllegalArgumentException ? "an entry is not base64" : e.getMessage()));
             }
             p.certificate = Optional.of(decided.verdict());
+            p.leafNames = decided.leafNames();
             p.trace.add("x5c: " + chain.get().size() + " certificate(s); certificate decision: "
                     + (decided.verdict().trusted() ? "trusted" : "not trusted (" + decided.verdict().code().code() + ")")
                     + decided.verdict().territory().map(t -> " via " + t + " / " + decided.verdict().provider().orElse("?")).orElse(""));
@@ -277,6 +285,12 @@ public final class CredentialVerificationService implements VerifyCredential {
             return p.reject(CredentialCode.ISSUER_METADATA_MISMATCH, "metadata: " + metadataProblem.get());
         }
 
+        // 7b. iss bound to the signing key (issue 13.2; draft-ietf-oauth-sd-jwt-vc, Issuer Signature Mechanisms).
+        Optional<String> unbound = binding(p);
+        if (unbound.isPresent()) {
+            return p.reject(CredentialCode.ISSUER_NOT_BOUND, "issuer binding: " + unbound.get());
+        }
+
         // 8. Status (draft-ietf-oauth-status-list §8.2).
         return status(p, issuerKey, issuerJwt, check);
     }
@@ -325,6 +339,7 @@ public final class CredentialVerificationService implements VerifyCredential {
             return Optional.of(p.reject(CredentialCode.INVALID_CERTIFICATE_CHAIN, "x5c: the leaf's key cannot be read"));
         }
         p.issuerKey = leafKey.get();
+        p.leafNames = LeafNames.of(chain.get(0));
         return Optional.empty();
     }
 
@@ -524,6 +539,7 @@ public final class CredentialVerificationService implements VerifyCredential {
         MetadataLookup lookup = metadata.lookup(issuer);
         if (lookup instanceof MetadataLookup.Skipped skipped) {
             p.trace.add("metadata: skipped (" + skipped.reason() + ")");
+            p.metadataMissing = Optional.of("skipped: " + skipped.reason());
             return Optional.empty();
         }
         if (lookup instanceof MetadataLookup.Broken broken) {
@@ -533,6 +549,7 @@ public final class CredentialVerificationService implements VerifyCredential {
         found.notes().forEach(note -> p.trace.add("metadata: " + note));
         if (found.documents().isEmpty()) {
             p.trace.add("metadata: the issuer publishes none (optional when the key comes from x5c)");
+            p.metadataMissing = Optional.of("the issuer publishes none");
             return Optional.empty();
         }
         for (IssuerMetadata document : found.documents()) {
@@ -554,6 +571,67 @@ public final class CredentialVerificationService implements VerifyCredential {
                 }
             }
             p.trace.add("metadata: " + document.location() + " matches iss" + (document.keys().isPresent() ? " and publishes the signing key" : ""));
+            if (document.keys().isPresent() && p.keyPublishedAt.isEmpty()) {
+                p.keyPublishedAt = Optional.of(document.location());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Issue 13.2: is {@code iss} bound to the key that signed the credential? By the policy's
+     * {@code issuerBinding}: a SAN URI or dNSName of the leaf certificate that matches it (same
+     * origin), or verified issuer metadata for it that publishes the signing key. The trace says
+     * what bound it.
+     */
+    private Optional<String> binding(Progress p) {
+        IssuerBinding mode = trust instanceof IssuerTrust.CertificateChain chain ? chain.issuers().binding()
+                : trust instanceof IssuerTrust.TrustSourceLists lists ? lists.binding() : IssuerBinding.NONE;
+        String policy = "policy issuerBinding " + mode.code();
+        if (p.issuer.isEmpty()) {
+            p.trace.add("issuer binding: no iss, nothing to bind (" + policy + ")");
+            return Optional.empty();
+        }
+        String iss = p.issuer.get();
+        if (mode == IssuerBinding.NONE) {
+            p.trace.add("issuer binding: not checked (" + policy + "): iss " + iss + " is only the issuer's claim");
+            return Optional.empty();
+        }
+        String metadata = p.keyPublishedAt.map(at -> "verified issuer metadata " + at + " publishes the signing key")
+                .orElse("no verified issuer metadata publishes the signing key ("
+                        + p.metadataMissing.orElse("the documents publish no keys") + ")");
+        boolean byMetadata = p.keyPublishedAt.isPresent();
+        Optional<String> bySan = p.leafNames.matching(iss);
+        String san = "the leaf certificate's SAN has " + p.leafNames.describe();
+        switch (mode) {
+            case CERTIFICATE -> {
+                if (bySan.isEmpty()) {
+                    return Optional.of("iss " + iss + " is not bound to the signing key (" + policy + "): " + san
+                            + ", none of the same origin");
+                }
+                p.trace.add("issuer binding: iss " + iss + " bound by " + bySan.get() + " (" + policy + ")");
+            }
+            case METADATA -> {
+                if (!byMetadata) {
+                    return Optional.of("iss " + iss + " is not bound to the signing key (" + policy + "): " + metadata);
+                }
+                p.trace.add("issuer binding: iss " + iss + " bound by " + metadata + " (" + policy + ")");
+            }
+            default -> {
+                if (!p.leafNames.isEmpty()) {
+                    if (bySan.isEmpty()) {
+                        return Optional.of("iss " + iss + " is not bound to the signing key (" + policy + "): " + san
+                                + ", none of the same origin (a certificate that names its holder binds it to those names only)");
+                    }
+                    p.trace.add("issuer binding: iss " + iss + " bound by " + bySan.get() + " (" + policy + ")");
+                } else if (!byMetadata) {
+                    return Optional.of("iss " + iss + " is not bound to the signing key (" + policy + "): the leaf certificate has "
+                            + "no SAN URI or dNSName and " + metadata);
+                } else {
+                    p.trace.add("issuer binding: iss " + iss + " bound by " + metadata + " (" + policy
+                            + "; the leaf certificate has no SAN URI or dNSName)");
+                }
+            }
         }
         return Optional.empty();
     }

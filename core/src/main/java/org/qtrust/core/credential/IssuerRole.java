@@ -24,6 +24,9 @@ import org.qtrust.core.trustedlist.ServiceStatus;
  */
 public record IssuerRole(boolean holds, String line) {
 
+    /** {@link org.qtrust.core.certificate.index.ListedService.Standing#ACCEPTED_LIST} as verdicts write it. */
+    private static final String ACCEPTED_LIST = "accepted_list";
+
     /** Whether the service {@code verdict} ends at holds a role {@code policy} names for {@code kind}, with the trace line. */
     public static IssuerRole judge(IssuerTrustPolicy policy, CredentialKind kind, CertificateVerdict verdict) {
         List<TrustSourceRule> rules = policy.rulesFor(kind);
@@ -39,23 +42,39 @@ public record IssuerRole(boolean holds, String line) {
                 + service.name() + " (" + (anchor ? "a plain trust anchor" : ServiceTypes.shortName(service.type())
                 + service.statusAtIssuance().map(st -> ", " + st + " at the certificate's issuance").orElse("")) + ")";
         // Issue 14.12: a certificate listed byte for byte by a service (e.g. an EAA/Q issuer's own certificate) is decided
-        // through its issuer's CA; the role is that listing's.
+        // through its issuer's CA; the role is that listing's — its type, and its own status at the certificate's issuance
+        // on an accepted list (TS 119 612 §5.5.4: a withdrawn listing vouches for nothing issued after the withdrawal),
+        // whatever the status of the CA its chain ends at.
         if (verdict.listedAs().isPresent()) {
             CertificateVerdict.ListedAs listing = verdict.listedAs().get();
-            String listed = "; the certificate is itself listed as " + listing.territory() + " / " + listing.service() + " ("
-                    + ServiceTypes.shortName(listing.type()) + "), its chain ends at " + verdict.territory().orElse("?") + " / "
-                    + service.name();
-            // A certificate that is itself a plain anchor (a DS or issuer certificate given as --trust-anchor) counts only
-            // through an anchor rule, as any chain ending at an anchor.
             boolean listedAnchor = ServiceTypes.PLAIN_TRUST_ANCHOR.equals(ServiceTypes.expand(listing.type()));
+            String listed = "; the certificate is itself listed as " + listing.territory() + " / " + listing.service() + " ("
+                    + ServiceTypes.shortName(listing.type()) + (listedAnchor ? "" : listing.statusAtIssuance().map(st -> ", " + st
+                    + " at the certificate's issuance").orElse(", not yet listed at the certificate's issuance")
+                    + (ACCEPTED_LIST.equals(listing.standing()) ? "" : ", on a list that is not accepted (" + listing.standing() + ")"))
+                    + "), its chain ends at " + verdict.territory().orElse("?") + " / " + service.name();
+            boolean typeFits = false;
             for (TrustSourceRule rule : rules) {
-                boolean fits = listedAnchor ? rule.source() == TrustSourceRule.Source.ANCHOR
-                        : rule.source() == TrustSourceRule.Source.TRUSTED_LIST && rule.acceptsServiceType(ServiceTypes.expand(listing.type()));
-                if (fits) {
+                if (listedAnchor) {
+                    // A certificate that is itself a plain anchor (a DS or issuer certificate given as --trust-anchor) counts
+                    // only through an anchor rule, as any chain ending at an anchor.
+                    if (rule.source() == TrustSourceRule.Source.ANCHOR) {
+                        return new IssuerRole(true, needed + listed + ": holds that role (" + rule.describe() + ")");
+                    }
+                    continue;
+                }
+                if (rule.source() != TrustSourceRule.Source.TRUSTED_LIST || !rule.acceptsServiceType(ServiceTypes.expand(listing.type()))) {
+                    continue;
+                }
+                typeFits = true;
+                boolean statusCounts = ACCEPTED_LIST.equals(listing.standing())
+                        && listing.statusAtIssuance().map(IssuerRole::status).map(rule::acceptsStatus).orElse(false);
+                if (statusCounts) {
                     return new IssuerRole(true, needed + listed + ": holds that role (" + rule.describe() + ")");
                 }
             }
-            return new IssuerRole(false, needed + listed + ": not that role");
+            return new IssuerRole(false, needed + listed + (typeFits ? ": that role, but its own listing's status does not count"
+                    : ": not that role"));
         }
         for (TrustSourceRule rule : rules) {
             boolean fits = anchor ? rule.source() == TrustSourceRule.Source.ANCHOR

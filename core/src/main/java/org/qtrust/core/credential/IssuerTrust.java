@@ -6,6 +6,7 @@ import org.qtrust.core.certificate.CertificateDecisionService;
 import org.qtrust.core.certificate.VerifyCertificate;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.CredentialKindRule;
+import org.qtrust.core.policy.IssuerBinding;
 import org.qtrust.core.trustsource.CheckIssuerTrust;
 
 /** How the issuer's signing key comes to be trusted. */
@@ -63,13 +64,20 @@ public sealed interface IssuerTrust {
      * @param kinds            which kind a credential is
      * @param statusListChains decides an {@code x5c} chain a status list token carries; without
      *                         it such a token is refused (fail closed)
+     * @param binding          how {@code iss} must be bound to the signing key (issue 13.2)
      */
     record TrustSourceLists(CheckIssuerTrust issuers, CredentialKindRule kinds,
-                            Optional<VerifyCertificate> statusListChains) implements IssuerTrust {
+                            Optional<VerifyCertificate> statusListChains, IssuerBinding binding) implements IssuerTrust {
         public TrustSourceLists {
             Objects.requireNonNull(issuers);
             Objects.requireNonNull(kinds);
             Objects.requireNonNull(statusListChains);
+            Objects.requireNonNull(binding);
+        }
+
+        /** With the default binding, {@code certificate-or-metadata}. */
+        public TrustSourceLists(CheckIssuerTrust issuers, CredentialKindRule kinds, Optional<VerifyCertificate> statusListChains) {
+            this(issuers, kinds, statusListChains, IssuerBinding.CERTIFICATE_OR_METADATA);
         }
     }
 }

@@ -32,6 +32,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public record GeneratedIssuer(X509Certificate root, X509Certificate issuer, KeyPair issuerKeys) {
 
     public static GeneratedIssuer create(String name, Instant around) {
+        return create(name, around, java.util.Optional.empty());
+    }
+
+    /**
+     * As above, the issuer certificate naming {@code iss} in its subjectAltName (a URI): the
+     * {@code iss} of its credentials is then bound to its key by the certificate (issue 13.2).
+     */
+    public static GeneratedIssuer create(String name, Instant around, String iss) {
+        return create(name, around, java.util.Optional.of(iss));
+    }
+
+    private static GeneratedIssuer create(String name, Instant around, java.util.Optional<String> iss) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -40,9 +52,9 @@ public record GeneratedIssuer(X509Certificate root, X509Certificate issuer, KeyP
             Instant from = around.minus(Duration.ofDays(30));
             Instant to = around.plus(Duration.ofDays(365));
             X500Principal rootName = new X500Principal("CN=" + name + " Root,O=" + name);
-            X509Certificate root = certificate(rootName, rootName, rootKeys, rootKeys, from, to, true);
+            X509Certificate root = certificate(rootName, rootName, rootKeys, rootKeys, from, to, true, java.util.Optional.empty());
             X509Certificate issuer = certificate(new X500Principal("CN=" + name + " Issuer,O=" + name), rootName,
-                    issuerKeys, rootKeys, from, to, false);
+                    issuerKeys, rootKeys, from, to, false, iss);
             return new GeneratedIssuer(root, issuer, issuerKeys);
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("cannot generate an issuer: " + e.getMessage(), e);
@@ -55,12 +67,16 @@ public record GeneratedIssuer(X509Certificate root, X509Certificate issuer, KeyP
     }
 
     private static X509Certificate certificate(X500Principal subject, X500Principal issuerName, KeyPair subjectKeys, KeyPair signerKeys,
-                                               Instant from, Instant to, boolean ca)
+                                               Instant from, Instant to, boolean ca, java.util.Optional<String> iss)
             throws GeneralSecurityException, OperatorCreationException, java.io.IOException {
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
                 BigInteger.valueOf(System.nanoTime()).abs().add(BigInteger.ONE), Date.from(from), Date.from(to), subject, subjectKeys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+        if (iss.isPresent()) {
+            builder.addExtension(Extension.subjectAlternativeName, false, new org.bouncycastle.asn1.x509.GeneralNames(
+                    new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier, iss.get())));
+        }
         byte[] der = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signerKeys.getPrivate())).getEncoded();
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }

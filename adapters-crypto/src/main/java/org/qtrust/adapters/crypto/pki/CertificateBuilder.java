@@ -167,6 +167,22 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /**
+     * A subjectAltName (RFC 5280 §4.2.1.6, non-critical) of these names: a value with "://" is a
+     * uniformResourceIdentifier, any other a dNSName. A credential issuer's certificate names its
+     * {@code iss} this way (draft-ietf-oauth-sd-jwt-vc, issue 13.2).
+     */
+    public CertificateBuilder subjectAltNames(String... names) {
+        GeneralName[] general = java.util.Arrays.stream(names).map(name -> name.contains("://")
+                ? new GeneralName(GeneralName.uniformResourceIdentifier, name) : new GeneralName(GeneralName.dNSName, name))
+                .toArray(GeneralName[]::new);
+        try {
+            return extension(Extension.subjectAlternativeName.getId(), false, new GeneralNames(general).getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The JCA signature algorithm (default SHA-256 with the issuer's key type), e.g. "SHA1withECDSA" for a weak one. */
     public CertificateBuilder signatureAlgorithm(String algorithm) {
         this.signatureAlgorithm = algorithm;

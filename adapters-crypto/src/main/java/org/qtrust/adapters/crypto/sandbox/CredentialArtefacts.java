@@ -131,6 +131,13 @@ final class CredentialArtefacts implements ArtefactGenerator {
         credential(output, "typ-application.sdjwt", present(issuer(pki, issuer, "typ-application").type("application/dc+sd-jwt")
                         .issue(diploma(iss, holder)), holder),
                 "ok", "typ application/dc+sd-jwt: the same media type as dc+sd-jwt (RFC 7515 §4.1.9)");
+        // Issue 13.2: iss bound to the signing key. Attestation Issuer B's certificate names its iss on 127.0.0.1 (SAN URI);
+        // this credential claims an issuer on localhost — another origin — that publishes no metadata.
+        String unbound = pki.settings().baseUrl().replace("127.0.0.1", "localhost") + "/" + SandboxLayout.ISSUERS + "/not-bound";
+        credential(output, "iss-not-bound.sdjwt", present(issuer(pki, issuer, "iss-not-bound").issue(diploma(unbound, holder)), holder),
+                "issuer_not_bound", "its iss (" + unbound + ") is not the origin its issuer's certificate names (SAN URI " + iss
+                        + "), and no issuer metadata publishes the key for it: anyone trusted to issue could otherwise claim "
+                        + "another issuer's name");
 
         output.write(SandboxLayout.STATUS + "/" + STATUS_LIST, StatusListTokens.token(
                 JwsSigner.deterministic(issuer.privateKey(), "ES256", List.of(issuer.certificate())), statusUri, ISSUED, null,

@@ -73,12 +73,16 @@ public final class SandboxPki {
         legacyCaA = selfSignedCa("legacy-a", "CN=Sandbox Legacy QC CA,O=Sandbox Legacy Trust A,C=XA", Y2010, Y2040);
         sealCaB = selfSignedCa("seal-b", "CN=Sandbox Seal CA B,O=Sandbox Trust B,C=XB", Y2015, Y2040);
         nationalCaB = selfSignedCa("national-b", "CN=Sandbox National CA B,O=Sandbox Trust B,C=XB", Y2015, Y2040);
+        // Issue 13.2: a credential issuer's certificate names its iss (SAN URI), which binds the iss of its credentials.
         attestationIssuerB = certificate("eaa-b", "CN=Sandbox Attestation Issuer B,O=Sandbox Trust B,C=XB")
-                .issuedBy(sealCaB).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE).validity(Y2025, Y2035).issue();
+                .issuedBy(sealCaB).endEntity().keyUsage(KeyUsage.DIGITAL_SIGNATURE).validity(Y2025, Y2035)
+                .subjectAltNames(SandboxLayout.issuerId(settings, CredentialArtefacts.ATTESTATION_ISSUER)).issue();
         caC = selfSignedCa("ca-c", "CN=Sandbox CA C,O=Sandbox Trust C,C=XC", Y2015, Y2040);
         nationalRootZ = selfSignedCa("root-z", "CN=Sandbox National Root Z,O=Sandbox Non-EU Scheme Z,C=ZZ", Y2020, Y2040);
         loteSigner = signer("lote-pid", "CN=Sandbox PID Providers List Signer,O=European Commission (sandbox),C=EU");
-        pidProviderA = pidProvider("pid-a", "CN=Sandbox PID Provider A,O=Sandbox PID Provider A,C=XA");
+        pidProviderA = certificate("pid-a", "CN=Sandbox PID Provider A,O=Sandbox PID Provider A,C=XA").selfSigned().endEntity()
+                .keyUsage(KeyUsage.DIGITAL_SIGNATURE).validity(Y2025, Y2035)
+                .subjectAltNames(SandboxLayout.issuerId(settings, LoteArtefacts.PID_PROVIDER_A)).issue();
         pidProviderW = pidProvider("pid-w", "CN=Sandbox PID Provider W,O=Sandbox PID Provider W,C=XB");
         pidIacaA = certificate("pid-a-iaca", "CN=Sandbox PID Provider A IACA,O=Sandbox PID Provider A,C=XA").selfSigned().ca(0)
                 .keyUsage(KeyUsage.KEY_CERT_SIGN, KeyUsage.CRL_SIGN).validity(Y2025, Y2035).issue();

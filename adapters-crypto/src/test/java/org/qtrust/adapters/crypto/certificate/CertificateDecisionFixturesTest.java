@@ -240,7 +240,7 @@ class CertificateDecisionFixturesTest {
             assertThat(verdict.code()).as(String.join("\n", verdict.trace())).isEqualTo(VerdictCode.OK);
             assertThat(verdict.service().orElseThrow().name()).isEqualTo("Issuing QC CA");
             assertThat(verdict.service().orElseThrow().type()).isEqualTo("CA/QC");
-            assertThat(verdict.listedAs()).contains(new CertificateVerdict.ListedAs("BE", "Decision Test TSA", "TSA/QTST"));
+            assertThat(verdict.listedAs().map(CertificateVerdict.ListedAs::named)).contains(CertificateVerdict.ListedAs.named("BE", "Decision Test TSA", "TSA/QTST"));
             assertThat(verdict.qualification().atIssuance()).isEqualTo(CertificateQualification.QCERT_FOR_ESIG_QSCD);
             assertThat(verdict.qualification().atValidationTime()).isEqualTo(CertificateQualification.QCERT_FOR_ESIG_QSCD);
             assertThat(verdict.certificate().orElseThrow().path()).hasSize(1);
@@ -255,7 +255,7 @@ class CertificateDecisionFixturesTest {
 
             assertThat(verdict.code()).isEqualTo(VerdictCode.ISSUER_NOT_TRUSTED);
             assertThat(verdict.service().orElseThrow().type()).isEqualTo("TSA/QTST");
-            assertThat(verdict.listedAs()).contains(new CertificateVerdict.ListedAs("BE", "Decision Test TSA", "TSA/QTST"));
+            assertThat(verdict.listedAs().map(CertificateVerdict.ListedAs::named)).contains(CertificateVerdict.ListedAs.named("BE", "Decision Test TSA", "TSA/QTST"));
             assertThat(verdict.qualification().atIssuance()).isEqualTo(CertificateQualification.CERT_FOR_ESIG);
             assertThat(verdict.trace()).anyMatch(line -> line.contains("no listed issuer signed it"));
         }
@@ -285,7 +285,7 @@ class CertificateDecisionFixturesTest {
                     pki.intermediate().certificate());
 
             assertThat(root.code()).isEqualTo(VerdictCode.OK);
-            assertThat(root.listedAs()).contains(new CertificateVerdict.ListedAs("BE", "Root QC CA", "CA/QC"));
+            assertThat(root.listedAs().map(CertificateVerdict.ListedAs::named)).contains(CertificateVerdict.ListedAs.named("BE", "Root QC CA", "CA/QC"));
             assertThat(root.trace()).anyMatch(line -> line.contains("self-signed: its own listing is its anchor"));
             assertThat(leaf.listedAs()).isEmpty();
         }

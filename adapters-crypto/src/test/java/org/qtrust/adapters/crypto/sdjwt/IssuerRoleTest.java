@@ -48,12 +48,14 @@ class IssuerRoleTest {
             .qcStatements(QcStatements.create().compliance().sscd().type(QcStatements.QCT_ESIGN).encoded()).issue();
     private static final Credential WEBSITE = QC.endEntity("www.issuer.example").validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER)
             .qcStatements(QcStatements.create().compliance().type(QcStatements.QCT_WEB).encoded()).issue();
-    private static final Credential EAA_ISSUER = EAA.endEntity("Attestation Issuer").validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).issue();
+    /** Names the iss of the credentials it signs (SAN URI, issue 13.2), as the issuers below that must be valid. */
+    private static final Credential EAA_ISSUER = EAA.endEntity("Attestation Issuer").validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER)
+            .subjectAltNames(WalletCredentials.ISSUER).issue();
     private static final Credential WITHDRAWN_ISSUER = WITHDRAWN.endEntity("Withdrawn Issuer")
             .validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).issue();
     private static final TestPki ANCHORED = TestPki.create("Role anchored scheme");
     private static final Credential ANCHORED_ISSUER = ANCHORED.endEntity("Anchored Issuer")
-            .validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).issue();
+            .validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).subjectAltNames(WalletCredentials.ISSUER).issue();
     private static final TrustedList LIST = TestSnapshot.list("RT", "Role Test TSP",
             TestSnapshot.service("Role Test CA/QC", QC.intermediate().certificate(), Period.of(ServiceStatus.Kind.GRANTED, "2016-07-01T00:00:00Z")),
             TestSnapshot.service("Role Test QEAA", EAA.intermediate().certificate(),
@@ -62,9 +64,31 @@ class IssuerRoleTest {
                     Period.of(ServiceStatus.Kind.GRANTED, "2016-07-01T00:00:00Z").type(ServiceTypes.EAA_Q),
                     Period.of(ServiceStatus.Kind.WITHDRAWN, "2020-01-01T00:00:00Z").type(ServiceTypes.EAA_Q)));
 
+    /**
+     * Issuers whose own certificates an EAA/Q service lists byte for byte, under a granted CA/QC: one listing granted, one
+     * withdrawn before the certificate was issued (2024), one on a list that is not accepted.
+     */
+    private static final TestPki SELF_CA = TestPki.create("Role self-listed CA");
+    private static final Credential SELF_LISTED = SELF_CA.endEntity("Self-listed Issuer")
+            .validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).subjectAltNames(WalletCredentials.ISSUER).issue();
+    private static final Credential SELF_WITHDRAWN = SELF_CA.endEntity("Self-listed Withdrawn Issuer")
+            .validity(WalletCredentials.ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).subjectAltNames(WalletCredentials.ISSUER).issue();
+    private static final TrustedList SELF_LIST = TestSnapshot.list("RS", "Role Self TSP",
+            TestSnapshot.service("Role Self CA/QC", SELF_CA.intermediate().certificate(),
+                    Period.of(ServiceStatus.Kind.GRANTED, "2016-07-01T00:00:00Z")),
+            TestSnapshot.service("Role Self QEAA", SELF_LISTED.certificate(),
+                    Period.of(ServiceStatus.Kind.GRANTED, "2016-07-01T00:00:00Z").type(ServiceTypes.EAA_Q)),
+            TestSnapshot.service("Role Self QEAA withdrawn", SELF_WITHDRAWN.certificate(),
+                    Period.of(ServiceStatus.Kind.GRANTED, "2016-07-01T00:00:00Z").type(ServiceTypes.EAA_Q),
+                    Period.of(ServiceStatus.Kind.WITHDRAWN, "2020-01-01T00:00:00Z").type(ServiceTypes.EAA_Q)));
+
     private static CertificateDecisionService decisions(VerificationPolicy policy) {
+        return decisions(policy, ListSource.accepted(LIST));
+    }
+
+    private static CertificateDecisionService decisions(VerificationPolicy policy, ListSource... lists) {
         BouncyCastleCertificateInspector inspector = new BouncyCastleCertificateInspector();
-        return new CertificateDecisionService(TrustedServiceIndex.build(List.of(ListSource.accepted(LIST)), policy.plainAnchors(), inspector),
+        return new CertificateDecisionService(TrustedServiceIndex.build(List.of(lists), policy.plainAnchors(), inspector),
                 inspector, policy);
     }
 
@@ -157,5 +181,35 @@ class IssuerRoleTest {
         assertThat(issuers.acceptedServiceTypes()).contains(ServiceTypes.EAA_Q, ServiceTypes.EAA_PUB);
         assertThat(issuers.name()).isEqualTo("eu-eidas/credential-issuers");
         assertThat(issuers.forCredentialIssuers()).isSameAs(issuers);
+    }
+
+    @Test
+    void a_self_listed_attestation_issuer_holds_the_role_only_while_its_own_listing_counts() {
+        CertificateDecisionService eu = decisions(VerificationPolicy.euEidas().forCredentialIssuers(), ListSource.accepted(SELF_LIST));
+
+        CredentialVerdict granted = verify(eu, SELF_LISTED, ATTESTATION_VCT);
+        assertThat(granted.code()).as(trace(granted)).isEqualTo(CredentialCode.OK);
+        assertThat(trace(granted)).contains("the certificate is itself listed as RS / Role Self QEAA (EAA/Q, granted at the "
+                + "certificate's issuance)").contains("holds that role");
+
+        // Its CA (CA/QC) is granted, so the chain is trusted; its own EAA/Q listing was withdrawn in 2020, before it was issued.
+        CredentialVerdict withdrawn = verify(eu, SELF_WITHDRAWN, ATTESTATION_VCT);
+        assertThat(withdrawn.certificate()).get().satisfies(c -> assertThat(c.trusted()).isTrue());
+        assertThat(withdrawn.code()).as(trace(withdrawn)).isEqualTo(CredentialCode.ISSUER_NOT_TRUSTED);
+        assertThat(trace(withdrawn)).contains("Role Self QEAA withdrawn (EAA/Q, withdrawn at the certificate's issuance)")
+                .contains("that role, but its own listing's status does not count");
+    }
+
+    @Test
+    void a_self_listing_on_a_list_that_is_not_accepted_vouches_for_nothing() {
+        // The same listing on a rejected list; the CA it chains to stays granted on an accepted one.
+        TrustedList caOnly = TestSnapshot.list("RA", "Role Self CA TSP", TestSnapshot.service("Role Self CA/QC accepted",
+                SELF_CA.intermediate().certificate(), Period.of(ServiceStatus.Kind.GRANTED, "2016-07-01T00:00:00Z")));
+        CertificateDecisionService eu = decisions(VerificationPolicy.euEidas().forCredentialIssuers(), ListSource.accepted(caOnly),
+                new ListSource(SELF_LIST, org.qtrust.core.certificate.index.ListedService.Standing.REJECTED_LIST, java.util.Optional.of("signature_invalid")));
+
+        CredentialVerdict verdict = verify(eu, SELF_LISTED, ATTESTATION_VCT);
+
+        assertThat(verdict.code()).as(trace(verdict)).isEqualTo(CredentialCode.ISSUER_NOT_TRUSTED);
     }
 }

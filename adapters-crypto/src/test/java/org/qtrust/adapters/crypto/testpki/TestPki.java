@@ -222,6 +222,12 @@ public final class TestPki {
             return set(b -> b.crlUrl(url));
         }
 
+        /** A subjectAltName: "scheme://…" values as URIs, others as dNSNames (a credential issuer's iss, issue 13.2). */
+        public CertificateBuilder subjectAltNames(String... names) {
+            String[] copy = names.clone();
+            return set(b -> b.subjectAltNames(copy));
+        }
+
         private CertificateBuilder set(UnaryOperator<org.qtrust.adapters.crypto.pki.CertificateBuilder> setting) {
             settings.add(setting);
             return this;

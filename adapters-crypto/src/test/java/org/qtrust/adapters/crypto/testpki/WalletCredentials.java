@@ -61,7 +61,9 @@ public final class WalletCredentials {
 
     private final TestPki pki = TestPki.create("Wallet Test");
     /** Issued after the CA was granted: the EU policy judges the service's status at the certificate's issuance. */
-    private final Credential issuer = pki.endEntity("PID Issuer").validity(ISSUER_NOT_BEFORE, TestPki.NOT_AFTER).issue();
+    /** Its certificate names {@link #ISSUER} (SAN URI): the iss of its credentials is bound by it (issue 13.2). */
+    private final Credential issuer = pki.endEntity("PID Issuer").validity(ISSUER_NOT_BEFORE, TestPki.NOT_AFTER)
+            .subjectAltNames(ISSUER).issue();
     private final Credential untrustedIssuer = TestPki.create("Rogue Wallet").endEntity("PID Issuer").issue();
     private final KeyPair holder = TestPki.ecKey("wallet holder");
     private final TrustedList list = TestSnapshot.list("WT", "Wallet Test TSP",
@@ -78,6 +80,16 @@ public final class WalletCredentials {
     /** The PID issuer: an end-entity certificate under the listed CA, chain leaf first. */
     public Credential issuer() {
         return issuer;
+    }
+
+    /**
+     * Another issuer under the same listed CA, its certificate naming {@code subjectAltNames}
+     * ("scheme://…" as SAN URIs, others as dNSNames; none: no SAN at all), for the binding of iss (issue 13.2).
+     */
+    public Credential issuerNaming(String... subjectAltNames) {
+        TestPki.CertificateBuilder builder = pki.endEntity("PID Issuer " + String.join(" ", subjectAltNames).hashCode())
+                .validity(ISSUER_NOT_BEFORE, TestPki.NOT_AFTER);
+        return (subjectAltNames.length == 0 ? builder : builder.subjectAltNames(subjectAltNames)).issue();
     }
 
     /** An issuer whose certificate chains to no listed service. */

@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.Set;
 import org.qtrust.core.certificate.QcType;
 import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.credential.CredentialStatusMode;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.IssuerBinding;
 import org.qtrust.core.policy.CredentialKind;
 import org.qtrust.core.policy.CredentialKindRule;
 import org.qtrust.core.policy.CryptoConstraints;
@@ -55,7 +57,7 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
 
     private static final Set<String> FIELDS = Set.of("name", "jurisdiction", "description", "useTrustedLists", "acceptedServiceTypes",
             "acceptedStatuses", "statusTime", "requireQcCompliance", "requiredQcTypes", "requireQualified", "plainAnchors", "revocation",
-            "crypto", "credentialIssuers", "$comment");
+            "crypto", "credentialIssuers", "issuerBinding", "credentialStatus", "$comment");
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -117,6 +119,17 @@ public final class JsonPolicyReader implements VerificationPolicyReader {
             CryptoConstraints crypto = root.has("crypto") ? crypto(root.get("crypto")) : base.crypto();
             CredentialIssuerPolicy issuers = root.has("credentialIssuers")
                     ? credentialIssuers(root.get("credentialIssuers"), name, base.credentialIssuers()) : base.credentialIssuers();
+            if (root.has("issuerBinding")) {
+                issuers = issuers.withBinding(IssuerBinding.parse(text(root, "issuerBinding", null)));
+            }
+            if (root.has("credentialStatus")) {
+                String mode = text(root, "credentialStatus", null);
+                try {
+                    issuers = issuers.withStatus(CredentialStatusMode.parse(mode == null ? "" : mode));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("credentialStatus " + e.getMessage(), e);
+                }
+            }
             return new VerificationPolicy(name, jurisdiction, description, useLists, types, statuses, statusTime, requireCompliance,
                     qcTypes, requireQualified, anchors, revocation, crypto, issuers);
         } catch (IllegalArgumentException e) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qtrust.core.certificate.QcType;
 import org.qtrust.core.lote.LoteIdentifiers;
+import org.qtrust.core.credential.CredentialStatusMode;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
+import org.qtrust.core.policy.IssuerBinding;
 import org.qtrust.core.policy.CredentialKind;
 import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.ServiceTypes;
@@ -202,5 +204,35 @@ class JsonPolicyReaderTest {
         assertThat(IssuerTrustPolicy.euDefault().rulesFrom(TrustSourceRule.Source.ANCHOR)).isEmpty();
         assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"trustSources\": {\"pid\": [{\"source\": \"anchor\", \"serviceTypes\": [\"CA/QC\"]}]}}}"))
                 .isInstanceOf(PolicyFormatException.class).hasMessageContaining("an anchor source has no");
+    }
+
+    @Test
+    void issuer_binding_and_credential_status_are_policy_keys_defaulting_to_the_strict_values() throws Exception {
+        CredentialIssuerPolicy defaults = parse("{\"name\": \"minimal\"}").credentialIssuers();
+        assertThat(defaults.binding()).isEqualTo(IssuerBinding.CERTIFICATE_OR_METADATA);
+        assertThat(defaults.status()).isEqualTo(CredentialStatusMode.REQUIRE);
+
+        CredentialIssuerPolicy relaxed = parse("{\"issuerBinding\": \"metadata\", \"credentialStatus\": \"prefer\","
+                + " \"credentialIssuers\": {\"otherwise\": \"pid\"}}").credentialIssuers();
+        assertThat(relaxed.binding()).isEqualTo(IssuerBinding.METADATA);
+        assertThat(relaxed.status()).isEqualTo(CredentialStatusMode.PREFER);
+        assertThat(relaxed.kinds().kindOf("urn:example:anything")).isEqualTo(CredentialKind.PID);
+        assertThat(parse("{\"issuerBinding\": \"certificate\"}").credentialIssuers().binding()).isEqualTo(IssuerBinding.CERTIFICATE);
+        assertThat(parse("{\"issuerBinding\": \"none\", \"credentialStatus\": \"off\"}").credentialIssuers())
+                .isEqualTo(CredentialIssuerPolicy.euDefault().withBinding(IssuerBinding.NONE).withStatus(CredentialStatusMode.OFF));
+    }
+
+    @Test
+    void an_issuer_binding_or_credential_status_that_cannot_be_meant_is_refused() {
+        assertThatThrownBy(() -> parse("{\"issuerBinding\": \"certificate-and-metadata\"}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("issuerBinding 'certificate-and-metadata'");
+        assertThatThrownBy(() -> parse("{\"issuerBinding\": false}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("issuerBinding must be a string");
+        assertThatThrownBy(() -> parse("{\"credentialStatus\": \"required\"}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("credentialStatus 'required'");
+        assertThatThrownBy(() -> parse("{\"credentialStatus\": null}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("credentialStatus");
+        assertThatThrownBy(() -> parse("{\"credentialIssuers\": {\"issuerBinding\": \"none\"}}"))
+                .isInstanceOf(PolicyFormatException.class).hasMessageContaining("unknown field 'issuerBinding'");
     }
 }
