@@ -242,6 +242,73 @@ class LoteTrustEndToEndTest {
         assertThat(verdict.service().orElseThrow().type()).isEqualTo(ServiceTypes.EAA_Q);
     }
 
+    /** Says "revoked" (OCSP, since 2026-01-20) for {@code revoked}'s serial, "good" for any other certificate; counts the questions. */
+    private static final class FakeRevocation implements org.qtrust.core.revocation.RevocationChecker {
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        final java.math.BigInteger revoked;
+
+        FakeRevocation(Credential revoked) {
+            this.revoked = revoked.certificate().getSerialNumber();
+        }
+
+        @Override
+        public org.qtrust.core.revocation.RevocationOutcome check(java.security.cert.X509Certificate certificate,
+                java.security.cert.X509Certificate issuer, org.qtrust.core.revocation.RevocationQuery query) {
+            asked.incrementAndGet();
+            boolean isRevoked = certificate.getSerialNumber().equals(revoked);
+            return new org.qtrust.core.revocation.RevocationOutcome(isRevoked ? org.qtrust.core.revocation.RevocationStatus.REVOKED
+                    : org.qtrust.core.revocation.RevocationStatus.GOOD, true, Optional.of(org.qtrust.core.revocation.RevocationSource.OCSP),
+                    Optional.empty(), Optional.of(Instant.parse("2026-02-20T00:00:00Z")), Optional.empty(),
+                    isRevoked ? Optional.of(Instant.parse("2026-01-20T00:00:00Z")) : Optional.empty(), Optional.empty(),
+                    List.of(isRevoked ? "ocsp: revoked" : "ocsp: good"));
+        }
+    }
+
+    private IssuerTrustVerdict pidIssuerWithRevocation(LoteVerdict verdict, Credential issuer, FakeRevocation checker,
+                                                       org.qtrust.core.revocation.RevocationMode mode) {
+        IssuerTrustService service = new IssuerTrustService(TrustSources.of(List.of(verdict), Optional.empty(), inspector),
+                IssuerTrustPolicy.euDefault(), inspector, org.qtrust.core.policy.VerificationPolicy.ts119312(), Optional.of(checker), mode);
+        return service.check(new IssuerTrustQuery(CredentialKind.PID, IssuerKey.chain(List.of(der(issuer))), BEFORE_WITHDRAWAL, NOW));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    @DisplayName("issue 13.7: the issuer's chain under a listed CA is checked for revocation as on the trusted-list path")
+    void a_revoked_issuer_certificate_under_a_listed_pid_provider_ca_is_not_trusted(Form form) {
+        LoteVerdict list = load(signed(TestLotes.pidProviders().entity("PID Provider CA",
+                TestLotes.service("PID issuance CA", TestLotes.PID_ISSUANCE, PKI.intermediate().certificate())), form, OPERATOR), NOW);
+
+        IssuerTrustVerdict revoked = pidIssuerWithRevocation(list, OTHER_PROVIDER, new FakeRevocation(OTHER_PROVIDER),
+                org.qtrust.core.revocation.RevocationMode.PREFER);
+        assertThat(revoked.trusted()).isFalse();
+        assertThat(revoked.code()).as(String.join("\n", revoked.trace())).isEqualTo(VerdictCode.CERTIFICATE_REVOKED);
+        assertThat(revoked.trace()).anySatisfy(line -> assertThat(line).contains("revocation (certificate): ocsp: revoked"));
+
+        FakeRevocation goodAnswers = new FakeRevocation(PROVIDER);
+        IssuerTrustVerdict good = pidIssuerWithRevocation(list, OTHER_PROVIDER, goodAnswers, org.qtrust.core.revocation.RevocationMode.REQUIRE);
+        assertThat(good.trusted()).as(String.join("\n", good.trace())).isTrue();
+        assertThat(goodAnswers.asked.get()).isPositive();
+
+        FakeRevocation off = new FakeRevocation(OTHER_PROVIDER);
+        IssuerTrustVerdict unchecked = pidIssuerWithRevocation(list, OTHER_PROVIDER, off, org.qtrust.core.revocation.RevocationMode.OFF);
+        assertThat(unchecked.trusted()).isTrue();
+        assertThat(off.asked.get()).isZero();
+        assertThat(unchecked.trace()).anySatisfy(line -> assertThat(line).contains("revocation: mode off, the issuer's chain is not consulted"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void an_issuer_whose_own_key_is_listed_is_judged_by_its_listing_not_asked_about(Form form) {
+        LoteVerdict list = load(signed(pidList(3), form, OPERATOR), NOW);
+        FakeRevocation checker = new FakeRevocation(PROVIDER);
+
+        IssuerTrustVerdict verdict = pidIssuerWithRevocation(list, PROVIDER, checker, org.qtrust.core.revocation.RevocationMode.REQUIRE);
+
+        assertThat(verdict.trusted()).as(String.join("\n", verdict.trace())).isTrue();
+        assertThat(checker.asked.get()).isZero();
+        assertThat(verdict.trace()).anySatisfy(line -> assertThat(line).contains("its status is the list's to say"));
+    }
+
     private static String tamperJws(String compact) {
         String[] parts = compact.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

@@ -133,7 +133,8 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         TrustedListsSnapshot snapshot = question.snapshot();
         CredentialIssuerPolicy rules = question.policy().credentialIssuers();
         Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
-                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust()));
+                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust(),
+                        question.policy().revocation()));
         // As for SD-JWT VCs (issue 13.1): without lists of trusted entities the DS chain is decided under the policy's
         // credential-issuer rules and must end at a service whose role fits the document's kind.
         CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()
@@ -180,7 +181,8 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
         TrustedListsSnapshot snapshot = question.snapshot();
         CredentialIssuerPolicy rules = question.policy().credentialIssuers();
         Optional<IssuerTrustService> issuers = snapshot.lotes().isEmpty() ? Optional.empty()
-                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust()));
+                : Optional.of(snapshot.issuers(question.validationTime(), question.policy().useTrustedLists(), rules.trust(),
+                        question.policy().revocation()));
         // Issue 13: without lists of trusted entities the x5c chain is decided under the policy's credential-issuer
         // rules (EAA/Q, EAA/Pub-EAA by default, never CA/QC); with them the certificate policy decides status list chains.
         CertificateDecisionService decisions = snapshot.decisions(issuers.isEmpty() ? question.policy().forCredentialIssuers()

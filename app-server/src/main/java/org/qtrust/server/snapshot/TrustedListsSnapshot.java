@@ -19,6 +19,7 @@ import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.VerificationPolicy;
 import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.revocation.RevocationPolicy;
 import org.qtrust.core.trustedlist.loading.ListAcceptancePolicy;
 import org.qtrust.core.trustedlist.loading.ListVerdict;
@@ -185,10 +186,13 @@ public final class TrustedListsSnapshot {
     /**
      * Credential issuers looked up as {@code credential verify --lote} looks them up: on the lists
      * of trusted entities and (when the policy uses them) the trusted lists, all judged at this
-     * time, under the policy's credential-issuer rules. Built once per interval between list dates and rules.
+     * time, under the policy's credential-issuer rules; the issuer's chain is checked for revocation
+     * in {@code revocation} with this snapshot's checker, as the trusted-list path checks a
+     * certificate (issue 13.7). Built once per interval between list dates, rules and mode.
      */
-    public IssuerTrustService issuers(Instant validationTime, boolean withTrustedLists, IssuerTrustPolicy rules) {
-        IssuersKey key = new IssuersKey(withTrustedLists, interval(validationTime), rules);
+    public IssuerTrustService issuers(Instant validationTime, boolean withTrustedLists, IssuerTrustPolicy rules,
+                                      RevocationMode revocation) {
+        IssuersKey key = new IssuersKey(withTrustedLists, interval(validationTime), rules, revocation);
         IssuerTrustService existing = issuers.get(key);
         if (existing != null) {
             return existing;
@@ -199,12 +203,12 @@ public final class TrustedListsSnapshot {
         return issuers.computeIfAbsent(key, k -> {
             Optional<TrustedListsReport> trustedLists = withTrustedLists ? Optional.of(at(validationTime).asReport()) : Optional.empty();
             TrustSources sources = TrustSources.of(lotesAt(validationTime), trustedLists, inspector);
-            return new IssuerTrustService(sources, rules, inspector);
+            return new IssuerTrustService(sources, rules, inspector, VerificationPolicy.ts119312(), this.revocation, revocation);
         });
     }
 
-    /** Issuer lookups differ by whether the trusted lists join, the interval between list dates, and the policy's rules. */
-    private record IssuersKey(boolean withTrustedLists, int interval, IssuerTrustPolicy rules) {
+    /** Issuer lookups differ by whether the trusted lists join, the interval between list dates, the policy's rules and revocation mode. */
+    private record IssuersKey(boolean withTrustedLists, int interval, IssuerTrustPolicy rules, RevocationMode revocation) {
     }
 
     /** A decision and whether its key index was already built. */

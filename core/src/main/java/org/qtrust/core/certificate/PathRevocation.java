@@ -25,23 +25,25 @@ import org.qtrust.core.transport.OutboundBudget;
  * listed certificate for the last link). The mode judges the target; an intermediate CA is
  * refused only when an answer says it is revoked — many CA certificates name no OCSP responder
  * or CRL, and their status is then the supervised service's to report, so an unknown status of
- * an intermediate is a warning in the trace, whatever the mode.
+ * an intermediate is a warning in the trace, whatever the mode. Used by the certificate decision
+ * and, for the chain of a credential issuer found on a list of trusted entities, by the
+ * issuer-trust query (issue 13.7: the same check on both paths).
  */
-final class PathRevocation {
+public final class PathRevocation {
 
     /** The outcome for the target certificate (the one reported) and the judgement of the whole path. */
-    record Result(RevocationOutcome target, Optional<RevocationProblem> problem, List<String> trace) {
+    public record Result(RevocationOutcome target, Optional<RevocationProblem> problem, List<String> trace) {
     }
 
     private final RevocationChecker checker;
     private final RevocationPolicy policy;
 
-    PathRevocation(RevocationChecker checker, RevocationPolicy policy) {
+    public PathRevocation(RevocationChecker checker, RevocationPolicy policy) {
         this.checker = Objects.requireNonNull(checker);
         this.policy = Objects.requireNonNull(policy);
     }
 
-    Result check(CertificatePath path, RevocationMode mode, Instant time) {
+    public Result check(CertificatePath path, RevocationMode mode, Instant time) {
         return check(path, mode, time, Optional.empty(), OutboundBudget.unlimited());
     }
 
@@ -50,7 +52,7 @@ final class PathRevocation {
      *                                   which lets evidence produced after a certificate expired still prove it good
      * @param budget                     how long the whole path may wait for fetches (issue 15.1): every link shares it
      */
-    Result check(CertificatePath path, RevocationMode mode, Instant time, Optional<Instant> expiredCertsRevocationInfo,
+    public Result check(CertificatePath path, RevocationMode mode, Instant time, Optional<Instant> expiredCertsRevocationInfo,
                  OutboundBudget budget) {
         List<String> trace = new ArrayList<>();
         if (mode == RevocationMode.OFF) {

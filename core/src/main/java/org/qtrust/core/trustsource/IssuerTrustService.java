@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.qtrust.core.certificate.CertificateFacts;
+import org.qtrust.core.certificate.PathRevocation;
 import org.qtrust.core.certificate.SubjectPublicKey;
 import org.qtrust.core.certificate.VerdictCode;
 import org.qtrust.core.certificate.index.ListedKey;
@@ -22,6 +23,11 @@ import org.qtrust.core.policy.IssuerTrustPolicy;
 import org.qtrust.core.policy.ServiceTypes;
 import org.qtrust.core.policy.TrustSourceRule;
 import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.revocation.RevocationChecker;
+import org.qtrust.core.revocation.RevocationMode;
+import org.qtrust.core.revocation.RevocationPolicy;
+import org.qtrust.core.revocation.RevocationProblem;
+import org.qtrust.core.transport.OutboundBudget;
 import org.qtrust.core.trustedlist.ServiceStatus;
 import org.qtrust.core.trustedlist.StatusPeriod;
 import org.qtrust.core.trustedlist.TrustedService;
@@ -42,17 +48,32 @@ public final class IssuerTrustService implements CheckIssuerTrust {
     private final IssuerTrustPolicy policy;
     private final CertificateInspector inspector;
     private final CryptoConstraints crypto;
+    private final Optional<PathRevocation> revocation;
+    private final RevocationMode revocationMode;
 
+    /** Without revocation data: the trace says the issuer's chain was not checked for revocation. */
     public IssuerTrustService(TrustSources sources, IssuerTrustPolicy policy, CertificateInspector inspector) {
         this(sources, policy, inspector, VerificationPolicy.ts119312());
     }
 
     public IssuerTrustService(TrustSources sources, IssuerTrustPolicy policy, CertificateInspector inspector,
                               CryptoConstraints crypto) {
+        this(sources, policy, inspector, crypto, Optional.empty(), RevocationMode.OFF);
+    }
+
+    /**
+     * Issue 13.7: the issuer's chain gets the revocation check the trusted-list path gives a
+     * certificate — {@code checker} asks about every link once the issuer is otherwise trusted, the
+     * issuer's own certificate judged in {@code mode}, an intermediate refused only when revoked.
+     */
+    public IssuerTrustService(TrustSources sources, IssuerTrustPolicy policy, CertificateInspector inspector,
+                              CryptoConstraints crypto, Optional<RevocationChecker> checker, RevocationMode mode) {
         this.sources = Objects.requireNonNull(sources);
         this.policy = Objects.requireNonNull(policy);
         this.inspector = Objects.requireNonNull(inspector);
         this.crypto = Objects.requireNonNull(crypto);
+        this.revocation = checker.map(c -> new PathRevocation(c, RevocationPolicy.defaults()));
+        this.revocationMode = Objects.requireNonNull(mode);
     }
 
     /** The issuer as the index can search it: a certificate with intermediates, or a bare key. */
@@ -206,9 +227,32 @@ public final class IssuerTrustService implements CheckIssuerTrust {
             trace.addAll(validity.trace());
             code = validity.code();
         }
+        if (code == VerdictCode.OK) {
+            code = revocation(candidate, query, trace);
+        }
         trace.add(code == VerdictCode.OK ? "verdict: trusted through " + candidate.list().describe()
                 : "verdict: not trusted (" + code.code() + ")");
         return verdict(code == VerdictCode.OK, code, candidate, query, trace);
+    }
+
+    /** The issuer's chain checked for revocation at the validation time, as the trusted-list path checks a certificate. */
+    private VerdictCode revocation(Candidate candidate, IssuerTrustQuery query, List<String> trace) {
+        if (candidate.path().isEmpty()) {
+            trace.add("revocation: the issuer is a bare key the list gives: its status is the list's to say");
+            return VerdictCode.OK;
+        }
+        if (revocation.isEmpty() || revocationMode == RevocationMode.OFF) {
+            trace.add("revocation: mode " + revocationMode.code() + (revocation.isEmpty() ? "; no revocation checker configured," : ",")
+                    + " the issuer's chain is not consulted");
+            return VerdictCode.OK;
+        }
+        PathRevocation.Result checked = revocation.get().check(candidate.path().get(), revocationMode, query.validationTime(),
+                candidate.service().service().flatMap(s -> s.extensions().expiredCertsRevocationInfo()), OutboundBudget.unlimited());
+        trace.addAll(checked.trace());
+        if (checked.problem().isEmpty()) {
+            return VerdictCode.OK;
+        }
+        return checked.problem().get() == RevocationProblem.REVOKED ? VerdictCode.CERTIFICATE_REVOKED : VerdictCode.REVOCATION_UNKNOWN;
     }
 
     private static IssuerTrustVerdict verdict(boolean trusted, VerdictCode code, Candidate candidate, IssuerTrustQuery query,
