@@ -188,11 +188,13 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
                 : Optional.ofNullable(sessionTranscript).map(path -> MdocInput.transcript(path, cbor));
         Clock clock = Clock.systemUTC();
         MdocCheck check = new MdocCheck(presentation, transcript, lists.validationTime(clock), requireKeyBinding,
-                Duration.ofSeconds(clockSkewSeconds)).withStatusMode(statusMode());
+                Duration.ofSeconds(clockSkewSeconds));
+        Optional<CredentialStatusMode> statusMode = statusMode();
         MdocVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
                 lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
-            verdict = setup.mdoc().verify(check);
+            // --credential-status replaces the policy's credentialStatus (issue 13.3).
+            verdict = setup.mdoc().verify(check.withStatusMode(statusMode.orElse(setup.issuerRules().status())));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
