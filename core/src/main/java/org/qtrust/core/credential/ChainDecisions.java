@@ -48,7 +48,14 @@ public final class ChainDecisions {
     public Decided decide(List<String> x5c, Instant validationTime) {
         List<byte[]> chain = x5c.stream().map(Base64.getDecoder()::decode).toList();
         CertificateVerdict verdict = decisions.verify(new CertificateCheck(chain.get(0), chain.subList(1, chain.size()), validationTime));
-        return new Decided(verdict, leafKey(chain.get(0)), LeafNames.of(chain.get(0)));
+        try {
+            // One read of the leaf for its key and its SAN names.
+            X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(chain.get(0)));
+            return new Decided(verdict, Optional.of(leaf.getPublicKey().getEncoded()), LeafNames.of(leaf));
+        } catch (CertificateException | RuntimeException e) {
+            return new Decided(verdict, Optional.empty(), LeafNames.NONE);
+        }
     }
 
     public static Optional<byte[]> leafKey(byte[] der) {

@@ -36,8 +36,15 @@ public record LeafNames(List<String> uris, List<String> dnsNames) {
     /** The names of a DER certificate; none when it cannot be read (the chain decision reports why). */
     public static LeafNames of(byte[] der) {
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return of((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)));
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            return NONE;
+        }
+    }
+
+    /** The names of a certificate already read; none when its SAN cannot be read. */
+    public static LeafNames of(X509Certificate certificate) {
+        try {
             Collection<List<?>> names = certificate.getSubjectAlternativeNames();
             if (names == null) {
                 return NONE;
