@@ -79,6 +79,8 @@ final class OcspClient {
         X509CertificateHolder delegateToCheck;
         /** Why the exchange itself failed (no answer, HTTP error, empty or oversized body), when it did. */
         String fetchFailure;
+        /** The response as the responder sent it (to share it with other replicas). */
+        byte[] body;
 
         void add(String line) {
             lines.add("OCSP: " + line);
@@ -86,20 +88,46 @@ final class OcspClient {
     }
 
     /**
-     * One OCSP answer, and the delegated responder whose own revocation status must still be
-     * checked before a "good" in it counts (RFC 6960 §4.2.2.2.1: no id-pkix-ocsp-nocheck).
+     * One OCSP answer, the delegated responder whose own revocation status must still be
+     * checked before a "good" in it counts (RFC 6960 §4.2.2.2.1: no id-pkix-ocsp-nocheck), and,
+     * for an answer, the DER response it was read from.
      *
      * @param fetchFailure why the exchange failed when the responder gave no usable HTTP answer at all
      *                     (remembered per URL by the checker); empty when it answered, well or badly
+     * @param body         the DER response of an answer (to share it with other replicas, issue 17.4)
      */
-    record Answer(Evidence evidence, Optional<X509CertificateHolder> delegateToCheck, Optional<String> fetchFailure) {
+    record Answer(Evidence evidence, Optional<X509CertificateHolder> delegateToCheck, Optional<String> fetchFailure,
+                  Optional<byte[]> body) {
     }
 
     Answer fetch(BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query) {
         Lines trace = new Lines();
         Evidence evidence = exchange(serial, issuer, url, query, trace);
-        return new Answer(evidence, evidence.isAnswer() ? Optional.ofNullable(trace.delegateToCheck) : Optional.empty(),
-                Optional.ofNullable(trace.fetchFailure));
+        return answer(evidence, trace);
+    }
+
+    /**
+     * An OCSP response read back from a shared store (issue 17.4): untrusted bytes, checked
+     * exactly as a download is — size, signature and the responder's authority, CertID — except
+     * the nonce, which belonged to another replica's request (the caller does not read the store
+     * when the policy requires a nonce).
+     */
+    Answer stored(byte[] body, BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query) {
+        Lines trace = new Lines();
+        trace.add("answer for " + url + " from the shared store (" + body.length + " bytes): checked as a fresh download");
+        if (body.length > query.policy().ocspMaxBytes()) {
+            trace.add("over the limit of " + query.policy().ocspMaxBytes() + " bytes for an OCSP response");
+            return answer(Evidence.failed(RevocationSource.OCSP, url, trace.lines), trace);
+        }
+        trace.body = body;
+        return answer(readResponse(body, issuer, serial, Optional.empty(), query, url, trace), trace);
+    }
+
+    private static Answer answer(Evidence evidence, Lines trace) {
+        return evidence.isAnswer()
+                ? new Answer(evidence, Optional.ofNullable(trace.delegateToCheck), Optional.ofNullable(trace.fetchFailure),
+                        Optional.ofNullable(trace.body))
+                : new Answer(evidence, Optional.empty(), Optional.ofNullable(trace.fetchFailure), Optional.empty());
     }
 
     private Evidence exchange(BigInteger serial, X509CertificateHolder issuer, String url, RevocationQuery query,
@@ -145,6 +173,7 @@ final class OcspClient {
             trace.fetchFailure = failure.get();
             return Evidence.failed(RevocationSource.OCSP, url, trace.lines);
         }
+        trace.body = response.body();
         return readResponse(response.body(), issuer, serial, nonceValue, query, url, trace);
     }
 

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.qtrust.core.cache.port.SharedEvidenceStore;
 import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.revocation.RevocationOutcome;
@@ -33,7 +34,9 @@ import org.qtrust.core.transport.TransportException;
  * allows, in the policy's order) come first; then each source is asked in order until one gives
  * an answer that counts at the validation time. Answers are cached until their nextUpdate;
  * verified CRLs are cached (indexed by serial) until theirs. Concurrent callers that need the
- * same OCSP answer or the same CRL share one fetch. Nothing the network or a server does makes
+ * same OCSP answer or the same CRL share one fetch. With a {@link SharedEvidenceStore}, a
+ * download is preceded by a look in it and followed by a copy to it ({@link SharedRevocationEvidence}:
+ * what it holds is verified as a download is). Nothing the network or a server does makes
  * this class throw: the outcome is then {@code unknown} and the trace says why.
  *
  * <p>Fetches run on a bounded pool of their own ({@link OutboundLimits}), never on the caller's
@@ -56,6 +59,8 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
     private final int maxAnswers;
     private final int maxCrls;
     private final OutboundFetches fetches;
+    /** OCSP responses and CRLs shared with other replicas (issue 17.4), behind the in-memory caches. */
+    private final SharedRevocationEvidence shared;
 
     private final ConcurrentHashMap<AnswerKey, Cached<Evidence>> answers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<AnswerKey, CompletableFuture<Evidence>> ocspInFlight = new ConcurrentHashMap<>();
@@ -89,8 +94,18 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
 
     /** @param limits the fetching pool, the per-host limit and how long failed fetches are remembered */
     public OcspCrlRevocationChecker(HttpTransport transport, Clock clock, int maxAnswers, int maxCrls, OutboundLimits limits) {
+        this(transport, clock, maxAnswers, maxCrls, limits, SharedEvidenceStore.none());
+    }
+
+    /**
+     * @param sharedStore where OCSP responses and CRLs are shared with other replicas (every entry
+     *                    read back is verified as a download is); {@link SharedEvidenceStore#none()} for none
+     */
+    public OcspCrlRevocationChecker(HttpTransport transport, Clock clock, int maxAnswers, int maxCrls, OutboundLimits limits,
+                                    SharedEvidenceStore sharedStore) {
         this.transport = Objects.requireNonNull(transport);
         this.fetches = new OutboundFetches(limits, clock);
+        this.shared = new SharedRevocationEvidence(sharedStore, clock);
         this.clock = Objects.requireNonNull(clock);
         this.ocsp = new OcspClient(transport, new SecureRandom());
         if (maxAnswers < 1 || maxCrls < 1) {
@@ -209,7 +224,7 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                         }
                         OcspClient.Answer answer;
                         try {
-                            answer = ocsp.fetch(serial, issuer, url, query);
+                            answer = shared.ocsp(ocsp, serial, issuer, issuerId, url, query);
                         } finally {
                             networkDone.run();
                         }
@@ -416,16 +431,22 @@ public final class OcspCrlRevocationChecker implements RevocationChecker {
                 return new CrlParser.Parsed(Optional.of(again.value()), again.value().loadTrace());
             }
             List<String> lines = new ArrayList<>();
-            Optional<byte[]> body;
-            try {
-                body = downloadCrl(url, query, lines);
-            } finally {
-                networkDone.run();
+            Optional<CrlParser.Parsed> stored = shared.storedCrl(url, issuer, query, lines);
+            Optional<byte[]> body = Optional.empty();
+            if (stored.isEmpty()) {
+                try {
+                    body = downloadCrl(url, query, lines);
+                } finally {
+                    networkDone.run();
+                }
+                if (body.isEmpty()) {
+                    return new CrlParser.Parsed(Optional.empty(), lines);
+                }
             }
-            if (body.isEmpty()) {
-                return new CrlParser.Parsed(Optional.empty(), lines);
+            CrlParser.Parsed result = stored.isPresent() ? stored.get() : CrlParser.parse(body.get(), issuer, url, lines);
+            if (stored.isEmpty()) {
+                shared.keepCrl(url, issuer, query, body.get(), result);
             }
-            CrlParser.Parsed result = CrlParser.parse(body.get(), issuer, url, lines);
             result.snapshot().ifPresent(snapshot -> {
                 Instant until = snapshot.nextUpdate()
                         .orElseGet(() -> snapshot.thisUpdate().plus(query.policy().maxAgeWithoutNextUpdate()));

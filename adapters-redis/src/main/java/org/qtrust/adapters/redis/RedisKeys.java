@@ -20,6 +20,10 @@ import org.qtrust.core.trustedlist.ListDocument;
  *       {@code fence} of the current snapshot; {@code qtrust:snapshots} the pub/sub channel that
  *       announces a new id.</li>
  *   <li>{@code qtrust:lease} (holder token) and {@code qtrust:lease:fence} (the fencing counter).</li>
+ *   <li>{@code qtrust:evidence:ocsp:<sha256 of key>}, {@code qtrust:evidence:crl:…},
+ *       {@code qtrust:evidence:status_list:…} — an OCSP response, a CRL or a Status List Token as
+ *       its publisher served it, expiring with the evidence's own nextUpdate or exp (the shared
+ *       caches, issue 17.4).</li>
  * </ul>
  */
 public final class RedisKeys {
@@ -76,6 +80,11 @@ public final class RedisKeys {
 
     public String leaseFence() {
         return prefix + "lease:fence";
+    }
+
+    /** Where a shared piece of revocation or status evidence is kept (the caller's key is hashed: fixed length, no odd characters). */
+    public String evidence(String kind, String key) {
+        return prefix + "evidence:" + kind + ":" + hash(key);
     }
 
     public String lock() {

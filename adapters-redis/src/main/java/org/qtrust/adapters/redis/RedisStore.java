@@ -146,6 +146,12 @@ public final class RedisStore implements AutoCloseable {
         return timed("write", () -> jedis.eval(script.getBytes(StandardCharsets.UTF_8), keyBytes, args));
     }
 
+    /** {@code SET key value PX millis}: the value expires on its own. */
+    void putExpiring(String key, byte[] value, long millis) throws ListCacheException {
+        timed("write " + key, () -> jedis.set(key.getBytes(StandardCharsets.UTF_8), value,
+                redis.clients.jedis.params.SetParams.setParams().px(millis)));
+    }
+
     void delete(String key) throws ListCacheException {
         timed("delete " + key, () -> jedis.del(key));
     }

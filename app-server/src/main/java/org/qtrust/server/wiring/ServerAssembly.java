@@ -40,7 +40,10 @@ import org.qtrust.server.store.StoreReplica;
 import org.qtrust.server.refresh.MissRefresh;
 import org.qtrust.core.trustedlist.refresh.ListRefresh;
 import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
+import com.google.inject.multibindings.OptionalBinder;
+import org.qtrust.adapters.redis.RedisEvidenceStore;
 import org.qtrust.adapters.redis.RedisListCache;
+import org.qtrust.core.cache.port.SharedEvidenceStore;
 import org.qtrust.adapters.redis.RedisRefreshLease;
 import org.qtrust.adapters.redis.RedisStore;
 import java.time.Duration;
@@ -75,6 +78,17 @@ public final class ServerAssembly {
         }
         modules.add(new HttpAdapterModule(http));
         modules.add(new OcspAdapterModule(clock));
+        if (settings.lists() instanceof ServerSettings.Store store) {
+            // Issue 17.4: OCSP responses, CRLs and status list tokens shared by the replicas, behind the in-memory caches.
+            RedisEvidenceStore evidence = new RedisEvidenceStore(store.config());
+            modules.add(new com.google.inject.AbstractModule() {
+                @Override
+                protected void configure() {
+                    OptionalBinder.newOptionalBinder(binder(), SharedEvidenceStore.class).setBinding().toInstance(evidence);
+                    bind(RedisEvidenceStore.class).toInstance(evidence);
+                }
+            });
+        }
         try {
             Injector injector = Guice.createInjector(modules);
             injector.getInstance(PolicyCatalog.class);
@@ -124,6 +138,7 @@ public final class ServerAssembly {
                 clock, settings.refreshInterval(), origin.poll(), () -> {
                     transport.close();
                     downloads.shutdownNow();
+                    injector.getInstance(RedisEvidenceStore.class).close();
                 }).start();
         injector.getInstance(MissRefresh.class).install(replica::refreshTerritory);
         return replica;

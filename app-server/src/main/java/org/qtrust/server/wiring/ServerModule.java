@@ -77,7 +77,8 @@ public final class ServerModule extends AbstractModule {
     CredentialVerification credentialVerification(org.qtrust.core.credential.port.JsonWebTokens jose,
                                                   org.qtrust.core.credential.mdoc.port.CborCodec cbor,
                                                   org.qtrust.core.credential.mdoc.port.CoseSignatures cose,
-                                                  Provider<HttpTransport> transport) {
+                                                  Provider<HttpTransport> transport,
+                                                  org.qtrust.core.cache.port.SharedEvidenceStore sharedEvidence) {
         ServerSettings.Fetching fetching = settings.fetching();
         if (!fetching.enabled()) {
             return new CredentialVerificationBridge(jose, org.qtrust.core.credential.port.IssuerMetadataSource.offline(),
@@ -92,7 +93,8 @@ public final class ServerModule extends AbstractModule {
                 new org.qtrust.core.credential.metadata.HttpIssuerMetadataSource(transport.get(), jose, clock,
                         org.qtrust.core.credential.metadata.HttpIssuerMetadataSource.DEFAULT_TTL, urls),
                 new org.qtrust.core.credential.status.HttpStatusListSource(transport.get(), clock,
-                        org.qtrust.core.credential.status.HttpStatusListSource.DEFAULT_TTL, urls, Optional.of(jose), outboundExecutor()),
+                        org.qtrust.core.credential.status.HttpStatusListSource.DEFAULT_TTL, urls, Optional.of(jose), outboundExecutor(),
+                        sharedEvidence),
                 fetching, settings.ceilings().allowRequestOverrides(), Optional.of(cbor), Optional.of(cose),
                 new org.qtrust.core.credential.BoundedReplayCache(CredentialVerificationBridge.REPLAY_CACHE_ENTRIES));
     }

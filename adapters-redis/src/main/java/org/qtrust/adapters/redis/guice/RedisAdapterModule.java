@@ -5,12 +5,15 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Duration;
 import java.util.Objects;
+import com.google.inject.multibindings.OptionalBinder;
+import org.qtrust.adapters.redis.RedisEvidenceStore;
 import org.qtrust.adapters.redis.RedisListCache;
 import org.qtrust.adapters.redis.RedisLoteCache;
 import org.qtrust.adapters.redis.RedisRefreshLease;
 import org.qtrust.adapters.redis.RedisSnapshotStore;
 import org.qtrust.adapters.redis.RedisStore;
 import org.qtrust.adapters.redis.RedisStoreConfig;
+import org.qtrust.core.cache.port.SharedEvidenceStore;
 import org.qtrust.core.lote.refresh.port.LoteCache;
 import org.qtrust.core.trustedlist.refresh.port.ListCache;
 import org.qtrust.core.trustedlist.refresh.port.RefreshLease;
@@ -19,7 +22,10 @@ import org.qtrust.core.trustedlist.refresh.port.SnapshotStore;
 /**
  * Binds the ports adapters-redis implements: {@link ListCache} and {@link LoteCache} (the
  * verified documents, metadata and rollback floors in Redis), {@link RefreshLease} and
- * {@link SnapshotStore}. Close the {@link RedisStore} at shutdown.
+ * {@link SnapshotStore}; and the {@link SharedEvidenceStore} (OCSP responses, CRLs, status list
+ * tokens shared by replicas, with its own short-timeout pool) as the optional binding the OCSP
+ * adapter and the credential services look for. Close the {@link RedisStore} and the
+ * {@link RedisEvidenceStore} at shutdown.
  */
 public final class RedisAdapterModule extends AbstractModule {
 
@@ -38,6 +44,13 @@ public final class RedisAdapterModule extends AbstractModule {
         bind(LoteCache.class).to(RedisLoteCache.class);
         bind(RefreshLease.class).to(RedisRefreshLease.class);
         bind(SnapshotStore.class).to(RedisSnapshotStore.class);
+        OptionalBinder.newOptionalBinder(binder(), SharedEvidenceStore.class).setBinding().to(RedisEvidenceStore.class);
+    }
+
+    @Provides
+    @Singleton
+    RedisEvidenceStore evidenceStore() {
+        return new RedisEvidenceStore(config);
     }
 
     @Provides

@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.qtrust.core.cache.port.SharedEvidenceStore;
 import org.qtrust.core.credential.IssuerUrlRule;
 import org.qtrust.core.credential.mdoc.StatusListCwt;
 import org.qtrust.core.credential.mdoc.cbor.MalformedCborException;
@@ -39,7 +40,9 @@ import org.qtrust.core.transport.TransportException;
  *   <li>concurrent callers for one URI share one fetch, each waiting at most its own budget;</li>
  *   <li>a failed fetch is remembered for {@link #FAILURE_TTL} (a negative cache: a dead or hanging
  *       publisher is not asked again by every request);</li>
- *   <li>the cache is bounded in entries and in bytes (least recently used first out).</li>
+ *   <li>the cache is bounded in entries and in bytes (least recently used first out);</li>
+ *   <li>with a {@link SharedEvidenceStore} (server replicas), a token is looked for there before it
+ *       is downloaded, and a downloaded one is put there for as long as it is cached here.</li>
  * </ul>
  * Only URLs its {@link IssuerUrlRule} admits are fetched (https only unless told otherwise); the
  * transport's egress rule applies to every address and redirect.
@@ -54,6 +57,8 @@ public final class HttpStatusListSource implements StatusListSource {
     public static final int MAX_ENTRIES = 256;
     public static final long MAX_CACHED_BYTES = 32L * 1024 * 1024;
     static final long MAX_TOKEN_BYTES = 8L * 1024 * 1024;
+    /** How far in the future a stored token's {@code iat} may be (clock skew between publisher and us). */
+    static final Duration STORED_SKEW = Duration.ofSeconds(60);
 
     private record Entry(StatusListFetch.Fetched fetched, Instant expires, long bytes) {
     }
@@ -67,6 +72,7 @@ public final class HttpStatusListSource implements StatusListSource {
     private final IssuerUrlRule urls;
     private final Optional<JsonWebTokens> jose;
     private final Executor outbound;
+    private final SharedEvidenceStore shared;
     private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Failure> failures = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, CompletableFuture<StatusListFetch>> inFlight = new ConcurrentHashMap<>();
@@ -89,6 +95,16 @@ public final class HttpStatusListSource implements StatusListSource {
      */
     public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl, IssuerUrlRule urls,
                                 Optional<JsonWebTokens> jose, Executor outbound) {
+        this(transport, clock, ttl, urls, jose, outbound, SharedEvidenceStore.none());
+    }
+
+    /**
+     * @param shared where tokens are shared with other replicas (issue 17.4), behind this cache:
+     *               used only with {@code jose} (a stored token's times must be read to judge it)
+     */
+    public HttpStatusListSource(HttpTransport transport, Clock clock, Duration ttl, IssuerUrlRule urls,
+                                Optional<JsonWebTokens> jose, Executor outbound, SharedEvidenceStore shared) {
+        this.shared = Objects.requireNonNull(shared);
         this.transport = Objects.requireNonNull(transport);
         this.clock = Objects.requireNonNull(clock);
         this.ttl = Objects.requireNonNull(ttl);
@@ -147,12 +163,20 @@ public final class HttpStatusListSource implements StatusListSource {
 
     private void complete(String uri, CompletableFuture<StatusListFetch> future) {
         StatusListFetch result;
+        Optional<Instant> storedUntil = Optional.empty();
         try {
-            result = download(uri);
+            Optional<Stored> stored = fromSharedStore(uri);
+            if (stored.isPresent()) {
+                result = stored.get().fetched();
+                storedUntil = Optional.of(stored.get().until());
+            } else {
+                result = download(uri);
+                share(uri, result);
+            }
         } catch (RuntimeException e) {
             result = new StatusListFetch.Failed(uri + ": could not fetch (internal error)");
         }
-        remember(uri, result);
+        remember(uri, result, storedUntil);
         inFlight.remove(uri, future);
         future.complete(result);
     }
@@ -177,11 +201,77 @@ public final class HttpStatusListSource implements StatusListSource {
         }
     }
 
-    private synchronized void remember(String uri, StatusListFetch result) {
+    /** A token read back from the shared store, and until when it may be used (from its own iat, ttl and exp). */
+    private record Stored(StatusListFetch.Fetched fetched, Instant until) {
+    }
+
+    /**
+     * A token from the shared store, when it holds one that is still current (issue 17.4). The
+     * store is storage, not trust: the token is verified by the caller like any other (signature
+     * by the issuer, {@code sub}, {@code exp}); here it must be within {@link #MAX_TOKEN_BYTES},
+     * read as a JWT, carry its {@code iat} (draft-ietf-oauth-status-list §5.1: required), not be
+     * issued in the future, and still be within this source's time to live — and the token's own
+     * {@code ttl} — counted from its {@code iat}, and before its {@code exp}: a stored token is never
+     * used longer than one downloaded at its issuance would be. Anything else is ignored and the
+     * token fetched anew (which overwrites it).
+     */
+    private Optional<Stored> fromSharedStore(String uri) {
+        if (!shared.shared() || jose.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SharedEvidenceStore.Entry> entry = shared.find(SharedEvidenceStore.Kind.STATUS_LIST, uri, MAX_TOKEN_BYTES);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String token = new String(entry.get().bytes(), StandardCharsets.US_ASCII).strip();
+        Map<String, Object> claims;
+        try {
+            claims = jose.get().read(token).claims();
+        } catch (MalformedTokenException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!(claims.get("iat") instanceof Number iatClaim) || iatClaim.doubleValue() < 0 || iatClaim.doubleValue() > 253402300800d) {
+            return Optional.empty();
+        }
+        Instant iat = Instant.ofEpochSecond(iatClaim.longValue());
+        if (iat.isAfter(now.plus(STORED_SKEW))) {
+            return Optional.empty();
+        }
+        Instant until = iat.plus(ttl);
+        if (claims.get("ttl") instanceof Number seconds && seconds.doubleValue() >= 0 && seconds.doubleValue() < 1e10) {
+            until = min(until, iat.plusSeconds(seconds.longValue()));
+        }
+        if (claims.get("exp") instanceof Number exp && exp.doubleValue() > -1e10 && exp.doubleValue() < 253402300800d) {
+            until = min(until, Instant.ofEpochSecond(exp.longValue()));
+        }
+        until = min(until, now.plus(entry.get().remaining()));
+        if (!now.isBefore(until)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(new StatusListFetch.Fetched(token, uri, now, now, StatusListFetch.Fetched.CACHE), until));
+    }
+
+    /** A downloaded token goes to the shared store for as long as this cache would keep it. */
+    private void share(String uri, StatusListFetch result) {
+        if (!shared.shared() || jose.isEmpty() || !(result instanceof StatusListFetch.Fetched fetched)) {
+            return;
+        }
+        Duration left = Duration.between(clock.instant(), expiry(fetched));
+        if (!left.isNegative() && !left.isZero()) {
+            shared.put(SharedEvidenceStore.Kind.STATUS_LIST, uri, fetched.token().getBytes(StandardCharsets.US_ASCII), left);
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private synchronized void remember(String uri, StatusListFetch result, Optional<Instant> storedUntil) {
         Instant now = clock.instant();
         if (result instanceof StatusListFetch.Fetched fetched) {
             failures.remove(uri);
-            Instant expires = expiry(fetched);
+            Instant expires = storedUntil.orElseGet(() -> expiry(fetched));
             if (!now.isBefore(expires)) {
                 return;
             }
