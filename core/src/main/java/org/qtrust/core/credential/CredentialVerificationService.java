@@ -668,7 +668,21 @@ public final class CredentialVerificationService implements VerifyCredential {
         try {
             list = statusList(fetched, ref, issuerKey, issuerJwt, check, p);
         } catch (MalformedTokenException e) {
-            return unavailable(p, mode, "the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
+            // A cached token may come from a store shared by replicas (issue 17.4: storage, not trust): once, anew.
+            StatusListFetch again = StatusListFetch.Fetched.CACHE.equals(fetched.source())
+                    ? statusLists.fetchAnew(ref.uri(), check.fetchBudget()) : fetch;
+            if (!(again instanceof StatusListFetch.Fetched fresh) || fresh.token().equals(fetched.token())) {
+                return unavailable(p, mode, "the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
+            }
+            p.trace.add("status: the cached status list token of " + ref.uri() + " is not usable (" + e.getMessage()
+                    + "): fetched anew");
+            fetched = fresh;
+            p.status = CredentialStatus.unchecked(ref, fetched);
+            try {
+                list = statusList(fetched, ref, issuerKey, issuerJwt, check, p);
+            } catch (MalformedTokenException retried) {
+                return unavailable(p, mode, "the status list token of " + ref.uri() + " is not usable: " + retried.getMessage());
+            }
         }
         OptionalInt value = list.status(ref.index());
         if (value.isEmpty()) {

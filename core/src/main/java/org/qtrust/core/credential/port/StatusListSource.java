@@ -16,6 +16,16 @@ public interface StatusListSource {
         return fetch(uri);
     }
 
+    /**
+     * The token {@link #fetch(String, Duration)} gave did not verify: when it came from a store
+     * shared with other replicas (issue 17.4: storage, not trust), forget it and download the
+     * token; otherwise give the same answer as {@code fetch} (a token downloaded from its
+     * publisher that does not verify is not asked for again by every request).
+     */
+    default StatusListFetch fetchAnew(String uri, java.time.Duration budget) {
+        return fetch(uri, budget);
+    }
+
     /** No network: every fetch is skipped, and the verdict's trace says so. */
     static StatusListSource offline() {
         return uri -> new StatusListFetch.Skipped("offline: status list " + uri + " not fetched");

@@ -60,7 +60,8 @@ public final class HttpStatusListSource implements StatusListSource {
     /** How far in the future a stored token's {@code iat} may be (clock skew between publisher and us). */
     static final Duration STORED_SKEW = Duration.ofSeconds(60);
 
-    private record Entry(StatusListFetch.Fetched fetched, Instant expires, long bytes) {
+    /** @param shared whether the token came from the shared store (then {@link #fetchAnew} downloads it when it fails) */
+    private record Entry(StatusListFetch.Fetched fetched, Instant expires, long bytes, boolean shared) {
     }
 
     private record Failure(String reason, Instant until) {
@@ -120,6 +121,23 @@ public final class HttpStatusListSource implements StatusListSource {
 
     @Override
     public StatusListFetch fetch(String uri, Duration budget) {
+        return fetch(uri, budget, true);
+    }
+
+    @Override
+    public StatusListFetch fetchAnew(String uri, Duration budget) {
+        synchronized (this) {
+            Entry entry = entries.get(uri);
+            if (entry == null || !entry.shared()) {
+                return fetch(uri, budget, true);
+            }
+            entries.remove(uri);
+            cachedBytes -= entry.bytes();
+        }
+        return fetch(uri, budget, false);
+    }
+
+    private StatusListFetch fetch(String uri, Duration budget, boolean fromStore) {
         if (urls.permitted(uri).isEmpty()) {
             return new StatusListFetch.Failed("status list uri " + uri + " is not fetched: " + urls.describe() + " are admitted");
         }
@@ -142,7 +160,7 @@ public final class HttpStatusListSource implements StatusListSource {
         if (shared == null) {
             shared = mine;
             try {
-                outbound.execute(() -> complete(uri, mine));
+                outbound.execute(() -> complete(uri, mine, fromStore));
             } catch (RejectedExecutionException e) {
                 inFlight.remove(uri, mine);
                 mine.complete(new StatusListFetch.Failed(uri + ": could not fetch (too many fetches at once)"));
@@ -161,11 +179,11 @@ public final class HttpStatusListSource implements StatusListSource {
         }
     }
 
-    private void complete(String uri, CompletableFuture<StatusListFetch> future) {
+    private void complete(String uri, CompletableFuture<StatusListFetch> future, boolean fromStore) {
         StatusListFetch result;
         Optional<Instant> storedUntil = Optional.empty();
         try {
-            Optional<Stored> stored = fromSharedStore(uri);
+            Optional<Stored> stored = fromStore ? fromSharedStore(uri) : Optional.empty();
             if (stored.isPresent()) {
                 result = stored.get().fetched();
                 storedUntil = Optional.of(stored.get().until());
@@ -280,7 +298,7 @@ public final class HttpStatusListSource implements StatusListSource {
                 cachedBytes -= previous.bytes();
             }
             long bytes = fetched.token().length();
-            entries.put(uri, new Entry(fetched, expires, bytes));
+            entries.put(uri, new Entry(fetched, expires, bytes, storedUntil.isPresent()));
             cachedBytes += bytes;
             Iterator<Entry> oldest = entries.values().iterator();
             while ((entries.size() > MAX_ENTRIES || cachedBytes > MAX_CACHED_BYTES) && oldest.hasNext()) {

@@ -182,6 +182,23 @@ class SharedStatusListTest {
     }
 
     @Test
+    void a_stored_token_that_did_not_verify_is_downloaded_anew_once_and_a_downloaded_one_is_not() {
+        store.set(token(NOW.minusSeconds(5), 600).replace(".sig", ".forged"), Duration.ofMinutes(5));
+        HttpStatusListSource replica = replica();
+
+        StatusListFetch stored = replica.fetch(URI);
+        StatusListFetch anew = replica.fetchAnew(URI, Duration.ofSeconds(5));
+        StatusListFetch again = replica.fetchAnew(URI, Duration.ofSeconds(5));
+
+        assertThat(((StatusListFetch.Fetched) stored).token()).endsWith(".forged");
+        assertThat(((StatusListFetch.Fetched) anew).token()).isEqualTo(publisher.token);
+        assertThat(((StatusListFetch.Fetched) again).token()).isEqualTo(publisher.token);
+        assertThat(publisher.requests).as("the download replaced the stored token; it is not downloaded again").hasValue(1);
+        assertThat(store.entries.get(SharedEvidenceStore.Kind.STATUS_LIST + URI).bytes())
+                .isEqualTo(publisher.token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void without_a_token_reader_the_store_is_not_used() {
         new HttpStatusListSource(publisher, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), IssuerUrlRule.HTTPS_ONLY,
                 Optional.empty(), Runnable::run, store).fetch(URI);
