@@ -40,6 +40,17 @@ public final class ServerMetrics {
     private final Map<String, LongAdder> revocations = Map.of("good", new LongAdder(), "revoked", new LongAdder(),
             "unknown", new LongAdder(), "not_checked", new LongAdder());
 
+    /** What the shared caches (issue 17.4) did: read hits and misses, writes, Redis errors, calls skipped while paused. */
+    public record SharedEvidenceCounts(long hits, long misses, long writes, long errors, long skipped) {
+    }
+
+    private volatile java.util.function.Supplier<SharedEvidenceCounts> sharedEvidence;
+
+    /** With {@code --store}: where the shared caches' counts are read. */
+    public void installSharedEvidence(java.util.function.Supplier<SharedEvidenceCounts> counts) {
+        this.sharedEvidence = java.util.Objects.requireNonNull(counts);
+    }
+
     private static final class Histogram {
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];
         final LongAdder count = new LongAdder();
@@ -143,6 +154,19 @@ public final class ServerMetrics {
             counter(out, "qtrust_store_snapshots_published_total", "Snapshots this replica published as the lease holder.",
                     store.published());
         });
+        java.util.function.Supplier<SharedEvidenceCounts> shared = sharedEvidence;
+        if (shared != null) {
+            SharedEvidenceCounts evidence = shared.get();
+            counter(out, "qtrust_shared_evidence_hits_total", "OCSP responses, CRLs and status list tokens found in the shared store "
+                    + "(each then verified as a download).", evidence.hits());
+            counter(out, "qtrust_shared_evidence_misses_total", "Shared store look-ups that found nothing within the size bound.",
+                    evidence.misses());
+            counter(out, "qtrust_shared_evidence_writes_total", "Downloads written to the shared store.", evidence.writes());
+            counter(out, "qtrust_shared_evidence_errors_total", "Shared store commands that failed or timed out (each pauses it 30 s).",
+                    evidence.errors());
+            counter(out, "qtrust_shared_evidence_skipped_total", "Look-ups and writes skipped while the shared store was paused.",
+                    evidence.skipped());
+        }
         Optional<TrustedListsSnapshot> snapshot = holder.current();
         out.append("# HELP qtrust_snapshot_loaded Whether a trusted-list snapshot is loaded.\n# TYPE qtrust_snapshot_loaded gauge\n");
         out.append("qtrust_snapshot_loaded ").append(snapshot.isPresent() ? 1 : 0).append('\n');

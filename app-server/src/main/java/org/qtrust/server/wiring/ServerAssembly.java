@@ -91,6 +91,14 @@ public final class ServerAssembly {
         }
         try {
             Injector injector = Guice.createInjector(modules);
+            if (settings.lists() instanceof ServerSettings.Store) {
+                RedisEvidenceStore evidence = injector.getInstance(RedisEvidenceStore.class);
+                injector.getInstance(org.qtrust.server.metrics.ServerMetrics.class).installSharedEvidence(() -> {
+                    RedisEvidenceStore.Stats stats = evidence.stats();
+                    return new org.qtrust.server.metrics.ServerMetrics.SharedEvidenceCounts(stats.hits(), stats.misses(),
+                            stats.writes(), stats.errors(), stats.skipped());
+                });
+            }
             injector.getInstance(PolicyCatalog.class);
             injector.getInstance(SnapshotLoader.class);
             return new ServerAssembly(injector, settings, clock);

@@ -48,6 +48,7 @@ import org.qtrust.server.QtrustServer;
 import org.qtrust.server.RunningServer;
 import org.qtrust.server.config.SettingsResolver;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Issue 17.4 on the server: replicas on one real redis-server share OCSP responses, CRLs and
@@ -112,7 +113,7 @@ class SharedEvidenceReplicasTest {
                 "--lotl-url", SANDBOX.baseUrl() + "/" + SandboxLayout.LISTS + "/" + SandboxLayout.LOTL_FILE,
                 "--oj-keystore", sandbox.resolve(SandboxLayout.OJ_KEYSTORE).toString(), "--oj-password", SandboxLayout.OJ_PASSWORD,
                 "--policy", sandbox.resolve(SandboxLayout.POLICIES).resolve("attestations.json").toString(),
-                "--revocation", "require", "--rewrite", SANDBOX.baseUrl() + "/=" + published + "/", "--timeout", "PT5S",
+                "--revocation", "prefer", "--rewrite", SANDBOX.baseUrl() + "/=" + published + "/", "--timeout", "PT5S",
                 "--allow-loopback-http"), Map.of()).resolve(), Clock.fixed(SandboxLayout.VALIDATION_TIME, ZoneOffset.UTC));
         replicas.add(server);
         assertThat(server.awaitSnapshot(Duration.ofMinutes(2))).as("the sandbox lists through the store").isTrue();
@@ -150,6 +151,11 @@ class SharedEvidenceReplicasTest {
         assertThat(validAgain.get("code").asText()).as(validAgain.toString()).isEqualTo("ok");
         assertThat(validAgain.get("status").get("source").asText()).isEqualTo("cache");
         assertThat(statusRequests.get()).as("the publisher saw one request for both replicas").isEqualTo(1);
+        String metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("qtrust_shared_evidence_hits_total ").contains("qtrust_shared_evidence_errors_total 0");
+        assertThat(metrics.lines().filter(line -> line.startsWith("qtrust_shared_evidence_hits_total "))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(2);
 
         // Someone with write access to Redis: a current-looking token that says everything is valid, signed with
         // another key under the issuer's certificate; a changed OCSP response.
@@ -158,11 +164,11 @@ class SharedEvidenceReplicasTest {
             assertThat(jedis.exists(statusKey)).isTrue();
             java.security.KeyPairGenerator keys = java.security.KeyPairGenerator.getInstance("EC");
             keys.initialize(256);
-            jedis.set(statusKey, freshToken(keys.generateKeyPair().getPrivate(), 0, 0, 0));
+            jedis.set(statusKey, freshToken(keys.generateKeyPair().getPrivate(), 0, 0, 0), SetParams.setParams().keepTtl());
             byte[] ocspKey = jedis.keys(PREFIX + "evidence:ocsp:*").iterator().next().getBytes(StandardCharsets.UTF_8);
             byte[] response = jedis.get(ocspKey);
             response[response.length - 10] ^= 0x55;
-            jedis.set(ocspKey, response);
+            jedis.set(ocspKey, response, SetParams.setParams().keepTtl());
         }
         QtrustServer third = replica();
 
