@@ -272,8 +272,9 @@ public final class HttpStatusListSource implements StatusListSource {
 
     /** A downloaded token goes to the shared store for as long as this cache would keep it. */
     private void share(String uri, StatusListFetch result) {
-        if (!shared.shared() || jose.isEmpty() || !(result instanceof StatusListFetch.Fetched fetched)) {
-            return;
+        if (!shared.shared() || jose.isEmpty() || !(result instanceof StatusListFetch.Fetched fetched)
+                || StatusListCwt.isCwtToken(fetched.token())) {
+            return; // the CWT form (mdocs) is not shared: only JWTs are read back (fromSharedStore)
         }
         Duration left = Duration.between(clock.instant(), expiry(fetched));
         if (!left.isNegative() && !left.isZero()) {
@@ -365,7 +366,7 @@ public final class HttpStatusListSource implements StatusListSource {
      * to bound how long they are cached (issue 18); without it CWT tokens are not cached.
      */
     public HttpStatusListSource readingCwtWith(CborCodec codec) {
-        HttpStatusListSource copy = new HttpStatusListSource(transport, clock, ttl, urls, jose, outbound);
+        HttpStatusListSource copy = new HttpStatusListSource(transport, clock, ttl, urls, jose, outbound, shared);
         copy.cbor = Optional.of(codec);
         return copy;
     }
