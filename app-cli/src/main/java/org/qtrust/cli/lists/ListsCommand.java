@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code qtrust lists …}: load, inspect and refresh trusted lists. */
 @Command(name = "lists", mixinStandardHelpOptions = true, description = "Load and inspect trusted lists.",
-        subcommands = {ListsLoadCommand.class, ListsRefreshCommand.class})
+        subcommands = {ListsLoadCommand.class, ListsRefreshCommand.class, ListsExportCommand.class})
 public final class ListsCommand {
 }

@@ -62,6 +62,9 @@ final class RefreshJson {
         node.put("location", entry.location().url());
         outcome(node, entry.outcome(), entry.problem(), entry.detail(), entry.previousSequence(), entry.sequence(),
                 entry.nextUpdate(), entry.stale());
+        // Which source the copy in the cache came from (issue 19.2): the publisher's location or a mirror.
+        node.put("source", entry.source());
+        node.put("mirror", entry.mirror().orElse(null));
         if (entry.changes().isPresent()) {
             node.set("changes", changes(entry.changes().get()));
         } else {

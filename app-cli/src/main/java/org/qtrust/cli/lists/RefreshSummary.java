@@ -45,6 +45,10 @@ final class RefreshSummary {
                 counts.get(RefreshOutcome.UPDATED), counts.get(RefreshOutcome.NOT_MODIFIED), counts.get(RefreshOutcome.NEW),
                 counts.get(RefreshOutcome.KEPT_LAST_GOOD), counts.get(RefreshOutcome.FAILED),
                 counts.get(RefreshOutcome.REMOVED));
+        long mirrored = report.entries().stream().filter(entry -> entry.mirror().isPresent()).count();
+        if (mirrored > 0) {
+            out.printf("%d of them came from a mirror (the publisher's location failed); verified like the originals.%n", mirrored);
+        }
         List<ListRefresh> changed = report.entries().stream()
                 .filter(entry -> entry.changes().filter(changes -> !changes.isEmpty()).isPresent()).toList();
         if (!changed.isEmpty()) {
@@ -61,7 +65,9 @@ final class RefreshSummary {
             name = "";
         }
         out.printf(FORMAT, name, outcome(entry.outcome()), sequence(entry.previousSequence(), entry.sequence()),
-                entry.nextUpdate().map(Object::toString).orElse("-"), detail(entry.problem(), entry.detail(), entry.stale()));
+                entry.nextUpdate().map(Object::toString).orElse("-"), detail(entry.problem(), entry.detail(), entry.stale())
+                        + entry.mirror().filter(mirror -> !entry.detail().contains(mirror))
+                                .map(mirror -> " [copy from mirror " + mirror + "]").orElse(""));
     }
 
     /** Problems in capitals, so they stand out. */

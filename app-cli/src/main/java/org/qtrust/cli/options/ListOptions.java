@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.qtrust.adapters.http.mirror.ListMirrors;
 import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.cli.UsageException;
 import picocli.CommandLine.Option;
@@ -51,6 +52,13 @@ public class ListOptions {
             defaultValue = EU_LOTL_URL)
     String lotlUrl;
 
+    @Option(names = "--lotl-mirror", paramLabel = "URL",
+            description = "A mirror of the LOTL and the lists, laid out like the cache folder (as 'qtrust lists export' writes it), "
+                    + "asked when a document's own location fails; what it serves is verified exactly like the original. "
+                    + "Repeatable, tried in order; also QTRUST_LOTL_MIRROR (comma-separated). https only "
+                    + "(plain http to loopback with --allow-loopback-http).")
+    java.util.List<String> lotlMirrors = new java.util.ArrayList<>();
+
     @Option(names = "--allow-loopback-http",
             description = "Sandbox opt-in: also fetch from loopback addresses (127.0.0.0/8, ::1, localhost), over plain http too, "
                     + "as `qtrust sandbox serve` publishes. Off by default: every fetch goes to public https destinations only.")
@@ -84,6 +92,27 @@ public class ListOptions {
         try {
             return EgressRule.strict().allowingLoopbackHttp(allowLoopbackHttp).allowing(fetchAllow)
                     .allowingPorts(new java.util.TreeSet<>(fetchPorts));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The mirrors from {@code --lotl-mirror}, else from the environment's QTRUST_LOTL_MIRROR (issue 19.2). */
+    public ListMirrors mirrors() {
+        return mirrors(System.getenv("QTRUST_LOTL_MIRROR"));
+    }
+
+    ListMirrors mirrors(String environment) {
+        java.util.List<String> urls = new java.util.ArrayList<>(lotlMirrors);
+        if (urls.isEmpty() && environment != null) {
+            for (String item : environment.split(",")) {
+                if (!item.isBlank()) {
+                    urls.add(item.trim());
+                }
+            }
+        }
+        try {
+            return ListMirrors.parse(urls, allowLoopbackHttp);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

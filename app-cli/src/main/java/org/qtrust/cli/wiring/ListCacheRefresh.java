@@ -41,7 +41,8 @@ public final class ListCacheRefresh {
      */
     public static RefreshReport refresh(ListOptions lists, Path folder, TransportConfig transportConfig, PrintWriter progressOut) {
         List<ServiceCertificate> officialJournal = TrustedListsSession.officialJournalCertificates(lists);
-        HttpAdapterConfig config = HttpAdapterConfig.defaults().withCacheDirectory(folder).withTransport(transportConfig);
+        HttpAdapterConfig config = HttpAdapterConfig.defaults().withCacheDirectory(folder).withTransport(transportConfig)
+                .withMirrors(lists.mirrors());
         FileListCache files = new FileListCache(folder);
         Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
                 new HttpAdapterModule(config), new ListsModule(files.asSource()));

@@ -77,7 +77,7 @@ public final class StoreSession {
         List<ServiceCertificate> officialJournal = TrustedListsSession.officialJournalCertificates(lists);
         RedisRefreshLease lease = new RedisRefreshLease(store, Duration.ofMinutes(5));
         RedisListCache cache = new RedisListCache(store, lease);
-        HttpAdapterConfig config = HttpAdapterConfig.defaults().withTransport(transportConfig);
+        HttpAdapterConfig config = HttpAdapterConfig.defaults().withTransport(transportConfig).withMirrors(lists.mirrors());
         Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
                 new HttpAdapterModule(config), new ListsModule(cache.asSource()));
         LoadRequest request = new LoadRequest(ListLocation.listOfLists(lists.lotlUrl()), officialJournal,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.qtrust.adapters.http.mirror.ListMirrors;
 import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.core.revocation.RevocationMode;
 
@@ -30,12 +31,23 @@ import org.qtrust.core.revocation.RevocationMode;
  * @param missRefreshInterval at most one on-miss refresh per territory in this time (cache and store modes)
  * @param fetching        whether credentials' status lists and issuer metadata are fetched, the credential
  *                        status mode (a ceiling requests may lower), and the outbound budget of a request
+ * @param mirrors         where the LOTL and the lists are also fetched when their own location fails ({@code --lotl-mirror})
  */
 public record ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
                              List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
                              Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
                              Ceilings ceilings, Exposure exposure, ClientLimits clients,
-                             Duration missRefreshInterval, Fetching fetching) {
+                             Duration missRefreshInterval, Fetching fetching, ListMirrors mirrors) {
+
+    /** The settings without mirrors (issue 19.2). */
+    public ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
+                          List<String> policies, Duration expiryGrace, Duration refreshInterval, int maxBodyBytes,
+                          Optional<RevocationMode> revocation, TransportConfig transport, LoteSources lotes,
+                          Ceilings ceilings, Exposure exposure, ClientLimits clients,
+                          Duration missRefreshInterval, Fetching fetching) {
+        this(host, port, lists, officialJournal, lotlUrl, policies, expiryGrace, refreshInterval, maxBodyBytes, revocation,
+                transport, lotes, ceilings, exposure, clients, missRefreshInterval, fetching, ListMirrors.NONE);
+    }
 
     /** The settings with the default on-miss refresh interval (10 minutes). */
     public ServerSettings(String host, int port, ListOrigin lists, OfficialJournal officialJournal, String lotlUrl,
@@ -58,7 +70,7 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
     /** The same settings with another on-miss refresh interval. */
     public ServerSettings withMissRefreshInterval(Duration interval) {
         return new ServerSettings(host, port, lists, officialJournal, lotlUrl, policies, expiryGrace, refreshInterval,
-                maxBodyBytes, revocation, transport, lotes, ceilings, exposure, clients, interval, fetching);
+                maxBodyBytes, revocation, transport, lotes, ceilings, exposure, clients, interval, fetching, mirrors);
     }
 
 
@@ -290,6 +302,7 @@ public record ServerSettings(String host, int port, ListOrigin lists, OfficialJo
         Objects.requireNonNull(exposure);
         Objects.requireNonNull(clients);
         Objects.requireNonNull(missRefreshInterval);
+        Objects.requireNonNull(mirrors);
         if (missRefreshInterval.isNegative()) {
             throw new ConfigurationException("--miss-refresh-interval cannot be negative");
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.qtrust.adapters.http.lote.LoteDocumentFetcher;
+import org.qtrust.adapters.http.mirror.ListMirrors;
 import org.qtrust.adapters.http.transport.EgressRule;
 import org.qtrust.adapters.http.transport.RewriteRules;
 import org.qtrust.adapters.http.transport.TransportConfig;
@@ -39,11 +40,11 @@ public final class SettingsResolver {
             "store", "store-prefix", "store-poll", "store-lease", "allow-loopback-http", "fetch-allow", "fetch-port",
             "allowed-hosts", "tls-keystore", "tls-password", "idle-timeout", "request-timeout", "min-data-rate",
             "max-connections", "max-verifications", "miss-refresh-interval", "fetch", "credential-status",
-            "outbound-budget");
+            "outbound-budget", "lotl-mirror");
 
     /** Keys that may be given more than once as flags; comma-separated in the environment and the file. */
     private static final Set<String> REPEATABLE = Set.of("policy", "rewrite", "lote", "lote-anchor", "fetch-allow", "fetch-port",
-            "allowed-hosts");
+            "allowed-hosts", "lotl-mirror");
 
     /** Switches: {@code --allow-request-overrides} alone means true; {@code =true|false} in flags, environment and file. */
     private static final Set<String> SWITCHES = Set.of("allow-request-overrides", "allow-loopback-http");
@@ -61,6 +62,7 @@ public final class SettingsResolver {
             "                    [--max-verifications N]",
             "                    [--miss-refresh-interval DURATION]",
             "                    [--fetch on|off] [--credential-status require|prefer|off] [--outbound-budget DURATION]",
+            "                    [--lotl-mirror URL]…",
             "Each flag can also come from the environment (QTRUST_PORT, QTRUST_OJ_PASSWORD, …) or from the",
             "properties file named by --config / QTRUST_CONFIG (port=8080, oj-password=…); flags win over the",
             "environment, the environment over the file. See docs/server.md.");
@@ -202,7 +204,21 @@ public final class SettingsResolver {
         return new ServerSettings(host, integer("port", 8080), origin, officialJournal,
                 value("lotl-url").orElse(EU_LOTL_URL), policies, grace, refresh, integer("max-body", 256 * 1024),
                 revocation(), transport(), lotes(), new ServerSettings.Ceilings(bool("allow-request-overrides")),
-                exposure(host), clients(), duration("miss-refresh-interval", Duration.ofMinutes(10)), fetching());
+                exposure(host), clients(), duration("miss-refresh-interval", Duration.ofMinutes(10)), fetching(),
+                mirrors(offline.isPresent()));
+    }
+
+    /** {@code --lotl-mirror URL}… (issue 19.2): where lists are fetched when their own location fails; not for an offline folder. */
+    private ListMirrors mirrors(boolean offline) {
+        List<String> urls = list("lotl-mirror");
+        if (offline && !urls.isEmpty()) {
+            throw new ConfigurationException("--lotl-mirror goes with --cache or --store: an --offline folder is never fetched");
+        }
+        try {
+            return ListMirrors.parse(urls, bool("allow-loopback-http"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     private ServerSettings.ClientLimits clients() {

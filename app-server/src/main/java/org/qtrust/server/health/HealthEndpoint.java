@@ -74,6 +74,11 @@ public final class HealthEndpoint {
         node.put("lotes", lotes.size());
         holder.lastFailure().ifPresent(failure -> node.put("lastFailure", PublicText.withoutLocalPaths(failure)));
         snapshot.get().snapshotId().ifPresent(id -> node.put("snapshot", id));
+        // Which source each list came from (issue 19.2): "publisher", or the mirror that served it.
+        if (!holder.listSources().isEmpty()) {
+            ObjectNode sources = node.putObject("sources");
+            holder.listSources().forEach(sources::put);
+        }
         store(node);
         return Answer.json(ready ? 200 : 503, node, ready ? "ok" : "not_ready");
     }

@@ -36,6 +36,8 @@ public final class BackgroundRefresh implements AutoCloseable {
     private final Supplier<TrustedListsSnapshot> load;
     private final ScheduledExecutorService executor;
     private final AutoCloseable network;
+    /** Where each list came from, read after each swap (cache mode); empty otherwise. */
+    private volatile Supplier<java.util.SortedMap<String, String>> sources = java.util.Collections::emptySortedMap;
 
     private BackgroundRefresh(SnapshotHolder holder, Supplier<TrustedListsSnapshot> load, AutoCloseable network) {
         this.holder = holder;
@@ -90,6 +92,7 @@ public final class BackgroundRefresh implements AutoCloseable {
             scheduled.close();
             network.close();
         });
+        refresh.sources = () -> sources(cache);
         scheduled.addListener((RefreshReport report) -> {
             if (!report.problems().isEmpty()) {
                 holder.refreshFailed(report.problems().size() + " list(s) could not be refreshed; last good copies kept");
@@ -111,6 +114,18 @@ public final class BackgroundRefresh implements AutoCloseable {
         return new BackgroundRefresh(null, () -> {
             throw new IllegalStateException("a following refresh loads nothing itself");
         }, replica);
+    }
+
+    /** The cache's metadata says which copy came from a mirror (issue 19.2). */
+    static java.util.SortedMap<String, String> sources(FileListCache cache) {
+        java.util.SortedMap<String, String> sources = new java.util.TreeMap<>();
+        for (org.qtrust.core.trustedlist.refresh.port.CacheMetadata entry : cache.entries()) {
+            org.qtrust.core.trustedlist.ListLocation location = entry.location();
+            String name = location.role() == org.qtrust.core.trustedlist.ListLocation.Role.PIVOT
+                    ? "pivot " + location.fileName() : location.territory();
+            sources.put(name, entry.mirror().map(UrlRedaction::redact).orElse("publisher"));
+        }
+        return sources;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -139,6 +154,7 @@ public final class BackgroundRefresh implements AutoCloseable {
                 return;
             }
             holder.swap(snapshot);
+            holder.listSources(sources.get());
             LOG.info("trusted lists loaded from {}: LOTL seq {} {}, {} list(s), {} list(s) of trusted entities ({} accepted now);"
                             + " each is judged at each request's validation time",
                     UrlRedaction.redact(snapshot.origin()), snapshot.report().listOfLists().list().map(l -> l.scheme().sequenceNumber()).orElse(null),

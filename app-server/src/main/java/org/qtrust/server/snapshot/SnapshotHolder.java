@@ -36,6 +36,20 @@ public final class SnapshotHolder {
                               long published) {
     }
 
+    private volatile java.util.SortedMap<String, String> listSources = java.util.Collections.emptySortedMap();
+
+    /**
+     * Where each list in force came from (issue 19.2), by name ({@code EU}, {@code AT}, {@code pivot <file>}):
+     * {@code publisher}, or the URL of the mirror that served it when the publisher's location failed.
+     */
+    public void listSources(java.util.SortedMap<String, String> sources) {
+        this.listSources = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sources));
+    }
+
+    public java.util.SortedMap<String, String> listSources() {
+        return listSources;
+    }
+
     public void storeStatus(StoreStatus status) {
         this.store = status;
     }

@@ -72,7 +72,7 @@ public final class ServerAssembly {
         List<Module> modules = new ArrayList<>(List.of(new XmlAdapterModule(), new CryptoAdapterModule(),
                 new ServerModule(settings, clock)));
         // The transport serves list refreshes (cache mode) and the revocation fetches (always).
-        HttpAdapterConfig http = HttpAdapterConfig.defaults().withTransport(settings.transport());
+        HttpAdapterConfig http = HttpAdapterConfig.defaults().withTransport(settings.transport()).withMirrors(settings.mirrors());
         if (settings.lists() instanceof ServerSettings.Cache cache) {
             http = http.withCacheDirectory(cache.folder());
         }

@@ -190,4 +190,35 @@ class SettingsResolverTest {
         assertThatThrownBy(() -> SettingsResolver.of(base("--allow-request-overrides=maybe"), Map.of()).resolve())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("neither true nor false");
     }
+
+    @Test
+    void mirrors_come_from_repeated_flags_the_environment_or_the_file_and_only_over_https() throws IOException {
+        ServerSettings fromFlags = SettingsResolver.of(cached("--lotl-mirror", "https://m1.example/qtrust",
+                "--lotl-mirror", "https://m2.example/qtrust/"), Map.of()).resolve();
+        ServerSettings fromEnvironment = SettingsResolver.of(cached(), Map.of("QTRUST_LOTL_MIRROR",
+                "https://m1.example/qtrust, https://m2.example/qtrust/")).resolve();
+        ServerSettings fromFile = SettingsResolver.of(cached(), Map.of("QTRUST_CONFIG",
+                config("lotl-mirror=https://m1.example/qtrust,https://m2.example/qtrust/\n").toString())).resolve();
+
+        assertThat(fromFlags.mirrors().bases()).containsExactly("https://m1.example/qtrust/", "https://m2.example/qtrust/");
+        assertThat(fromEnvironment.mirrors().bases()).isEqualTo(fromFlags.mirrors().bases());
+        assertThat(fromFile.mirrors().bases()).isEqualTo(fromFlags.mirrors().bases());
+        assertThat(SettingsResolver.of(cached(), Map.of()).resolve().mirrors().isEmpty()).isTrue();
+        assertThatThrownBy(() -> SettingsResolver.of(cached("--lotl-mirror", "http://mirror.example/"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("https");
+        assertThatThrownBy(() -> SettingsResolver.of(cached("--lotl-mirror", "http://127.0.0.1:8000/"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--allow-loopback-http");
+        assertThat(SettingsResolver.of(cached("--lotl-mirror", "http://127.0.0.1:8000/", "--allow-loopback-http"), Map.of())
+                .resolve().mirrors().bases()).containsExactly("http://127.0.0.1:8000/");
+        assertThatThrownBy(() -> SettingsResolver.of(base("--lotl-mirror", "https://m1.example/"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--offline");
+        assertThatThrownBy(() -> SettingsResolver.of(cached("--lotl-mirror", "https://u:secret@mirror.example/"), Map.of()).resolve())
+                .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("secret");
+    }
+
+    private List<String> cached(String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--cache", folder.resolve("cache").toString(), "--oj-certs", "/oj"));
+        arguments.addAll(List.of(more));
+        return arguments;
+    }
 }

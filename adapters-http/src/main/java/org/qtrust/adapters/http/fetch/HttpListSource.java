@@ -87,6 +87,27 @@ public final class HttpListSource implements ListDocumentSource, ListFetcher {
         }
     }
 
+    /**
+     * Downloads a location's document from a mirror ({@code --lotl-mirror}, issue 19.2):
+     * unconditionally, with the same retries and size limit, but as an ordinary https fetch
+     * (plain http only to loopback with the sandbox opt-in), not as a self-authenticating list.
+     */
+    public FetchResult fetchFromMirror(ListLocation location, String url) {
+        HttpExchange.Request request = HttpExchange.Request.get(url, config.maxListBytes())
+                .withHeader("Accept", ACCEPT).forPurpose(HttpExchange.Purpose.OTHER);
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FetchResult.Failed("interrupted before downloading " + url);
+        }
+        try {
+            return fetchWithRetries(location, request, false);
+        } finally {
+            permits.release();
+        }
+    }
+
     private FetchResult fetchWithRetries(ListLocation location, HttpExchange.Request request, boolean conditional) {
         String lastFailure = "";
         for (int attempt = 1; ; attempt++) {

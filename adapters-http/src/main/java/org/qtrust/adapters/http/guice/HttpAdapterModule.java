@@ -7,6 +7,7 @@ import com.google.inject.name.Named;
 import java.util.Objects;
 import org.qtrust.adapters.http.cache.FileListCache;
 import org.qtrust.adapters.http.fetch.HttpListSource;
+import org.qtrust.adapters.http.mirror.MirroredListFetcher;
 import org.qtrust.adapters.http.transport.HttpClient5Transport;
 import org.qtrust.core.transport.HttpTransport;
 import org.qtrust.core.trustedlist.port.ListDocumentSource;
@@ -15,7 +16,8 @@ import org.qtrust.core.trustedlist.refresh.port.ListFetcher;
 
 /**
  * Binds the ports adapters-http implements: {@link HttpTransport} (one pooled HttpClient 5,
- * also for adapters-ocsp), {@link ListFetcher} (conditional downloads with retries),
+ * also for adapters-ocsp), {@link ListFetcher} (conditional downloads with retries, then the
+ * configured mirrors),
  * {@link ListCache} (the cache folder), and the live HTTP {@link ListDocumentSource} under
  * {@code @Named(LIVE_LISTS)} — unqualified {@code ListDocumentSource} stays the application's
  * choice (offline folder, cache, network). Close the {@link HttpClient5Transport} at shutdown.
@@ -39,7 +41,9 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpClient5Transport httpClient5Transport() {
-        return new HttpClient5Transport(config.transport());
+        // Mirrors are fetched where they are configured: no rewrite rule applies to them.
+        return new HttpClient5Transport(config.transport().withRewrites(
+                config.transport().rewrites().leavingAlone(config.mirrors().bases())));
     }
 
     @Provides
@@ -57,7 +61,8 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     ListFetcher listFetcher(HttpListSource source) {
-        return source;
+        // With --lotl-mirror: the publisher's location first, then each mirror (issue 19.2).
+        return config.mirrors().isEmpty() ? source : new MirroredListFetcher(source, source, config.mirrors());
     }
 
     @Provides

@@ -80,6 +80,21 @@ public final class RewriteRules {
         return matching(url).map(rule -> rule.to() + url.substring(rule.from().length())).orElse(url);
     }
 
+    /**
+     * These rules after rules that leave URLs under the given prefixes as they are: a configured
+     * mirror ({@code --lotl-mirror}) is fetched where it is, whatever catch-all rule maps the
+     * publication URLs elsewhere.
+     */
+    public RewriteRules leavingAlone(List<String> prefixes) {
+        if (prefixes.isEmpty()) {
+            return this;
+        }
+        List<Rule> all = new ArrayList<>();
+        prefixes.forEach(prefix -> all.add(new Rule(prefix, prefix)));
+        all.addAll(rules);
+        return new RewriteRules(all);
+    }
+
     public Optional<Rule> matching(String url) {
         return rules.stream().filter(rule -> url.startsWith(rule.from())).findFirst();
     }

@@ -18,10 +18,20 @@ import org.qtrust.core.trustedlist.ListLocation;
  * @param nextUpdate       the NextUpdate of the copy in the cache after the refresh
  * @param stale            the copy in the cache is past its NextUpdate at the validation time
  * @param changes          for UPDATED: what changed from the previous copy
+ * @param mirror           the mirror the copy in the cache came from (issue 19.2); empty when it
+ *                         came from (or was confirmed by) the publisher's own location, or there is none
  */
 public record ListRefresh(ListLocation location, RefreshOutcome outcome, Optional<RefreshProblem> problem,
                           String detail, Optional<BigInteger> previousSequence, Optional<BigInteger> sequence,
-                          Optional<Instant> nextUpdate, boolean stale, Optional<ListChanges> changes) {
+                          Optional<Instant> nextUpdate, boolean stale, Optional<ListChanges> changes,
+                          Optional<String> mirror) {
+
+    /** An entry whose copy came from the publisher's own location. */
+    public ListRefresh(ListLocation location, RefreshOutcome outcome, Optional<RefreshProblem> problem,
+                       String detail, Optional<BigInteger> previousSequence, Optional<BigInteger> sequence,
+                       Optional<Instant> nextUpdate, boolean stale, Optional<ListChanges> changes) {
+        this(location, outcome, problem, detail, previousSequence, sequence, nextUpdate, stale, changes, Optional.empty());
+    }
 
     public ListRefresh {
         Objects.requireNonNull(location);
@@ -32,9 +42,15 @@ public record ListRefresh(ListLocation location, RefreshOutcome outcome, Optiona
         Objects.requireNonNull(sequence);
         Objects.requireNonNull(nextUpdate);
         Objects.requireNonNull(changes);
+        Objects.requireNonNull(mirror);
         if (outcome.isProblem() != problem.isPresent()) {
             throw new IllegalArgumentException(outcome + (problem.isPresent() ? " has no problem" : " needs a problem"));
         }
+    }
+
+    /** Where the copy in the cache came from: {@code "publisher"} or {@code "mirror"}. */
+    public String source() {
+        return mirror.isPresent() ? "mirror" : "publisher";
     }
 
     /** The territory the LOTL announces for the list ("EU" for the LOTL and its pivots). */

@@ -244,7 +244,7 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
                 return new ListRefresh(location, RefreshOutcome.KEPT_LAST_GOOD,
                         Optional.of(RefreshProblem.of(RefreshProblem.Kind.CACHE_WRITE_FAILED)),
                         "no longer pointed to, but cannot be removed: " + e.getMessage(), sequence, sequence,
-                        stored.nextUpdate(), isStale(stored.nextUpdate(), true), Optional.empty());
+                        stored.nextUpdate(), isStale(stored.nextUpdate(), true), Optional.empty(), stored.mirror());
             }
         }
 
@@ -258,7 +258,8 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
                 Optional<BigInteger> sequence = Optional.of(stored.sequenceNumber());
                 ListRefresh entry = new ListRefresh(stored.location(), RefreshOutcome.KEPT_LAST_GOOD,
                         Optional.of(RefreshProblem.of(RefreshProblem.Kind.NOT_CHECKED)), why + ": the cached copy stays",
-                        sequence, sequence, stored.nextUpdate(), isStale(stored.nextUpdate(), true), Optional.empty());
+                        sequence, sequence, stored.nextUpdate(), isStale(stored.nextUpdate(), true), Optional.empty(),
+                        stored.mirror());
                 entries.add(entry);
                 listener.decided(entry);
             }
@@ -287,20 +288,22 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
                 ListRejection rejection = verdict.rejection().orElse(ListRejection.SIGNATURE_INVALID);
                 String last = verdict.trace().isEmpty() ? "" : " (" + verdict.trace().get(verdict.trace().size() - 1) + ")";
                 return keep(attempt, RefreshProblem.rejected(rejection),
-                        "downloaded copy refused: " + rejection.description() + signatureDetail(verdict) + last);
+                        attempt.copyName() + " refused: " + rejection.description() + signatureDetail(verdict) + last);
             }
             TrustedList candidate = verdict.list().orElseThrow();
             BigInteger sequence = candidate.scheme().sequenceNumber();
             Optional<BigInteger> previous = attempt.previousList().map(list -> list.scheme().sequenceNumber());
             if (previous.isPresent() && sequence.compareTo(previous.get()) < 0) {
-                return keep(attempt, RefreshProblem.of(RefreshProblem.Kind.ROLLBACK), "downloaded copy has sequence number "
+                return keep(attempt, RefreshProblem.of(RefreshProblem.Kind.ROLLBACK), attempt.copyName() + " has sequence number "
                         + sequence + ", lower than the cached copy's " + previous.get() + ": rollback refused");
             }
             FetchResult.Downloaded downloaded = attempt.downloaded();
             Instant now = clock.instant();
+            // A mirror's copy is verified exactly like the publisher's (issue 19.2); the metadata says where it came from.
+            Optional<String> mirror = downloaded.mirror().map(FetchResult.Mirrored::url);
             CacheMetadata metadata = new CacheMetadata(attempt.location, downloaded.etag(), downloaded.lastModified(), now,
                     now, attempt.downloadedSha256(), sequence, candidate.scheme().issued(),
-                    candidate.scheme().nextUpdate());
+                    candidate.scheme().nextUpdate(), mirror);
             try {
                 cache.store(downloaded.document(), metadata);
             } catch (ListCacheException e) {
@@ -312,9 +315,10 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
             String detail = before.isEmpty() ? "new copy, sequence number " + sequence
                     : sequence.equals(previous.get()) ? "re-issued with the same sequence number " + sequence
                     : "sequence number " + previous.get() + " → " + sequence;
+            detail += attempt.mirrorNote();
             Optional<Instant> nextUpdate = candidate.scheme().nextUpdate();
             return new ListRefresh(attempt.location, outcome, Optional.empty(), detail, previous, Optional.of(sequence),
-                    nextUpdate, isStale(nextUpdate, true), before.map(old -> ListDiff.between(old, candidate)));
+                    nextUpdate, isStale(nextUpdate, true), before.map(old -> ListDiff.between(old, candidate)), mirror);
         }
 
         /** Nothing new was downloaded: the publisher confirmed the copy, or could not be reached. */
@@ -333,6 +337,13 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
                         "the publisher answered 'not modified' but the cache holds no readable copy");
             }
             CacheMetadata metadata = known.get();
+            if (attempt.result instanceof FetchResult.Downloaded downloaded && downloaded.mirror().isPresent()) {
+                // A mirror is not the publisher: it confirms nothing, so the metadata stays as it is.
+                Optional<BigInteger> sequence = Optional.of(metadata.sequenceNumber());
+                return new ListRefresh(attempt.location, RefreshOutcome.NOT_MODIFIED, Optional.empty(),
+                        "not modified (the mirror serves the cached copy)" + attempt.mirrorNote(), sequence, sequence,
+                        metadata.nextUpdate(), isStale(metadata.nextUpdate(), true), Optional.empty(), metadata.mirror());
+            }
             String detail = "not modified (HTTP 304)";
             if (attempt.result instanceof FetchResult.Downloaded downloaded) {
                 detail = "not modified (the same bytes were served again)";
@@ -364,8 +375,10 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
             Optional<BigInteger> sequence = cachedList.map(list -> list.scheme().sequenceNumber());
             Optional<Instant> nextUpdate = cachedList.flatMap(list -> list.scheme().nextUpdate());
             RefreshOutcome outcome = cachedList.isPresent() ? RefreshOutcome.KEPT_LAST_GOOD : RefreshOutcome.FAILED;
+            Optional<String> mirror = cachedList.isPresent()
+                    ? attempt.cached.flatMap(CachedList::metadata).flatMap(CacheMetadata::mirror) : Optional.empty();
             return new ListRefresh(attempt.location, outcome, Optional.of(problem), detail, sequence, sequence, nextUpdate,
-                    isStale(nextUpdate, cachedList.isPresent()), Optional.empty());
+                    isStale(nextUpdate, cachedList.isPresent()), Optional.empty(), mirror);
         }
 
         private boolean isStale(Optional<Instant> nextUpdate, boolean hasCopy) {
@@ -486,6 +499,24 @@ public final class TrustedListRefresher implements RefreshTrustedLists {
                 });
             }
             return previous;
+        }
+
+        /** "downloaded copy", or "copy from mirror URL" when the publisher's location failed. */
+        String copyName() {
+            if (result instanceof FetchResult.Downloaded downloaded && downloaded.mirror().isPresent()) {
+                return "copy from mirror " + downloaded.mirror().get().url() + " (the publisher's location failed: "
+                        + downloaded.mirror().get().originFailure() + ")";
+            }
+            return "downloaded copy";
+        }
+
+        /** For a mirror's copy: where it came from and why (the refresh report says which source each list came from). */
+        String mirrorNote() {
+            if (result instanceof FetchResult.Downloaded downloaded && downloaded.mirror().isPresent()) {
+                return "; from mirror " + downloaded.mirror().get().url() + " (the publisher's location failed: "
+                        + downloaded.mirror().get().originFailure() + ")";
+            }
+            return "";
         }
 
         String describe() {

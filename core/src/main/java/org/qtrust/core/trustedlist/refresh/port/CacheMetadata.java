@@ -18,10 +18,19 @@ import org.qtrust.core.trustedlist.ListLocation;
  * @param sequenceNumber the copy's TSLSequenceNumber
  * @param issued         the copy's ListIssueDateTime
  * @param nextUpdate     the copy's NextUpdate; empty for a closed list
+ * @param mirror         the mirror these bytes were downloaded from when the publisher's location
+ *                       failed (issue 19.2); empty when the publisher served or confirmed them
  */
 public record CacheMetadata(ListLocation location, Optional<String> etag, Optional<String> lastModified,
                             Instant fetchedAt, Instant checkedAt, String sha256, BigInteger sequenceNumber,
-                            Instant issued, Optional<Instant> nextUpdate) {
+                            Instant issued, Optional<Instant> nextUpdate, Optional<String> mirror) {
+
+    /** Metadata of a copy the publisher's own location served. */
+    public CacheMetadata(ListLocation location, Optional<String> etag, Optional<String> lastModified,
+                         Instant fetchedAt, Instant checkedAt, String sha256, BigInteger sequenceNumber,
+                         Instant issued, Optional<Instant> nextUpdate) {
+        this(location, etag, lastModified, fetchedAt, checkedAt, sha256, sequenceNumber, issued, nextUpdate, Optional.empty());
+    }
 
     public CacheMetadata {
         Objects.requireNonNull(location);
@@ -33,12 +42,13 @@ public record CacheMetadata(ListLocation location, Optional<String> etag, Option
         Objects.requireNonNull(sequenceNumber);
         Objects.requireNonNull(issued);
         Objects.requireNonNull(nextUpdate);
+        Objects.requireNonNull(mirror);
     }
 
     /**
      * The metadata as named text fields (format 1), for caches that store it as properties or a
      * hash: {@code role, territory, url, etag, lastModified, fetchedAt, checkedAt, sha256,
-     * sequenceNumber, issued, nextUpdate} (absent optional values are left out).
+     * sequenceNumber, issued, nextUpdate, mirror} (absent optional values are left out).
      */
     public java.util.SortedMap<String, String> fields() {
         java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
@@ -54,6 +64,7 @@ public record CacheMetadata(ListLocation location, Optional<String> etag, Option
         values.put("sequenceNumber", sequenceNumber.toString());
         values.put("issued", issued.toString());
         nextUpdate.ifPresent(next -> values.put("nextUpdate", next.toString()));
+        mirror.ifPresent(url -> values.put("mirror", url));
         return values;
     }
 
@@ -71,7 +82,8 @@ public record CacheMetadata(ListLocation location, Optional<String> etag, Option
                     Optional.ofNullable(field.apply("lastModified")), Instant.parse(required(field, "fetchedAt")),
                     Instant.parse(required(field, "checkedAt")), required(field, "sha256"),
                     new BigInteger(required(field, "sequenceNumber")), Instant.parse(required(field, "issued")),
-                    Optional.ofNullable(field.apply("nextUpdate")).map(Instant::parse));
+                    Optional.ofNullable(field.apply("nextUpdate")).map(Instant::parse),
+                    Optional.ofNullable(field.apply("mirror")));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -93,8 +105,9 @@ public record CacheMetadata(ListLocation location, Optional<String> etag, Option
         return new ListFetcher.Validators(etag, lastModified);
     }
 
+    /** The publisher confirmed this copy (HTTP 304, or the same bytes): it is the publisher's copy now, not a mirror's. */
     public CacheMetadata checked(Instant at, Optional<String> newEtag, Optional<String> newLastModified) {
         return new CacheMetadata(location, newEtag.or(() -> etag), newLastModified.or(() -> lastModified), fetchedAt,
-                at, sha256, sequenceNumber, issued, nextUpdate);
+                at, sha256, sequenceNumber, issued, nextUpdate, Optional.empty());
     }
 }

@@ -11,13 +11,40 @@ public sealed interface FetchResult {
      * @param document     the bytes as served (untrusted), located at the URL that answered
      * @param etag         the ETag the publisher gave, for the next conditional request
      * @param lastModified the Last-Modified the publisher gave, verbatim
+     * @param mirror       present when the publisher's location failed and a mirror served the
+     *                     document (its validators are then the mirror's, never sent to the publisher)
      */
-    record Downloaded(ListDocument document, Optional<String> etag, Optional<String> lastModified)
-            implements FetchResult {
+    record Downloaded(ListDocument document, Optional<String> etag, Optional<String> lastModified,
+                      Optional<Mirrored> mirror) implements FetchResult {
         public Downloaded {
             Objects.requireNonNull(document);
             Objects.requireNonNull(etag);
             Objects.requireNonNull(lastModified);
+            Objects.requireNonNull(mirror);
+        }
+
+        /** Served by the publisher's own location. */
+        public Downloaded(ListDocument document, Optional<String> etag, Optional<String> lastModified) {
+            this(document, etag, lastModified, Optional.empty());
+        }
+
+        /** The same document, marked as served by a mirror after the publisher's location failed. */
+        public Downloaded fromMirror(String mirrorUrl, String originFailure) {
+            return new Downloaded(document, Optional.empty(), Optional.empty(),
+                    Optional.of(new Mirrored(mirrorUrl, originFailure)));
+        }
+    }
+
+    /**
+     * Where a document came from when its own location failed.
+     *
+     * @param url           the mirror's base URL (as configured)
+     * @param originFailure why the publisher's location gave nothing
+     */
+    record Mirrored(String url, String originFailure) {
+        public Mirrored {
+            Objects.requireNonNull(url);
+            Objects.requireNonNull(originFailure);
         }
     }
 
