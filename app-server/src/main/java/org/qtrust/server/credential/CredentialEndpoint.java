@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import org.qtrust.server.http.Answer;
 import org.qtrust.server.http.ApiProblem;
 import org.qtrust.server.http.JsonRequests;
 import org.qtrust.server.policy.PolicyCatalog;
+import org.qtrust.server.refresh.IssuerCountries;
+import org.qtrust.server.refresh.MissRefresh;
 import org.qtrust.server.snapshot.TrustedListsSnapshot;
 
 /**
@@ -38,10 +42,25 @@ public final class CredentialEndpoint {
     private final PolicyCatalog policies;
     private final Clock clock;
 
+    private final MissRefresh missRefresh;
+    private final java.time.Duration missWait;
+
     public CredentialEndpoint(CredentialVerification verification, PolicyCatalog policies, Clock clock) {
+        this(verification, policies, clock, new MissRefresh(MissRefresh.DEFAULT_INTERVAL, System::nanoTime),
+                java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param missRefresh refreshes the list of the x5c issuer's territory when no listed key matches (issue 19.1)
+     * @param missWait    the longest a request waits for that refresh (its outbound budget)
+     */
+    public CredentialEndpoint(CredentialVerification verification, PolicyCatalog policies, Clock clock,
+                              MissRefresh missRefresh, java.time.Duration missWait) {
         this.verification = Objects.requireNonNull(verification);
         this.policies = Objects.requireNonNull(policies);
         this.clock = Objects.requireNonNull(clock);
+        this.missRefresh = Objects.requireNonNull(missRefresh);
+        this.missWait = Objects.requireNonNull(missWait);
     }
 
     public Answer verify(ObjectNode body, TrustedListsSnapshot snapshot) {
@@ -64,13 +83,36 @@ public final class CredentialEndpoint {
         Optional<CredentialStatusMode> statusMode = statusMode(body);
         CredentialQuestion question = new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot, snapshot.at(at),
                 now, statusMode);
-        Optional<ObjectNode> document = verification.verify(question);
-        if (document.isEmpty()) {
+        long started = System.nanoTime();
+        Optional<ObjectNode> first = verification.verify(question);
+        if (first.isEmpty()) {
             return Answer.problem(501, "not_available", "credential verification is not available in this build of the server");
         }
-        snapshot.snapshotId().ifPresent(id -> document.get().put("snapshot", id)); // which store snapshot answered (replicas)
-        boolean valid = document.get().path("valid").asBoolean(document.get().path("trusted").asBoolean(false));
-        return Answer.json(200, document.get(), valid ? "trusted" : "not_trusted");
+        // Issue 19.1: an x5c chain that finds no listed key refreshes its issuer's list, as a certificate does. The x5c
+        // decision comes before key binding, so the presentation's nonce is not yet recorded and it can be decided again.
+        List<String> missTrace = new ArrayList<>();
+        Optional<ObjectNode> document = first;
+        if ("issuer_not_trusted".equals(first.get().path("code").asText()) && missRefresh.available()) {
+            for (String territory : IssuerCountries.ofSdJwt(presentation)) {
+                if (snapshot.report().lists().stream().noneMatch(list -> list.location().territory().equals(territory))) {
+                    continue; // the LOTL has no list for it: nothing to refresh
+                }
+                java.time.Duration left = missWait.minusNanos(System.nanoTime() - started);
+                MissRefresh.Outcome outcome = missRefresh.onMiss(territory, left.isNegative() ? java.time.Duration.ZERO : left);
+                missTrace.add(outcome.trace(territory));
+                if (outcome.snapshot().isPresent()) {
+                    snapshot = outcome.snapshot().get();
+                    document = verification.verify(new CredentialQuestion(presentation, audience, nonce, at, policy, snapshot,
+                            snapshot.at(at), now, statusMode));
+                    break;
+                }
+            }
+        }
+        ObjectNode answer = document.get();
+        missTrace.forEach(answer.withArray("trace")::add);
+        snapshot.snapshotId().ifPresent(id -> answer.put("snapshot", id)); // which store snapshot answered (replicas)
+        boolean valid = answer.path("valid").asBoolean(answer.path("trusted").asBoolean(false));
+        return Answer.json(200, answer, valid ? "trusted" : "not_trusted");
     }
 
     private Answer verifyMdoc(ObjectNode body, TrustedListsSnapshot snapshot) {

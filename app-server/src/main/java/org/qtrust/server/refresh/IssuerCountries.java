@@ -37,6 +37,32 @@ public final class IssuerCountries {
         return territories;
     }
 
+    /**
+     * The territories the x5c chain of an SD-JWT VC's issuer JWT names (the JOSE header's
+     * {@code x5c}, RFC 7515 §4.1.6: base64 DER, leaf first); none when there is no readable chain.
+     * Only the header is read, bounded; nothing here is trusted, it only says which list to refresh.
+     */
+    public static Set<String> ofSdJwt(String presentation) {
+        int dot = presentation.indexOf('.');
+        if (dot <= 0 || dot > 64 * 1024) {
+            return Set.of();
+        }
+        try {
+            byte[] header = java.util.Base64.getUrlDecoder().decode(presentation.substring(0, dot));
+            com.fasterxml.jackson.databind.JsonNode x5c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(header).path("x5c");
+            if (!x5c.isArray() || x5c.isEmpty()) {
+                return Set.of();
+            }
+            List<byte[]> chain = new java.util.ArrayList<>();
+            for (int i = 0; i < x5c.size() && i <= MAX; i++) {
+                chain.add(java.util.Base64.getDecoder().decode(x5c.get(i).asText()));
+            }
+            return of(chain.get(0), chain.subList(1, chain.size()));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return Set.of();
+        }
+    }
+
     private static void add(Set<String> territories, byte[] der) {
         if (territories.size() >= MAX) {
             return;
