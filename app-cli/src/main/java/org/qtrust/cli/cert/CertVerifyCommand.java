@@ -15,6 +15,8 @@ import org.qtrust.cli.options.OfflineListOptions;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
+import org.qtrust.core.certificate.VerdictCode;
+import org.qtrust.core.trustedlist.refresh.IssuerTerritories;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +62,12 @@ public final class CertVerifyCommand implements Callable<Integer> {
                     + "with a warning), off. OCSP first, then CRL, through the HTTP options below.")
     String revocation;
 
+    @Option(names = "--miss-refresh-interval", paramLabel = "DURATION|off", defaultValue = "PT10M",
+            description = "With --cache: when an issuer is not trusted and its country has a list on the LOTL, refresh that list "
+                    + "(a conditional request) at most once per territory in this time, across invocations; 0 or off: never. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String missRefreshInterval;
+
     @Mixin
     OfflineListOptions lists;
 
@@ -80,7 +88,14 @@ public final class CertVerifyCommand implements Callable<Integer> {
         for (Path file : chain) {
             intermediates.addAll(CertificateFiles.decode(readChain(file)));
         }
+        java.util.Optional<java.time.Duration> missInterval = CacheMissRefresh.interval(missRefreshInterval);
         DecisionSetup setup = DecisionSetup.open(lists, policy, trustAnchors, Clock.systemUTC(), revocationMode(), http);
+        // Only a cache is refreshed: an --offline folder or a store is never fetched into from here.
+        java.util.Optional<CacheMissRefresh> missRefresh = lists.offline().isEmpty() && lists.store().isEmpty()
+                && lists.cache().isPresent() && missInterval.isPresent()
+                ? java.util.Optional.of(new CacheMissRefresh(lists, lists.cache().get(), http.transportConfig().withEgress(lists.egress()),
+                        missInterval.get(), Clock.systemUTC()))
+                : java.util.Optional.empty();
         PrintWriter out = spec.commandLine().getOut();
         setup.report().filter(r -> !r.listOfLists().accepted()).ifPresent(r -> warnLotl(r, spec.commandLine().getErr()));
         boolean allTrusted = true;
@@ -88,11 +103,30 @@ public final class CertVerifyCommand implements Callable<Integer> {
             List<byte[]> offered = new ArrayList<>(input.others());
             offered.addAll(intermediates);
             CertificateVerdict verdict = setup.service().verify(new CertificateCheck(input.certificate(), offered, setup.validationTime()));
+            List<String> missTrace = new ArrayList<>();
+            if (verdict.code() == VerdictCode.ISSUER_NOT_TRUSTED && missRefresh.isPresent() && setup.report().isPresent()) {
+                TrustedListsReport report = setup.report().get();
+                for (String territory : IssuerTerritories.of(input.certificate(), offered)) {
+                    if (report.lists().stream().noneMatch(list -> list.location().territory().equals(territory))) {
+                        continue; // the LOTL has no list for it: nothing to refresh
+                    }
+                    CacheMissRefresh.Outcome outcome = missRefresh.get().refresh(territory);
+                    missTrace.add(outcome.trace());
+                    if (outcome.refreshed()) {
+                        // Decided again on the refreshed lists, verified like any other load.
+                        setup = DecisionSetup.open(lists, policy, trustAnchors, Clock.systemUTC(), revocationMode(), http);
+                        verdict = setup.service().verify(new CertificateCheck(input.certificate(), offered, setup.validationTime()));
+                        break;
+                    }
+                }
+            }
             allTrusted &= verdict.trusted();
             if (json) {
-                out.println(Json.compact(VerdictJson.of(input.path().toString(), verdict)));
+                com.fasterxml.jackson.databind.node.ObjectNode document = VerdictJson.of(input.path().toString(), verdict);
+                missTrace.forEach(document.withArray("trace")::add);
+                out.println(Json.compact(document));
             } else {
-                print(out, input.path().toString(), verdict);
+                print(out, input.path().toString(), verdict, missTrace);
             }
         }
         out.flush();
@@ -118,7 +152,7 @@ public final class CertVerifyCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, String file, CertificateVerdict verdict) {
+    private void print(PrintWriter out, String file, CertificateVerdict verdict, List<String> missTrace) {
         String where = verdict.territory().map(t -> t + " / " + verdict.provider().orElse("?") + " / "
                 + verdict.service().map(CertificateVerdict.ServiceSummary::name).orElse("?")).orElse("no listed service");
         out.println(file + ": " + (verdict.trusted() ? "TRUSTED" : "NOT TRUSTED (" + verdict.code().code() + ")") + " — " + where
@@ -129,6 +163,7 @@ public final class CertVerifyCommand implements Callable<Integer> {
         if (trace) {
             verdict.trace().forEach(line -> out.println("    " + line));
         }
+        missTrace.forEach(line -> out.println("    " + line));
     }
 
     private static void warnLotl(TrustedListsReport report, PrintWriter err) {

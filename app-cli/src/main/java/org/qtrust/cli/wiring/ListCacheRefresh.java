@@ -65,6 +65,33 @@ public final class ListCacheRefresh {
         }
     }
 
+    /**
+     * Refreshes the one list of {@code territory} in the cache in {@code folder} (the on-miss
+     * refresh, issue 19): a conditional request through the same transport, egress rule, mirrors
+     * and OJ options as {@link #refresh}; the LOTL and pivots come from the cache.
+     */
+    public static org.qtrust.core.trustedlist.refresh.ListRefresh refreshTerritory(ListOptions lists, Path folder,
+                                                                                  TransportConfig transportConfig, String territory)
+            throws ListCacheException {
+        List<ServiceCertificate> officialJournal = TrustedListsSession.officialJournalCertificates(lists);
+        HttpAdapterConfig config = HttpAdapterConfig.defaults().withCacheDirectory(folder).withTransport(transportConfig)
+                .withMirrors(lists.mirrors());
+        FileListCache files = new FileListCache(folder);
+        Injector injector = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule(),
+                new HttpAdapterModule(config), new ListsModule(files.asSource()));
+        LoadRequest request = new LoadRequest(ListLocation.listOfLists(lists.lotlUrl()), officialJournal,
+                lists.ojUrl(), lists.validationTime(Clock.systemUTC()), new ListAcceptancePolicy(lists.expiryGrace()));
+        HttpClient5Transport transport = transport(injector);
+        try {
+            return new TrustedListRefresher(injector.getInstance(ListFetcher.class),
+                    injector.getInstance(ListCache.class), injector.getInstance(TrustedListReader.class),
+                    injector.getInstance(ListSignatureVerifier.class), injector.getInstance(ExecutorService.class),
+                    Clock.systemUTC()).refreshTerritory(request, territory);
+        } finally {
+            transport.close();
+        }
+    }
+
     private static HttpClient5Transport transport(Injector injector) {
         try {
             return injector.getInstance(HttpClient5Transport.class);
