@@ -16,6 +16,9 @@ import org.qtrust.adapters.http.transport.TransportConfig;
 import org.qtrust.cli.UsageException;
 import org.qtrust.cli.options.ListOptions;
 import org.qtrust.cli.wiring.ListCacheRefresh;
+import org.qtrust.adapters.crypto.guice.CryptoAdapterModule;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.trustedlist.refresh.IssuerTerritories;
 import org.qtrust.core.trustedlist.refresh.ListRefresh;
 import org.qtrust.core.trustedlist.refresh.port.ListCache;
 import org.qtrust.core.trustedlist.refresh.port.ListCacheException;
@@ -67,6 +70,13 @@ final class CacheMissRefresh {
         } catch (java.time.format.DateTimeParseException e) {
             throw new UsageException("--miss-refresh-interval " + text + ": not an ISO-8601 duration (PT10M), 0 or off");
         }
+    }
+
+    /** The territories the issuers of the certificate and its offered chain name (core {@link IssuerTerritories}). */
+    java.util.Set<String> territories(byte[] certificate, java.util.List<byte[]> chain) {
+        CertificateInspector inspector = com.google.inject.Guice.createInjector(new CryptoAdapterModule())
+                .getInstance(CertificateInspector.class);
+        return IssuerTerritories.of(inspector, certificate, chain);
     }
 
     Outcome refresh(String territory) {

@@ -16,7 +16,6 @@ import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.certificate.CertificateCheck;
 import org.qtrust.core.certificate.CertificateVerdict;
 import org.qtrust.core.certificate.VerdictCode;
-import org.qtrust.core.trustedlist.refresh.IssuerTerritories;
 import org.qtrust.core.trustedlist.loading.TrustedListsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,7 +105,7 @@ public final class CertVerifyCommand implements Callable<Integer> {
             List<String> missTrace = new ArrayList<>();
             if (verdict.code() == VerdictCode.ISSUER_NOT_TRUSTED && missRefresh.isPresent() && setup.report().isPresent()) {
                 TrustedListsReport report = setup.report().get();
-                for (String territory : IssuerTerritories.of(input.certificate(), offered)) {
+                for (String territory : missRefresh.get().territories(input.certificate(), offered)) {
                     if (report.lists().stream().noneMatch(list -> list.location().territory().equals(territory))) {
                         continue; // the LOTL has no list for it: nothing to refresh
                     }

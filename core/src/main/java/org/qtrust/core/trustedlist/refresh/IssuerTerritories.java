@@ -1,16 +1,11 @@
 package org.qtrust.core.trustedlist.refresh;
 
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
+import org.qtrust.core.certificate.port.CertificateInspector;
+import org.qtrust.core.certificate.port.MalformedCertificateException;
 
 /**
  * The trusted-list territories a certificate's issuers name, for the on-miss refresh: the
@@ -26,34 +21,30 @@ public final class IssuerTerritories {
     private IssuerTerritories() {
     }
 
-    public static Set<String> of(byte[] certificate, List<byte[]> chain) {
+    /**
+     * The territories the issuers of {@code certificate} and of the certificates sent with it name,
+     * as the inspector reads them (unreadable certificates name none), at most {@link #MAX}.
+     */
+    public static Set<String> of(CertificateInspector inspector, byte[] certificate, List<byte[]> chain) {
         Set<String> territories = new LinkedHashSet<>();
-        add(territories, certificate);
+        add(territories, inspector, certificate);
         for (byte[] other : chain) {
             if (territories.size() >= MAX) {
                 break;
             }
-            add(territories, other);
+            add(territories, inspector, other);
         }
         return territories;
     }
 
-    private static void add(Set<String> territories, byte[] der) {
+    private static void add(Set<String> territories, CertificateInspector inspector, byte[] der) {
         if (territories.size() >= MAX) {
             return;
         }
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            for (Rdn rdn : new LdapName(certificate.getIssuerX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("C") && rdn.getValue() instanceof String country) {
-                    String code = territory(country);
-                    if (code.matches("[A-Z]{2}")) {
-                        territories.add(code);
-                    }
-                }
-            }
-        } catch (CertificateException | InvalidNameException | ClassCastException e) {
+            inspector.inspect(der).issuerCountry().map(IssuerTerritories::territory).filter(code -> code.matches("[A-Z]{2}"))
+                    .ifPresent(territories::add);
+        } catch (MalformedCertificateException e) {
             // not a certificate the decision could use either: no territory
         }
     }
