@@ -89,11 +89,14 @@ public final class ServerModule extends AbstractModule {
         // Through the server's transport: the egress rule (plain http on loopback only with --allow-loopback-http).
         org.qtrust.core.credential.IssuerUrlRule urls = settings.transport().egress().loopbackHttp()
                 ? org.qtrust.core.credential.IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : org.qtrust.core.credential.IssuerUrlRule.HTTPS_ONLY;
+        // Issue 15.1: metadata and status lists fetched on one bounded pool apart from Jetty's threads, each request
+        // waiting at most what is left of its outbound budget.
+        java.util.concurrent.Executor outbound = outboundExecutor();
         return new CredentialVerificationBridge(jose,
                 new org.qtrust.core.credential.metadata.HttpIssuerMetadataSource(transport.get(), jose, clock,
-                        org.qtrust.core.credential.metadata.HttpIssuerMetadataSource.DEFAULT_TTL, urls),
+                        org.qtrust.core.credential.metadata.HttpIssuerMetadataSource.DEFAULT_TTL, urls, outbound),
                 new org.qtrust.core.credential.status.HttpStatusListSource(transport.get(), clock,
-                        org.qtrust.core.credential.status.HttpStatusListSource.DEFAULT_TTL, urls, Optional.of(jose), outboundExecutor(),
+                        org.qtrust.core.credential.status.HttpStatusListSource.DEFAULT_TTL, urls, Optional.of(jose), outbound,
                         sharedEvidence),
                 fetching, settings.ceilings().allowRequestOverrides(), Optional.of(cbor), Optional.of(cose),
                 new org.qtrust.core.credential.BoundedReplayCache(CredentialVerificationBridge.REPLAY_CACHE_ENTRIES));

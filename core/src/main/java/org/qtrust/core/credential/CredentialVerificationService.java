@@ -16,6 +16,7 @@ import org.qtrust.core.credential.disclosure.DisclosureException;
 import org.qtrust.core.credential.disclosure.SelectiveDisclosures;
 import org.qtrust.core.credential.metadata.IssuerMetadata;
 import org.qtrust.core.credential.metadata.MetadataLookup;
+import org.qtrust.core.transport.OutboundBudget;
 import org.qtrust.core.credential.port.IssuerMetadataSource;
 import org.qtrust.core.credential.port.JsonWebTokens;
 import org.qtrust.core.credential.port.MalformedTokenException;
@@ -118,6 +119,8 @@ public final class CredentialVerificationService implements VerifyCredential {
         Optional<String> keyPublishedAt = Optional.empty();
         /** Why no metadata was read, when none was. */
         Optional<String> metadataMissing = Optional.empty();
+        /** Issue 15.1: one outbound budget for the whole check (issuer metadata, then the status list). */
+        OutboundBudget budget = OutboundBudget.unlimited();
 
         CredentialVerdict reject(CredentialCode code, String why) {
             trace.add(why);
@@ -137,6 +140,7 @@ public final class CredentialVerificationService implements VerifyCredential {
     @Override
     public CredentialVerdict verify(CredentialCheck check) {
         Progress p = new Progress();
+        p.budget = OutboundBudget.startingNow(check.fetchBudget());
         Instant time = check.validationTime();
         boolean vc = !(trust instanceof IssuerTrust.FixedKey);
         p.trace.add("validation time " + time + ", clock skew " + check.clockSkew().toSeconds() + " s, "
@@ -536,7 +540,7 @@ public final class CredentialVerificationService implements VerifyCredential {
             return Optional.empty();
         }
         String issuer = p.issuer.get();
-        MetadataLookup lookup = metadata.lookup(issuer);
+        MetadataLookup lookup = metadata.lookup(issuer, p.budget.remaining());
         if (lookup instanceof MetadataLookup.Skipped skipped) {
             p.trace.add("metadata: skipped (" + skipped.reason() + ")");
             p.metadataMissing = Optional.of("skipped: " + skipped.reason());
@@ -655,7 +659,7 @@ public final class CredentialVerificationService implements VerifyCredential {
             p.trace.add("status: " + entry + " not checked (credentialStatus off)");
             return p.accept();
         }
-        StatusListFetch fetch = statusLists.fetch(ref.uri(), check.fetchBudget());
+        StatusListFetch fetch = statusLists.fetch(ref.uri(), p.budget.remaining());
         if (fetch instanceof StatusListFetch.Skipped skipped) {
             return unavailable(p, mode, entry + " not checked (" + skipped.reason() + ")");
         }
@@ -670,7 +674,7 @@ public final class CredentialVerificationService implements VerifyCredential {
         } catch (MalformedTokenException e) {
             // A cached token may come from a store shared by replicas (issue 17.4: storage, not trust): once, anew.
             StatusListFetch again = StatusListFetch.Fetched.CACHE.equals(fetched.source())
-                    ? statusLists.fetchAnew(ref.uri(), check.fetchBudget()) : fetch;
+                    ? statusLists.fetchAnew(ref.uri(), p.budget.remaining()) : fetch;
             if (!(again instanceof StatusListFetch.Fetched fresh) || fresh.token().equals(fetched.token())) {
                 return unavailable(p, mode, "the status list token of " + ref.uri() + " is not usable: " + e.getMessage());
             }

@@ -28,6 +28,12 @@ public final class TtlCache<K, V> {
         this.maxEntries = maxEntries;
     }
 
+    /** The cached value while it is fresh; nothing is loaded. */
+    public java.util.Optional<V> peek(K key) {
+        Entry<V> entry = entries.get(key);
+        return entry != null && clock.instant().isBefore(entry.expires()) ? java.util.Optional.of(entry.value()) : java.util.Optional.empty();
+    }
+
     /** The cached value, or a fresh one from {@code load} (which may run twice under contention: harmless). */
     public V get(K key, Function<K, V> load) {
         return get(key, load, value -> true);

@@ -9,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.qtrust.core.credential.cache.TtlCache;
 import org.qtrust.core.credential.port.IssuerMetadataSource;
 import org.qtrust.core.credential.port.JsonWebTokens;
@@ -23,6 +30,9 @@ import org.qtrust.core.transport.TransportException;
  * not a failure: metadata is optional when the key comes from {@code x5c}. A document that is
  * served but is not a JSON object with the issuer identifier is {@link MetadataLookup.Broken}.
  * Only URLs its {@link IssuerUrlRule} admits are fetched (https only unless told otherwise).
+ * With a budget ({@link #lookup(String, Duration)}, issue 15.1) the documents are fetched on the
+ * {@code outbound} executor, one fetch per issuer shared by concurrent callers, each caller waiting
+ * at most its own budget; a fetch that outlives its caller still fills the cache.
  */
 public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
 
@@ -33,6 +43,8 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
     private final JsonWebTokens json;
     private final TtlCache<String, MetadataLookup> cache;
     private final IssuerUrlRule urls;
+    private final Executor outbound;
+    private final Map<String, CompletableFuture<MetadataLookup>> inFlight = new ConcurrentHashMap<>();
 
     /** Fetches metadata of https issuers only. */
     public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl) {
@@ -41,10 +53,20 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
 
     /** Fetches metadata from the URLs {@code urls} admits (for a sandbox on loopback: {@link IssuerUrlRule#HTTPS_OR_LOOPBACK_HTTP}). */
     public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl, IssuerUrlRule urls) {
+        this(transport, json, clock, ttl, urls, Runnable::run);
+    }
+
+    /**
+     * As above, fetching on {@code outbound} (a bounded executor apart from request threads, issue 15.1);
+     * {@code Runnable::run} fetches in the caller's thread.
+     */
+    public HttpIssuerMetadataSource(HttpTransport transport, JsonWebTokens json, Clock clock, Duration ttl, IssuerUrlRule urls,
+                                    Executor outbound) {
         this.transport = Objects.requireNonNull(transport);
         this.json = Objects.requireNonNull(json);
         this.cache = new TtlCache<>(clock, ttl, 1024);
         this.urls = Objects.requireNonNull(urls);
+        this.outbound = Objects.requireNonNull(outbound);
     }
 
     @Override
@@ -54,6 +76,56 @@ public final class HttpIssuerMetadataSource implements IssuerMetadataSource {
                     + urls.describe() + ", without user information, query or fragment)");
         }
         return cache.get(issuer, this::fetchAll);
+    }
+
+    @Override
+    public MetadataLookup lookup(String issuer, Duration budget) {
+        Optional<String> location = WellKnown.location(issuer, IssuerMetadata.Kind.JWT_VC_ISSUER, urls);
+        if (location.isEmpty()) {
+            return lookup(issuer);
+        }
+        Optional<MetadataLookup> cached = cache.peek(issuer);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        if (budget.isNegative() || budget.isZero()) {
+            return notFetched(location.get(), "out of budget");
+        }
+        CompletableFuture<MetadataLookup> mine = new CompletableFuture<>();
+        CompletableFuture<MetadataLookup> shared = inFlight.putIfAbsent(issuer, mine);
+        if (shared == null) {
+            shared = mine;
+            try {
+                outbound.execute(() -> {
+                    MetadataLookup result;
+                    try {
+                        result = cache.get(issuer, this::fetchAll);
+                    } catch (RuntimeException e) {
+                        result = notFetched(location.get(), "internal error");
+                    }
+                    inFlight.remove(issuer, mine);
+                    mine.complete(result);
+                });
+            } catch (RejectedExecutionException e) {
+                inFlight.remove(issuer, mine);
+                return notFetched(location.get(), "too many fetches at once");
+            }
+        }
+        try {
+            return shared.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return notFetched(location.get(), "out of budget");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notFetched(location.get(), "interrupted");
+        } catch (ExecutionException e) {
+            return notFetched(location.get(), "internal error");
+        }
+    }
+
+    /** No document, with the reason class in a note (as a failed download is): never cached. */
+    private static MetadataLookup notFetched(String location, String why) {
+        return new MetadataLookup.Found(List.of(), List.of(location + ": could not fetch (" + why + ")"));
     }
 
     private MetadataLookup fetchAll(String issuer) {
