@@ -140,12 +140,39 @@ public final class CredentialEndpoint {
                 JsonRequests.optionalText(fields, "mdoc_generated_nonce"));
         Instant at = JsonRequests.instant(JsonRequests.optionalText(body, "at"), "at").orElseGet(clock::instant);
         VerificationPolicy policy = CertificateEndpoint.policy(policies, JsonRequests.optionalText(body, "policy"));
+        long started = System.nanoTime();
         Optional<ObjectNode> document = verification.verifyMdoc(new MdocQuestion(presentation, request, at, policy, snapshot, snapshot.at(at),
                 statusMode(body)));
         if (document.isEmpty()) {
             return Answer.problem(501, "not_available", "mdoc verification is not available in this build of the server");
         }
-        return Answer.json(200, document.get(), document.get().path("valid").asBoolean(false) ? "trusted" : "not_trusted");
+        // Issue 19.1: a Document Signer whose x5chain finds no listed key refreshes its issuer's list, as an SD-JWT VC's
+        // x5c does (the chain is read only to choose the list); mdocs have no replay guard, so the mdoc is decided again.
+        List<String> missTrace = new ArrayList<>();
+        Optional<java.util.List<byte[]>> chain = "issuer_not_trusted".equals(document.get().path("code").asText()) && missRefresh.available()
+                ? verification.mdocIssuerChain(presentation) : Optional.empty();
+        if (chain.isPresent()) {
+            java.util.List<byte[]> certificates = chain.get();
+            for (String territory : IssuerCountries.of(certificates.get(0),
+                    certificates.subList(1, Math.min(certificates.size(), IssuerCountries.MAX + 1)))) {
+                if (snapshot.report().lists().stream().noneMatch(list -> list.location().territory().equals(territory))) {
+                    continue; // the LOTL has no list for it: nothing to refresh
+                }
+                java.time.Duration left = missWait.minusNanos(System.nanoTime() - started);
+                MissRefresh.Outcome outcome = missRefresh.onMiss(territory, left.isNegative() ? java.time.Duration.ZERO : left);
+                missTrace.add(outcome.trace(territory));
+                if (outcome.snapshot().isPresent()) {
+                    snapshot = outcome.snapshot().get();
+                    document = verification.verifyMdoc(new MdocQuestion(presentation, request, at, policy, snapshot, snapshot.at(at),
+                            statusMode(body)));
+                    break;
+                }
+            }
+        }
+        ObjectNode answer = document.get();
+        missTrace.forEach(answer.withArray("trace")::add);
+        snapshot.snapshotId().ifPresent(id -> answer.put("snapshot", id)); // which store snapshot answered (replicas)
+        return Answer.json(200, answer, answer.path("valid").asBoolean(false) ? "trusted" : "not_trusted");
     }
 
     /** The request's {@code credentialStatus} (require, prefer, off), for SD-JWT VCs and mdocs alike. */

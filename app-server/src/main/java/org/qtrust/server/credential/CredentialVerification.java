@@ -13,4 +13,12 @@ public interface CredentialVerification {
     default Optional<ObjectNode> verifyMdoc(MdocQuestion question) {
         return Optional.empty();
     }
+
+    /**
+     * The Document Signer's x5chain of an mdoc presentation (leaf first), read only to choose the
+     * list an on-miss refresh asks for (issue 19.1); empty when none can be read or mdocs are not built in.
+     */
+    default Optional<java.util.List<byte[]>> mdocIssuerChain(byte[] presentation) {
+        return Optional.empty();
+    }
 }

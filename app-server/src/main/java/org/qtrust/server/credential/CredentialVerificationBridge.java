@@ -126,6 +126,11 @@ public final class CredentialVerificationBridge implements CredentialVerificatio
      * CWT) is fetched and judged as an SD-JWT VC's, under the same --credential-status ceiling and budget.
      */
     @Override
+    public Optional<java.util.List<byte[]>> mdocIssuerChain(byte[] presentation) {
+        return cbor.flatMap(codec -> MdocVerificationService.issuerChain(codec, presentation));
+    }
+
+    @Override
     public Optional<ObjectNode> verifyMdoc(MdocQuestion question) {
         if (cbor.isEmpty() || cose.isEmpty()) {
             return Optional.empty();

@@ -129,6 +129,21 @@ public final class MdocVerificationService implements VerifyMdoc {
     private record Document(Optional<String> docType, Cbor.Map issuerSigned, Optional<Cbor.Map> deviceSigned) {
     }
 
+    /**
+     * The Document Signer's {@code x5chain} (RFC 9360 §2) of a presentation, leaf first, read with
+     * the envelope's limits only to choose which list an on-miss refresh asks for (issue 19.1):
+     * nothing in it is trusted. Empty when the presentation has no readable chain.
+     */
+    public static Optional<List<byte[]>> issuerChain(CborCodec cbor, byte[] presentation) {
+        try {
+            Document document = document(cbor.decode(presentation, CborLimits.ENVELOPE), new Progress());
+            return CoseSign1.read(CborRead.required(document.issuerSigned(), "issuerAuth", "IssuerSigned"), cbor, "issuerAuth")
+                    .x5chain().filter(chain -> !chain.isEmpty());
+        } catch (MalformedCborException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public MdocVerdict verify(MdocCheck check) {
         Progress p = new Progress();
@@ -269,7 +284,7 @@ public final class MdocVerificationService implements VerifyMdoc {
         return status(p, mso, issuerKey, issuerChain, check);
     }
 
-    private Document document(Cbor top, Progress p) throws MalformedCborException {
+    private static Document document(Cbor top, Progress p) throws MalformedCborException {
         Cbor.Map map = CborRead.map(top, "the presentation");
         if (map.get("version").isPresent()) {
             String version = CborRead.text(map.get("version").get(), "DeviceResponse version");
