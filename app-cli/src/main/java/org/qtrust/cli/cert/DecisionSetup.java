@@ -82,11 +82,7 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
         if (revocationOverride.isPresent()) {
             policy = policy.withRevocation(revocationOverride.get());
         }
-        java.util.Optional<RevocationChecker> checker = policy.revocation() == RevocationMode.OFF || http == null
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(Guice.createInjector(
-                        new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(http.transportConfig().withEgress(lists.egress()))),
-                        new OcspAdapterModule(clock)).getInstance(RevocationChecker.class));
+        java.util.Optional<RevocationChecker> checker = checker(policy.revocation(), http, lists, clock);
         if (policy.trustsNothing()) {
             throw new UsageException("policy " + policy.name() + " uses no trusted list and names no anchor: give --trust-anchor FILE");
         }
@@ -101,6 +97,18 @@ public record DecisionSetup(CertificateDecisionService service, Instant validati
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustedServiceIndex index = TrustedServiceIndex.build(List.of(), policy.plainAnchors(), inspector);
         return new DecisionSetup(new CertificateDecisionService(index, inspector, policy, checker, RevocationPolicy.defaults()), time, java.util.Optional.empty());
+    }
+
+    /**
+     * The OCSP/CRL checker {@code cert verify} uses, through the HTTP options and the egress rule of
+     * the list options; none when the mode is off or no HTTP options are given (no network).
+     */
+    public static java.util.Optional<RevocationChecker> checker(RevocationMode mode, HttpOptions http, ListOptions lists, Clock clock) {
+        return mode == RevocationMode.OFF || http == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Guice.createInjector(
+                        new HttpAdapterModule(HttpAdapterConfig.defaults().withTransport(http.transportConfig().withEgress(lists.egress()))),
+                        new OcspAdapterModule(clock)).getInstance(RevocationChecker.class));
     }
 
     /**

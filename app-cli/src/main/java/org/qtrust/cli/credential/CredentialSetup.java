@@ -38,6 +38,9 @@ import org.qtrust.core.credential.status.HttpStatusListSource;
 import org.qtrust.core.lote.loading.LoteVerdict;
 import org.qtrust.core.policy.CredentialIssuerPolicy;
 import org.qtrust.core.policy.port.VerificationPolicyReader;
+import org.qtrust.cli.options.HttpOptions;
+import org.qtrust.core.policy.VerificationPolicy;
+import org.qtrust.core.revocation.RevocationChecker;
 import org.qtrust.core.revocation.RevocationMode;
 import org.qtrust.core.trustsource.IssuerTrustService;
 import org.qtrust.core.trustsource.TrustSources;
@@ -80,6 +83,19 @@ public final class CredentialSetup implements AutoCloseable {
      */
     public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, LoteOptions lotes, String policy,
                                        List<String> trustAnchors, boolean fetch, IssuerUrlRule issuerUrls, Clock clock) {
+        return open(issuerKey, lists, lotes, policy, trustAnchors, fetch, issuerUrls, clock, Optional.of(RevocationMode.OFF), null);
+    }
+
+    /**
+     * As above, the issuer's certificate chain checked for revocation (issue 13.7) as {@code cert verify}
+     * checks a certificate — in {@code revocation} (empty: the policy's mode) through the HTTP options —
+     * on the trusted-list path and on the lists-of-trusted-entities path alike; never without fetching.
+     */
+    public static CredentialSetup open(Optional<Path> issuerKey, ListOptions lists, LoteOptions lotes, String policy,
+                                       List<String> trustAnchors, boolean fetch, IssuerUrlRule issuerUrls, Clock clock,
+                                       Optional<RevocationMode> revocation, HttpOptions httpOptions) {
+        Optional<RevocationMode> chainRevocation = fetch ? revocation : Optional.of(RevocationMode.OFF);
+        HttpOptions chainHttp = fetch ? httpOptions : null;
         Injector crypto = Guice.createInjector(new CryptoAdapterModule());
         JsonWebTokens jose = crypto.getInstance(JsonWebTokens.class);
         IssuerTrust trust;
@@ -101,13 +117,15 @@ public final class CredentialSetup implements AutoCloseable {
             if (trustedLists || !trustAnchors.isEmpty()) {
                 decisions = Optional.of(DecisionSetup.open(lists, policy, trustAnchors, clock));
             }
-            rules = issuerRules(decisions, policy);
-            trust = throughLists(lists, lotes, decisions, rules, clock);
+            VerificationPolicy verification = policyOf(decisions, policy);
+            rules = verification.credentialIssuers();
+            RevocationMode mode = chainRevocation.orElse(verification.revocation());
+            trust = throughLists(lists, lotes, decisions, rules, clock, mode, DecisionSetup.checker(mode, chainHttp, lists, clock));
         } else {
             // Issue 13: the chain decided under the policy's credential-issuer rules (EAA/Q, EAA/Pub-EAA by default, never
             // CA/QC), and the service it ends at must hold the role the credential's kind needs.
             DecisionSetup setup = DecisionSetup.openForCredentialIssuers(lists, policy, trustAnchors, clock,
-                    Optional.of(RevocationMode.OFF), null);
+                    chainRevocation, chainHttp);
             decisions = Optional.of(setup);
             rules = setup.service().policy().credentialIssuers();
             trust = new IssuerTrust.CertificateChain(setup.service(), rules);
@@ -140,22 +158,23 @@ public final class CredentialSetup implements AutoCloseable {
      * chain are decided as {@code cert verify} would, when that setup exists.
      */
     private static IssuerTrust throughLists(ListOptions lists, LoteOptions lotes, Optional<DecisionSetup> decisions,
-                                            CredentialIssuerPolicy rules, Clock clock) {
+                                            CredentialIssuerPolicy rules, Clock clock, RevocationMode mode,
+                                            Optional<RevocationChecker> checker) {
         Injector adapters = Guice.createInjector(new XmlAdapterModule(), new CryptoAdapterModule());
         List<LoteVerdict> judged = LoteSession.load(lotes, adapters, lists.validationTime(clock), lists.expiryGrace(), lists.cache(), lists.egress());
         CertificateInspector inspector = adapters.getInstance(CertificateInspector.class);
         TrustSources sources = TrustSources.of(judged, decisions.flatMap(DecisionSetup::report), inspector);
-        IssuerTrustService issuers = new IssuerTrustService(sources, rules.trust(), inspector);
+        IssuerTrustService issuers = new IssuerTrustService(sources, rules.trust(), inspector, VerificationPolicy.ts119312(),
+                checker, mode);
         return new IssuerTrust.TrustSourceLists(issuers, rules.kinds(),
                 decisions.map(d -> (VerifyCertificate) d.service()), rules.binding());
     }
 
     /** The policy the decisions were set up with, when they were; else read here. */
-    private static CredentialIssuerPolicy issuerRules(Optional<DecisionSetup> decisions, String policyArgument) {
+    private static VerificationPolicy policyOf(Optional<DecisionSetup> decisions, String policyArgument) {
         return decisions.map(d -> d.service().policy())
                 .orElseGet(() -> DecisionSetup.policy(policyArgument, Guice.createInjector(new XmlAdapterModule())
-                        .getInstance(VerificationPolicyReader.class)))
-                .credentialIssuers();
+                        .getInstance(VerificationPolicyReader.class)));
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,8 @@ import org.qtrust.core.credential.mdoc.MdocVerdict;
 import org.qtrust.core.credential.mdoc.SessionTranscript;
 import org.qtrust.core.credential.presentation.SdJwtPresentation;
 import picocli.CommandLine.Command;
+import org.qtrust.cli.options.HttpOptions;
+import org.qtrust.core.revocation.RevocationMode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,14 +115,34 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Without --json: also print each rule applied.")
     boolean trace;
 
+    @Option(names = "--revocation", paramLabel = "require|prefer|off",
+            description = "How the issuer's certificate chain is checked for revocation (OCSP, then CRL, through the HTTP options "
+                    + "below): require (no answer → not valid), prefer (no answer → a warning), off. Default: the policy's mode "
+                    + "(eu-eidas: prefer); off with --no-fetch.")
+    String revocation;
+
     @Mixin
     OfflineListOptions lists;
+
+    @Mixin
+    HttpOptions http;
 
     @Mixin
     LoteOptions lotes;
 
     @Spec
     CommandSpec spec;
+
+    private Optional<RevocationMode> revocationMode() {
+        if (revocation == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RevocationMode.parse(revocation));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--revocation: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -150,7 +172,8 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         Optional<CredentialStatusMode> statusMode = statusMode();
         CredentialVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
-                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
+                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock,
+                revocationMode(), http)) {
             // --credential-status replaces the policy's credentialStatus (issue 13.3).
             verdict = setup.service().verify(check.withStatusMode(statusMode.orElse(setup.issuerRules().status())));
         }
@@ -192,7 +215,8 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
         Optional<CredentialStatusMode> statusMode = statusMode();
         MdocVerdict verdict;
         try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
-                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock)) {
+                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock,
+                revocationMode(), http)) {
             // --credential-status replaces the policy's credentialStatus (issue 13.3).
             verdict = setup.mdoc().verify(check.withStatusMode(statusMode.orElse(setup.issuerRules().status())));
         }

@@ -88,6 +88,44 @@ class CredentialVerifyCliTest {
         assertThat(verdict.get("trace").toString()).contains("metadata: skipped (offline");
     }
 
+    /**
+     * Issue 13.7 on the CLI: with fetching on, the issuer's chain is checked for revocation as {@code cert verify} checks a
+     * certificate. The wallet issuer's certificates name no OCSP or CRL location, so no answer can be had: under require the
+     * chain is not trusted, under prefer it is with a warning, off (or --no-fetch) asks nobody. Everything the verifier
+     * would fetch is rewritten to a closed loopback port, so nothing leaves this machine.
+     */
+    @Test
+    void the_issuer_chain_is_checked_for_revocation_in_the_mode_asked_for() throws Exception {
+        Path presentation = file("pid.txt", WALLET.present(WALLET.issue(WALLET.pid())) + "\n");
+        java.util.function.Function<String, String[]> fetching = mode -> {
+            try {
+                List<String> args = new ArrayList<>(List.of(verify(presentation, "--json", "--credential-status", "off",
+                        "--rewrite", WalletCredentials.ISSUER + "=http://127.0.0.1:1", "--allow-loopback-http", "--revocation", mode)));
+                args.remove("--no-fetch");
+                return args.toArray(String[]::new);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        Run required = run(fetching.apply("require"));
+        Run preferred = run(fetching.apply("prefer"));
+        Run off = run(fetching.apply("off"));
+        Run offline = run(verify(presentation, "--json", "--revocation", "require"));
+
+        JsonNode notTrusted = JSON.readTree(required.out());
+        assertThat(required.exit()).as(required.err() + required.out()).isEqualTo(1);
+        assertThat(notTrusted.get("valid").asBoolean()).isFalse();
+        assertThat(notTrusted.get("certificate").get("code").asText()).isEqualTo("revocation_unknown");
+        JsonNode warned = JSON.readTree(preferred.out());
+        assertThat(preferred.exit()).as(preferred.err() + preferred.out()).isZero();
+        assertThat(warned.get("certificate").get("trace").toString()).contains("revocation: mode prefer");
+        assertThat(JSON.readTree(off.out()).get("certificate").get("trace").toString()).contains("revocation: mode off");
+        assertThat(offline.exit()).as("--no-fetch asks nobody: mode off").isZero();
+        assertThat(JSON.readTree(offline.out()).get("certificate").get("trace").toString()).contains("revocation: mode off");
+        assertThat(run(verify(presentation, "--revocation", "sometimes")).exit()).isEqualTo(2);
+    }
+
     @Test
     void a_plain_anchor_vouches_for_no_pid_issuer_under_the_default_policy() throws Exception {
         Path presentation = file("pid.txt", WALLET.present(WALLET.issue(WALLET.pid())));
