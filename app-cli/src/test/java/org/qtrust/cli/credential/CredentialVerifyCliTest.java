@@ -119,7 +119,9 @@ class CredentialVerifyCliTest {
         assertThat(notTrusted.get("certificate").get("code").asText()).isEqualTo("revocation_unknown");
         JsonNode warned = JSON.readTree(preferred.out());
         assertThat(preferred.exit()).as(preferred.err() + preferred.out()).isZero();
-        assertThat(warned.get("certificate").get("trace").toString()).contains("revocation: mode prefer");
+        assertThat(warned.get("certificate").get("trace").toString())
+                .contains("revocation (certificate): OCSP: the certificate names no OCSP responder")
+                .contains("accepted because the policy prefers but does not require it");
         assertThat(JSON.readTree(off.out()).get("certificate").get("trace").toString()).contains("revocation: mode off");
         assertThat(offline.exit()).as("--no-fetch asks nobody: mode off").isZero();
         assertThat(JSON.readTree(offline.out()).get("certificate").get("trace").toString()).contains("revocation: mode off");
