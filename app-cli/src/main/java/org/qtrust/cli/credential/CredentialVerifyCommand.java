@@ -171,28 +171,13 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
                 presentedAt != null ? presentedAt : clock.instant());
         Optional<CredentialStatusMode> statusMode = statusMode();
         CredentialVerdict verdict;
-        try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
-                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock,
-                revocationMode(), http)) {
+        try (CredentialSetup setup = openSetup(clock)) {
             // --credential-status replaces the policy's credentialStatus (issue 13.3).
             verdict = setup.service().verify(check.withStatusMode(statusMode.orElse(setup.issuerRules().status())));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.compact(CredentialVerdictJson.of(file, verdict)));
-        } else {
-            out.println(file + ": " + (verdict.valid() ? "VALID" : "NOT VALID (" + verdict.code().code() + ")")
-                    + " — issuer " + verdict.issuer().orElse("?") + ", vct " + verdict.vct().orElse("?")
-                    + (verdict.holderBound() ? ", holder bound" : ", holder not bound"));
-            List<String> lines = verdict.trace();
-            if (trace) {
-                lines.forEach(line -> out.println("    " + line));
-            } else if (!verdict.valid() && lines.size() >= 2) {
-                out.println("    " + lines.get(lines.size() - 2));
-            }
-        }
-        out.flush();
-        return verdict.valid() ? 0 : 1;
+        return print(verdict.valid(), verdict.code().code(), verdict.trace(), () -> Json.compact(CredentialVerdictJson.of(file, verdict)),
+                " — issuer " + verdict.issuer().orElse("?") + ", vct " + verdict.vct().orElse("?")
+                        + (verdict.holderBound() ? ", holder bound" : ", holder not bound"));
     }
 
     /** An mdoc (ISO/IEC 18013-5): the same issuer trust, the device checked against the verifier's session transcript. */
@@ -214,28 +199,37 @@ public final class CredentialVerifyCommand implements Callable<Integer> {
                 Duration.ofSeconds(clockSkewSeconds));
         Optional<CredentialStatusMode> statusMode = statusMode();
         MdocVerdict verdict;
-        try (CredentialSetup setup = CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
-                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock,
-                revocationMode(), http)) {
+        try (CredentialSetup setup = openSetup(clock)) {
             // --credential-status replaces the policy's credentialStatus (issue 13.3).
             verdict = setup.mdoc().verify(check.withStatusMode(statusMode.orElse(setup.issuerRules().status())));
         }
+        return print(verdict.valid(), verdict.code().code(), verdict.trace(), () -> Json.compact(MdocVerdictJson.of(file, verdict)),
+                " — mdoc " + verdict.docType().orElse("?") + ", issuer " + verdict.issuer().orElse("?")
+                        + (verdict.deviceBound() ? ", device bound" : ", device not bound"));
+    }
+
+    /** The verifier both formats share: the issuer's trust, metadata, status and chain revocation as the options say. */
+    private CredentialSetup openSetup(Clock clock) {
+        return CredentialSetup.open(Optional.ofNullable(issuerKey), lists, lotes, policy, trustAnchors, !noFetch,
+                lists.allowLoopbackHttp() ? IssuerUrlRule.HTTPS_OR_LOOPBACK_HTTP : IssuerUrlRule.HTTPS_ONLY, clock,
+                revocationMode(), http);
+    }
+
+    /** One verdict printed: the JSON document, or a summary line and (with --trace, or the reason when not valid) the trace. */
+    private Integer print(boolean valid, String code, List<String> lines, java.util.function.Supplier<String> document, String summary) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.compact(MdocVerdictJson.of(file, verdict)));
+            out.println(document.get());
         } else {
-            out.println(file + ": " + (verdict.valid() ? "VALID" : "NOT VALID (" + verdict.code().code() + ")")
-                    + " — mdoc " + verdict.docType().orElse("?") + ", issuer " + verdict.issuer().orElse("?")
-                    + (verdict.deviceBound() ? ", device bound" : ", device not bound"));
-            List<String> lines = verdict.trace();
+            out.println(file + ": " + (valid ? "VALID" : "NOT VALID (" + code + ")") + summary);
             if (trace) {
                 lines.forEach(line -> out.println("    " + line));
-            } else if (!verdict.valid() && lines.size() >= 2) {
+            } else if (!valid && lines.size() >= 2) {
                 out.println("    " + lines.get(lines.size() - 2));
             }
         }
         out.flush();
-        return verdict.valid() ? 0 : 1;
+        return valid ? 0 : 1;
     }
 
     private Optional<CredentialStatusMode> statusMode() {

@@ -62,7 +62,7 @@ final class MraMapper {
         int depth = integer(mra, "MRADepth");
         if (technicalType != 1 || version != 1) {
             throw new Unreadable("technicalType " + technicalType + ", version " + version
-                    + " is not implemented: only technicalType 1, version 1 is");
+                    + " is not understood (QTrust reads technicalType 1, version 1 only)");
         }
         if (depth < 1) {
             throw new Unreadable("MRADepth " + depth + " recognises nothing");
